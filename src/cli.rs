@@ -1,0 +1,251 @@
+//! The command line: arguments (clap) → a checked [`Command`] the stages can run.
+//!
+//! Names, defaults and exit codes follow `shared/design/CLI.md`. The stages never see clap
+//! types: raw flags become [`GenerateConfig`] and friends, with values parsed and checked.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::compile::{self, Format};
+use crate::diag::UsageError;
+use crate::templates::parse_param;
+
+/// Turns a curated, source-cited fact base into print-ready PDF briefings.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: CliCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Generate a briefing from a template and the fact base.
+    Generate(GenerateArgs),
+    /// Load and validate the fact base, printing every problem found.
+    Check(CheckArgs),
+    /// List the templates, what they make and the parameters they take.
+    Templates(TemplatesArgs),
+    /// Print, as JSON, exactly what a template receives.
+    Context(ContextArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The template to use (see `brief templates`).
+    #[arg(long, value_name = "NAME")]
+    pub template: String,
+    /// A template parameter, e.g. `--param country=TKM`; may be repeated.
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, String)>,
+    /// The fact base folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// The templates folder (inside the project).
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    pub templates: PathBuf,
+    /// Output folder, or a file path when one document is made.
+    #[arg(long, value_name = "PATH", default_value = "output")]
+    pub out: PathBuf,
+    /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page.
+    #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
+    pub format: FormatArg,
+    /// The "as of" date printed on the briefing and the PDF creation date
+    /// (default: `SOURCE_DATE_EPOCH` if set, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Paper size.
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+    /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
+    #[arg(long, value_name = "TEXT")]
+    pub marking: Option<String>,
+    /// PDF standards to conform to, comma-separated: `a-2b`, `ua-1`, or `a-2b,ua-1`.
+    #[arg(long = "pdf-standard", value_name = "LIST")]
+    pub pdf_standard: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The fact base folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// Folder of source texts: also verify that every cited excerpt occurs in its source.
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The templates folder.
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    pub templates: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ContextArgs {
+    /// The template whose context to print.
+    #[arg(long, value_name = "NAME")]
+    pub template: String,
+    /// A template parameter, e.g. `--param country=TKM`; may be repeated.
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, String)>,
+    /// The fact base folder.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+    /// The templates folder.
+    #[arg(long, value_name = "DIR", default_value = "templates")]
+    pub templates: PathBuf,
+    /// The "as of" date (default: `SOURCE_DATE_EPOCH` if set, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Typ,
+    Png,
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Paper {
+    A4,
+    UsLetter,
+}
+
+impl Paper {
+    /// The Typst paper name.
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::UsLetter => "us-letter",
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+}
+
+/// What the document should be, with every value checked.
+#[derive(Debug, Clone)]
+pub struct GenerateConfig {
+    pub template: String,
+    pub params: Vec<(String, String)>,
+    pub data: PathBuf,
+    pub templates: PathBuf,
+    pub out: PathBuf,
+    /// `None` for Typst source.
+    pub format: Option<Format>,
+    pub date: chrono::NaiveDate,
+    pub paper: Paper,
+    pub marking: Option<String>,
+    pub standards: Vec<typst_pdf::PdfStandard>,
+}
+
+impl GenerateArgs {
+    pub fn check(self) -> Result<GenerateConfig, UsageError> {
+        let standards = match &self.pdf_standard {
+            Some(list) => compile::parse_standards(list).map_err(UsageError::new)?,
+            None => Vec::new(),
+        };
+        if !standards.is_empty() && self.format != FormatArg::Pdf {
+            return Err(UsageError::new(
+                "`--pdf-standard` applies only to `--format pdf`",
+            ));
+        }
+        if let Some(marking) = &self.marking
+            && (marking.trim().is_empty() || marking.chars().count() > 80 || marking.contains('\n'))
+        {
+            return Err(UsageError::new(
+                "`--marking` takes one line of at most 80 characters, e.g. `UNCLASSIFIED`",
+            ));
+        }
+        Ok(GenerateConfig {
+            template: self.template,
+            params: self.params,
+            data: self.data,
+            templates: self.templates,
+            out: self.out,
+            format: match self.format {
+                FormatArg::Pdf => Some(Format::Pdf),
+                FormatArg::Png => Some(Format::Png),
+                FormatArg::Svg => Some(Format::Svg),
+                FormatArg::Typ => None,
+            },
+            date: as_of(self.date)?,
+            paper: self.paper,
+            marking: self.marking,
+            standards,
+        })
+    }
+}
+
+/// The "as of" date: `--date`, else `SOURCE_DATE_EPOCH`, else today.
+pub fn as_of(date: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, UsageError> {
+    if let Some(date) = date {
+        return Ok(date);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch.trim().parse().map_err(|_| {
+            UsageError::new(format!(
+                "SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds"
+            ))
+        })?;
+        return chrono::DateTime::from_timestamp(seconds, 0)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| {
+                UsageError::new(format!("SOURCE_DATE_EPOCH=`{epoch}` is out of range"))
+            });
+    }
+    Ok(chrono::Local::now().date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn defaults_follow_the_contract() {
+        let cli =
+            Cli::try_parse_from(["brief", "generate", "--template", "process-history"]).unwrap();
+        let CliCommand::Generate(args) = cli.command else {
+            panic!("not generate")
+        };
+        assert_eq!(args.data, PathBuf::from("data"));
+        assert_eq!(args.templates, PathBuf::from("templates"));
+        assert_eq!(args.out, PathBuf::from("output"));
+        assert_eq!(args.format, FormatArg::Pdf);
+        assert_eq!(args.paper, Paper::A4);
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        for args in [
+            vec![
+                "brief",
+                "generate",
+                "--template",
+                "x",
+                "--date",
+                "2024-13-01",
+            ],
+            vec!["brief", "generate", "--template", "x", "--param", "novalue"],
+            vec!["brief", "generate", "--template", "x", "--format", "docx"],
+            vec!["brief", "generate"],
+        ] {
+            let err = Cli::try_parse_from(&args).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{args:?}");
+        }
+    }
+}

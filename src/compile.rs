@@ -1,0 +1,241 @@
+//! Compile: generated Typst source → PDF, PNG or SVG bytes, in-process.
+//!
+//! In: the Typst source made by [`crate::render`], the [`Sandbox`] it may read, and the
+//! export settings. Out: the bytes of each output file (one PDF, or one image per page) and
+//! the warnings Typst raised — or [`Problems`] pointing at the generated line, the Typst file
+//! it came from, and, where it can be told, the template line that produced it.
+
+use typst::World;
+use typst::WorldExt;
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::{Location, Problem, Problems, SourceText};
+use crate::render::Rendered;
+use crate::world::{DocumentWorld, Engine, Sandbox};
+
+/// What to make of a compiled document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Png,
+    Svg,
+}
+
+/// Settings that shape the exported files.
+#[derive(Debug, Clone)]
+pub struct Export {
+    pub format: Format,
+    /// Fixes the document date, the PDF creation date and "today" inside Typst.
+    pub date: chrono::NaiveDate,
+    /// A stable identifier of the document (PDF `/ID`), so identical inputs give identical bytes.
+    pub ident: String,
+    pub standards: Vec<PdfStandard>,
+    /// Pixels per point for PNG output.
+    pub pixel_per_pt: f32,
+}
+
+/// Where generated source came from, for pointing errors back at templates.
+#[derive(Debug, Clone)]
+pub struct Origin<'a> {
+    /// How the generated file is named in messages (e.g. `process-history.typ (generated)`).
+    pub generated_name: String,
+    /// The rendered source with its template spans.
+    pub rendered: &'a Rendered,
+}
+
+/// The exported files and the warnings raised while making them.
+#[derive(Debug)]
+pub struct Compiled {
+    /// One PDF, or one image per page.
+    pub files: Vec<Vec<u8>>,
+    pub pages: usize,
+    pub warnings: Vec<Problem>,
+}
+
+/// Compiles `source` and exports it.
+pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Compiled, Problems> {
+    let date = export.date;
+    let today = Datetime::from_ymd(
+        chrono::Datelike::year(&date),
+        chrono::Datelike::month(&date) as u8,
+        chrono::Datelike::day(&date) as u8,
+    )
+    .ok_or_else(|| Problems(vec![Problem::error(format!("date {date} is out of range"))]))?;
+    let source = origin.rendered.source.clone();
+    let world = DocumentWorld::new(Engine::shared(), sandbox, source, today);
+    let result = typst::compile::<PagedDocument>(&world);
+    let mut warnings: Vec<Problem> = result
+        .warnings
+        .iter()
+        .map(|d| problem(&world, d, origin))
+        .collect();
+    let document = result
+        .output
+        .map_err(|errors| Problems(errors.iter().map(|d| problem(&world, d, origin)).collect()))?;
+    let pages = document.pages().len();
+    let files = match export.format {
+        Format::Pdf => {
+            let standards = PdfStandards::new(&export.standards).map_err(|e| {
+                Problems(vec![Problem::error(format!(
+                    "invalid PDF standards: {}",
+                    e.message()
+                ))])
+            })?;
+            let options = PdfOptions {
+                ident: Smart::Custom(export.ident.clone()),
+                creator: Smart::Custom(Some(format!(
+                    "brief {} (Typst 0.15)",
+                    env!("CARGO_PKG_VERSION")
+                ))),
+                timestamp: Some(Timestamp::new_utc(today)),
+                standards,
+                ..PdfOptions::default()
+            };
+            let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+                Problems(errors.iter().map(|d| problem(&world, d, origin)).collect())
+            })?;
+            vec![pdf]
+        }
+        Format::Png => {
+            let options = typst_render::RenderOptions {
+                pixel_per_pt: typst::utils::Scalar::new(f64::from(export.pixel_per_pt)),
+                ..Default::default()
+            };
+            document
+                .pages()
+                .iter()
+                .map(|page| {
+                    typst_render::render(page, &options)
+                        .encode_png()
+                        .map_err(|e| {
+                            Problems(vec![Problem::error(format!("cannot encode PNG ({e})"))])
+                        })
+                })
+                .collect::<Result<_, _>>()?
+        }
+        Format::Svg => document
+            .pages()
+            .iter()
+            .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
+            .collect(),
+    };
+    // Keep the process-wide memo cache small between documents.
+    typst::comemo::evict(2);
+    warnings.retain(|w| !w.message.is_empty());
+    Ok(Compiled {
+        files,
+        pages,
+        warnings,
+    })
+}
+
+/// Turns a Typst diagnostic into a problem located in the generated or a project file.
+fn problem(world: &DocumentWorld, diag: &SourceDiagnostic, origin: &Origin<'_>) -> Problem {
+    let message = format!("typst: {}", diag.message);
+    let mut p = match diag.severity {
+        TypstSeverity::Error => Problem::error(message),
+        TypstSeverity::Warning => Problem::warning(message),
+    };
+    if let Some(at) = locate(world, diag.span, origin) {
+        if at.file.name == origin.generated_name
+            && let Some(span) = origin.rendered.origin_of(at.range.start)
+        {
+            p = p.help(format!(
+                "generated by `{}` line {}",
+                span.template, span.line
+            ));
+        }
+        p = p.at(at);
+    }
+    for hint in &diag.hints {
+        let text = hint.v.as_str();
+        if text.contains("--root") {
+            p = p.help(
+                "documents may read only files inside the project's templates and data folders",
+            );
+        } else {
+            p = p.help(text.to_owned());
+        }
+    }
+    for point in &diag.trace {
+        if let Some(at) = locate(world, point.span, origin) {
+            p = p.help(format!("{} at {at}", point.v));
+        }
+    }
+    p
+}
+
+fn locate(
+    world: &DocumentWorld,
+    span: impl Into<typst::syntax::DiagSpan>,
+    origin: &Origin<'_>,
+) -> Option<Location> {
+    let span: typst::syntax::DiagSpan = span.into();
+    let id = span.id()?;
+    let range = world.range(span)?;
+    let source = world.source(id).ok()?;
+    let name = if id == world.main() {
+        origin.generated_name.clone()
+    } else {
+        world
+            .host_path(id)
+            .map(|p| relative_to_cwd(&p))
+            .unwrap_or_else(|| id.vpath().get_with_slash().to_owned())
+    };
+    Some(Location {
+        file: SourceText::new(name, source.text().to_owned()),
+        range,
+    })
+}
+
+fn relative_to_cwd(path: &std::path::Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok())
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(|p| p.display().to_string()))
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Parses `a-2b,ua-1` into PDF standards.
+pub fn parse_standards(text: &str) -> Result<Vec<PdfStandard>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| match s {
+            "1.4" => Ok(PdfStandard::V_1_4),
+            "1.5" => Ok(PdfStandard::V_1_5),
+            "1.6" => Ok(PdfStandard::V_1_6),
+            "1.7" => Ok(PdfStandard::V_1_7),
+            "2.0" => Ok(PdfStandard::V_2_0),
+            "a-1b" => Ok(PdfStandard::A_1b),
+            "a-1a" => Ok(PdfStandard::A_1a),
+            "a-2b" => Ok(PdfStandard::A_2b),
+            "a-2u" => Ok(PdfStandard::A_2u),
+            "a-2a" => Ok(PdfStandard::A_2a),
+            "a-3b" => Ok(PdfStandard::A_3b),
+            "a-3u" => Ok(PdfStandard::A_3u),
+            "a-3a" => Ok(PdfStandard::A_3a),
+            "a-4" => Ok(PdfStandard::A_4),
+            "a-4f" => Ok(PdfStandard::A_4f),
+            "a-4e" => Ok(PdfStandard::A_4e),
+            "ua-1" => Ok(PdfStandard::Ua_1),
+            other => Err(format!(
+                "unknown PDF standard `{other}` (use a-2b, ua-1, or both: a-2b,ua-1)"
+            )),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standards_parse_like_the_typst_cli() {
+        assert_eq!(parse_standards("a-2b,ua-1").unwrap().len(), 2);
+        assert!(parse_standards("a-9").is_err());
+    }
+}

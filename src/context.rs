@@ -1,0 +1,360 @@
+//! Context: a validated [`FactBase`] and a document request → the data a template receives.
+//!
+//! Pure, no I/O. References are expanded (an event's organizers become names, not ids),
+//! records are sorted chronologically, and every citation is numbered per document: a source
+//! gets the next number the first time a fact in the context cites it, in the order the
+//! context lists facts (which is the order the shipped templates print them). `sources` lists
+//! exactly the cited sources, by number, for a sources list at the end.
+//!
+//! Dates stay ISO 8601 strings (`2024-11-04`, `2018-05`); templates format them with the
+//! date filters of [`crate::render`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value, json};
+
+use crate::facts::{Citation, Event, FactBase, Party, Person, Process};
+
+/// What document is being made: the template, its checked parameters and the "as of" date.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub template: String,
+    /// Parameter name → value, already checked against the fact base.
+    pub params: BTreeMap<String, String>,
+    /// The parameter kind of each parameter (`process`, `country`, `event`).
+    pub kinds: BTreeMap<String, String>,
+    pub as_of: chrono::NaiveDate,
+    /// Presentation settings passed through to templates (`paper`, `marking`).
+    pub settings: BTreeMap<String, Value>,
+}
+
+/// Builds the template context for `request`.
+pub fn build(base: &FactBase, request: &Request) -> Value {
+    let mut b = Builder {
+        base,
+        citations: Citations::default(),
+    };
+    let mut ctx = Map::new();
+    let mut brief = json!({
+        "template": request.template,
+        "params": request.params,
+        "as_of": request.as_of.format("%Y-%m-%d").to_string(),
+    });
+    for (key, value) in &request.settings {
+        brief[key] = value.clone();
+    }
+    ctx.insert("brief".into(), brief);
+    for (name, value) in &request.params {
+        let kind = request.kinds.get(name).map(String::as_str);
+        if kind == Some("process")
+            && let Some(process) = base.process(value)
+        {
+            b.process_focus(process, &mut ctx);
+        }
+    }
+    ctx.insert("sources".into(), b.citations.sources(base));
+    Value::Object(ctx)
+}
+
+/// Numbers sources in the order facts first cite them.
+#[derive(Default)]
+struct Citations {
+    order: Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl Citations {
+    /// The citation list of a fact: `[{n, source, excerpt?}]`, one entry per distinct source.
+    fn cite(&mut self, citations: &[Citation]) -> Value {
+        let mut out: Vec<Value> = Vec::new();
+        for c in citations {
+            let id = &c.source.value;
+            let n = *self.numbers.entry(id.clone()).or_insert_with(|| {
+                self.order.push(id.clone());
+                self.order.len()
+            });
+            if out.iter().any(|v| v["n"] == n) {
+                continue;
+            }
+            let mut entry = json!({ "n": n, "source": id });
+            if let Some(excerpt) = &c.excerpt {
+                entry["excerpt"] = json!(excerpt);
+            }
+            out.push(entry);
+        }
+        out.sort_by_key(|v| v["n"].as_u64());
+        Value::Array(out)
+    }
+
+    fn sources(&self, base: &FactBase) -> Value {
+        let list = self
+            .order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                let s = base.source(id)?;
+                Some(json!({
+                    "n": i + 1,
+                    "id": id,
+                    "title": s.title,
+                    "publisher": s.publisher,
+                    "published": s.published.to_string(),
+                    "kind": s.kind,
+                    "language": s.language,
+                    "url": s.url,
+                    "file": s.file.as_ref().map(|f| &f.value),
+                }))
+            })
+            .collect();
+        Value::Array(list)
+    }
+}
+
+struct Builder<'a> {
+    base: &'a FactBase,
+    citations: Citations,
+}
+
+impl<'a> Builder<'a> {
+    /// `process`, its `events` (each with its `related` events) and a `timeline`.
+    fn process_focus(&mut self, process: &'a Process, ctx: &mut Map<String, Value>) {
+        let process_value = json!({
+            "id": process.id.value,
+            "name": process.name,
+            "summary": process.summary,
+            "launched": process.launched.map(|d| d.to_string()),
+            "initiator": process.initiator.as_ref().map(|p| self.party(&p.value)),
+            "themes": process.themes,
+            "cite": self.citations.cite(&process.sources),
+        });
+        let mut members: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| {
+                e.process
+                    .as_ref()
+                    .is_some_and(|p| p.value == process.id.value)
+            })
+            .collect();
+        members.sort_by_key(|e| (e.start.value, e.sequence, e.id.value.clone()));
+
+        let mut timeline = Vec::new();
+        let mut events = Vec::new();
+        for event in &members {
+            let mut value = self.event(event);
+            timeline.push(timeline_entry(event, true));
+            let mut related: Vec<&Event> = self
+                .base
+                .events
+                .iter()
+                .filter(|e| is_related(e, &event.id.value) && e.process.is_none())
+                .collect();
+            related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+            let related: Vec<Value> = related
+                .into_iter()
+                .map(|r| {
+                    timeline.push(timeline_entry(r, false));
+                    self.event(r)
+                })
+                .collect();
+            value["related"] = Value::Array(related);
+            events.push(value);
+        }
+        timeline.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
+
+        let first = members.first().map(|e| e.start.value.to_string());
+        let last = members
+            .last()
+            .map(|e| e.end.as_ref().unwrap_or(&e.start).value.to_string());
+        ctx.insert("process".into(), process_value);
+        ctx.insert(
+            "span".into(),
+            json!({ "first": first, "last": last, "count": members.len() }),
+        );
+        ctx.insert("events".into(), Value::Array(events));
+        ctx.insert("timeline".into(), Value::Array(timeline));
+    }
+
+    fn party(&mut self, id: &str) -> Value {
+        match self.base.party(id) {
+            Some(Party::Country(c)) => json!({
+                "id": c.id.value,
+                "type": "country",
+                "name": c.name,
+                "label": c.name,
+                "official_name": c.official_name,
+                "region": c.region,
+            }),
+            Some(Party::Organization(o)) => json!({
+                "id": o.id.value,
+                "type": "organization",
+                "name": o.name,
+                "label": o.short_name.as_deref().unwrap_or(&o.name),
+                "short_name": o.short_name,
+                "kind": o.kind,
+            }),
+            None => json!({ "id": id, "type": "unknown", "name": id, "label": id }),
+        }
+    }
+
+    fn person(&mut self, person: &Person) -> Value {
+        let positions: Vec<Value> = person
+            .positions
+            .iter()
+            .map(|p| {
+                json!({
+                    "title": p.title,
+                    "party": self.party(&p.party.value),
+                    "from": p.from.map(|d| d.to_string()),
+                    "until": p.until.map(|d| d.to_string()),
+                })
+            })
+            .collect();
+        json!({
+            "id": person.id.value,
+            "name": person.name,
+            "positions": positions,
+        })
+    }
+
+    /// A person as of an event: their positions, the first one held on the event's date.
+    fn person_at(&mut self, id: &str, event: &Event) -> Value {
+        let Some(person) = self.base.person(id) else {
+            return json!({ "id": id, "name": id, "positions": [] });
+        };
+        let mut value = self.person(person);
+        let date = event.start.value;
+        let current = person.positions.iter().find(|p| {
+            p.from.is_none_or(|f| f.year <= date.year)
+                && p.until.is_none_or(|u| u.year >= date.year)
+        });
+        value["position"] = match current {
+            Some(p) => json!({
+                "title": p.title,
+                "party": self.party(&p.party.value),
+            }),
+            None => Value::Null,
+        };
+        value
+    }
+
+    fn event(&mut self, e: &Event) -> Value {
+        let parties = |b: &mut Self, ids: &[crate::facts::Ref]| -> Value {
+            Value::Array(ids.iter().map(|p| b.party(&p.value)).collect())
+        };
+        let mut value = json!({
+            "id": e.id.value,
+            "title": e.title,
+            "short_title": e.short_title,
+            "label": e.short_title.as_deref().unwrap_or(&e.title),
+            "kind": e.kind,
+            "sequence": e.sequence,
+            "start": e.start.value.to_string(),
+            "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+        });
+        value["parent"] = match e.parent.as_ref().and_then(|p| self.base.event(&p.value)) {
+            Some(p) => json!({
+                "id": p.id.value,
+                "title": p.title,
+                "label": p.short_title.as_deref().unwrap_or(&p.title),
+            }),
+            None => Value::Null,
+        };
+        value["location"] = match &e.location {
+            Some(place) => json!({
+                "city": place.city,
+                "country": place.country.as_ref().map(|c| self.party(&c.value)),
+            }),
+            None => Value::Null,
+        };
+        value["hosts"] = parties(self, &e.hosts);
+        value["organizers"] = parties(self, &e.organizers);
+        value["funders"] = parties(self, &e.funders);
+        value["topics"] = json!(e.topics);
+        value["regions"] = json!(e.regions);
+        value["cite"] = self.citations.cite(&e.sources);
+        let figures: Vec<Value> = e
+            .figures
+            .iter()
+            .map(|f| {
+                json!({
+                    "measure": f.measure,
+                    "value": f.value,
+                    "qualifier": f.qualifier,
+                    "note": f.note,
+                    "cite": self.citations.cite(&f.sources),
+                })
+            })
+            .collect();
+        value["figures"] = Value::Array(figures);
+        let participants: Vec<Value> = e
+            .participants
+            .iter()
+            .map(|p| {
+                json!({
+                    "party": self.party(&p.party.value),
+                    "role": p.role,
+                    "head": p.head.as_ref().map(|h| self.person_at(&h.value, e)),
+                    "note": p.note,
+                    "cite": self.citations.cite(&p.sources),
+                })
+            })
+            .collect();
+        value["participants"] = Value::Array(participants);
+        let statements: Vec<Value> = e
+            .statements
+            .iter()
+            .map(|s| {
+                json!({
+                    "speaker": self.person_at(&s.speaker.value, e),
+                    "on_behalf_of": s.on_behalf_of.as_ref().map(|p| self.party(&p.value)),
+                    "kind": s.kind,
+                    "text": s.text,
+                    "note": s.note,
+                    "cite": self.citations.cite(&s.sources),
+                })
+            })
+            .collect();
+        value["statements"] = Value::Array(statements);
+        let outcomes: Vec<Value> = e
+            .outcomes
+            .iter()
+            .map(|o| json!({ "title": o.title, "kind": o.kind, "note": o.note, "cite": self.citations.cite(&o.sources) }))
+            .collect();
+        value["outcomes"] = Value::Array(outcomes);
+        let claims: Vec<Value> = e
+            .claims
+            .iter()
+            .map(|c| {
+                json!({
+                    "field": c.field,
+                    "value": c.value,
+                    "note": c.note,
+                    "cite": self.citations.cite(&c.sources),
+                })
+            })
+            .collect();
+        value["claims"] = Value::Array(claims);
+        value
+    }
+}
+
+/// Whether `e` belongs to the event `id`: a side event or meeting of it (`parent`), or one
+/// that names it among its topics.
+fn is_related(e: &Event, id: &str) -> bool {
+    e.id.value != id
+        && (e.parent.as_ref().is_some_and(|p| p.value == id) || e.topics.iter().any(|t| t == id))
+}
+
+fn timeline_entry(e: &Event, main: bool) -> Value {
+    json!({
+        "id": e.id.value,
+        "label": e.short_title.as_deref().unwrap_or(&e.title),
+        "kind": e.kind,
+        "start": e.start.value.to_string(),
+        "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+        "city": e.location.as_ref().and_then(|l| l.city.clone()),
+        "main": main,
+    })
+}

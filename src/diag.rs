@@ -1,0 +1,326 @@
+//! Diagnostics: problems found in user files, rendered for people.
+//!
+//! In: [`Problem`]s raised by any stage (a fact-base YAML file, a template, generated Typst),
+//! each pointing at a byte range of a [`SourceText`]. Out: one plain-text block per problem
+//! (`file:line:column`, what is wrong, the offending line, what to do), and the error types
+//! that decide the process exit code (`2` for usage errors, `1` for everything else).
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, Config};
+
+/// A file whose text problems can point into.
+#[derive(Debug)]
+pub struct SourceText {
+    /// The path as shown to the user (relative to the working directory where possible).
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceText {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(Self {
+            name: name.into(),
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub file: Arc<SourceText>,
+    /// Byte range in `file.text`.
+    pub range: Range<usize>,
+}
+
+impl Location {
+    pub fn line_col(&self) -> (usize, usize) {
+        self.file.line_col(self.range.start)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, col) = self.line_col();
+        write!(f, "{}:{line}:{col}", self.file.name)
+    }
+}
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in a user's file: what is wrong, where, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is, when it is in a file.
+    pub at: Option<Location>,
+    /// The field concerned, as a path such as `events[2].participants[0].party`.
+    pub field: Option<String>,
+    /// A short note under the offending line (e.g. "did you mean `title`?").
+    pub label: Option<String>,
+    /// What to do.
+    pub help: Vec<String>,
+}
+
+impl Problem {
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            at: None,
+            field: None,
+            label: None,
+            help: Vec::new(),
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    pub fn at(mut self, at: Location) -> Self {
+        self.at = Some(at);
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// Renders the problem as a plain-text block, ending in a newline.
+    pub fn render(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+            Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+        };
+        let mut notes = Vec::new();
+        if let Some(field) = &self.field {
+            notes.push(format!("field: {field}"));
+        }
+        notes.extend(self.help.iter().map(|h| format!("help: {h}")));
+        match &self.at {
+            Some(at) => {
+                let file = SimpleFile::new(at.file.name.as_str(), at.file.text.as_str());
+                let range = clamp_range(&at.file.text, at.range.clone());
+                let mut label = Label::primary((), range);
+                if let Some(text) = &self.label {
+                    label = label.with_message(text);
+                }
+                let diagnostic = Diagnostic::new(severity)
+                    .with_message(&self.message)
+                    .with_labels(vec![label])
+                    .with_notes(notes);
+                let mut out = String::new();
+                match term::emit_to_string(&mut out, &Config::default(), &file, &diagnostic) {
+                    Ok(()) => out,
+                    Err(_) => self.render_plain(),
+                }
+            }
+            None => self.render_plain(),
+        }
+    }
+
+    fn render_plain(&self) -> String {
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = String::new();
+        match &self.at {
+            Some(at) => out.push_str(&format!("{word}: {}\n  ┌─ {at}\n", self.message)),
+            None => out.push_str(&format!("{word}: {}\n", self.message)),
+        }
+        if let Some(label) = &self.label {
+            out.push_str(&format!("  = {label}\n"));
+        }
+        if let Some(field) = &self.field {
+            out.push_str(&format!("  = field: {field}\n"));
+        }
+        for help in &self.help {
+            out.push_str(&format!("  = help: {help}\n"));
+        }
+        out
+    }
+}
+
+fn clamp_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, range.start.min(text.len()));
+    let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
+    start..end
+}
+
+/// A failure made of one or more problems in the user's files; exit status 1.
+#[derive(Debug)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            f.write_str(problem.render().trim_end())?;
+            writeln!(f)?;
+        }
+        let errors = self
+            .0
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        if errors > 1 {
+            write!(f, "\n{errors} problems found")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Problems {}
+
+/// A usage error (unknown template, missing or invalid parameter); exit status 2.
+#[derive(Debug)]
+pub struct UsageError {
+    pub message: String,
+    pub help: Vec<String>,
+}
+
+impl UsageError {
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            help: Vec::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)?;
+        for help in &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// "Did you mean …?": the closest candidate within a small edit distance.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(3) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let file = SourceText::new("a.yaml", "ab\nпривет: x\n");
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        // "привет" is 12 bytes; the colon is the 7th character.
+        assert_eq!(file.line_col(3 + 12), (2, 7));
+    }
+
+    #[test]
+    fn rendered_problem_names_file_line_column_field_and_help() {
+        let file = SourceText::new("data/events.yaml", "- id: x\n  titel: y\n");
+        let problem = Problem::error("unknown field `titel`")
+            .at(Location {
+                file,
+                range: 10..15,
+            })
+            .field("events[0].titel")
+            .label("did you mean `title`?")
+            .help("remove the field or correct its name");
+        let text = problem.render();
+        assert!(text.contains("error: unknown field `titel`"), "{text}");
+        assert!(text.contains("data/events.yaml:2:3"), "{text}");
+        assert!(text.contains("titel: y"), "{text}");
+        assert!(text.contains("field: events[0].titel"), "{text}");
+        assert!(text.contains("help: remove the field"), "{text}");
+    }
+
+    #[test]
+    fn suggestions_are_close_matches_only() {
+        let fields = ["title", "short_title", "start", "end"];
+        assert_eq!(did_you_mean("titel", fields), Some("title"));
+        assert_eq!(did_you_mean("strat", fields), Some("start"));
+        assert_eq!(
+            did_you_mean("organisers", ["organizers", "hosts"]),
+            Some("organizers")
+        );
+        assert_eq!(did_you_mean("colour", fields), None);
+    }
+}

@@ -1,0 +1,534 @@
+//! The fact base: load and validate a folder of YAML files into a [`FactBase`].
+//!
+//! In: a folder laid out as `../shared/design/DATA.md` describes (each collection one
+//! `NAME.yaml` file or a `NAME/` folder of `*.yaml` files). Out: a [`FactBase`] in which every
+//! id is unique, every reference resolves, every date parses and every fact is cited — or
+//! [`Problems`] listing every defect found, each with file, line, column and field.
+//!
+//! Reading the records is in [`read`]; checks across records are in [`validate`].
+
+mod read;
+mod validate;
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{Location, Problem, Problems, SourceText, did_you_mean};
+use crate::yaml::{self, Located};
+
+/// A reference to another record by id, with where it was written.
+pub type Ref = Located<String>;
+
+/// The collections of a fact base, in the order they are loaded.
+pub const COLLECTIONS: [&str; 6] = [
+    "sources",
+    "countries",
+    "organizations",
+    "people",
+    "processes",
+    "events",
+];
+
+/// A loaded, validated fact base.
+#[derive(Debug, Default)]
+pub struct FactBase {
+    pub sources: Vec<SourceDoc>,
+    pub countries: Vec<Country>,
+    pub organizations: Vec<Organization>,
+    pub people: Vec<Person>,
+    pub processes: Vec<Process>,
+    pub events: Vec<Event>,
+    index: Index,
+}
+
+/// Positions of records by id, per collection.
+#[derive(Debug, Default)]
+struct Index {
+    sources: HashMap<String, usize>,
+    countries: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    people: HashMap<String, usize>,
+    processes: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+}
+
+/// A date known to the year, the month or the day (`2018`, `2018-05`, `2018-05-03`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FuzzyDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl FuzzyDate {
+    /// Parses an ISO 8601 calendar date of one of the three precisions.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let mut number = |max: u32| -> Option<Option<u32>> {
+            match parts.next() {
+                None => Some(None),
+                Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    let n: u32 = p.parse().ok()?;
+                    (1..=max).contains(&n).then_some(Some(n))
+                }
+                Some(_) => None,
+            }
+        };
+        let month = number(12)?;
+        let day = match month {
+            Some(_) => number(31)?,
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            chrono::NaiveDate::from_ymd_opt(year, m, d)?;
+        }
+        Some(Self { year, month, day })
+    }
+
+    /// The first day the date could mean, for ordering and comparisons.
+    fn earliest(&self) -> (i32, u32, u32) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+impl Ord for FuzzyDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.earliest().cmp(&other.earliest())
+    }
+}
+
+impl PartialOrd for FuzzyDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for FuzzyDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A citation: the source a fact comes from, optionally with a verbatim excerpt.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub source: Ref,
+    pub excerpt: Option<String>,
+}
+
+/// A document facts are taken from.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub id: Ref,
+    pub title: String,
+    pub publisher: String,
+    pub published: FuzzyDate,
+    pub kind: String,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub file: Option<Located<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub id: Ref,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub region: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub id: Ref,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: String,
+    pub parent: Option<Ref>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: Ref,
+    pub name: String,
+    pub positions: Vec<Position>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub title: String,
+    pub party: Ref,
+    pub from: Option<FuzzyDate>,
+    pub until: Option<FuzzyDate>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Process {
+    pub id: Ref,
+    pub name: String,
+    pub summary: Option<String>,
+    pub launched: Option<FuzzyDate>,
+    pub initiator: Option<Ref>,
+    pub themes: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: Ref,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub kind: String,
+    pub process: Option<Ref>,
+    pub sequence: Option<u64>,
+    pub parent: Option<Ref>,
+    pub start: Located<FuzzyDate>,
+    pub end: Option<Located<FuzzyDate>>,
+    pub location: Option<Place>,
+    pub hosts: Vec<Ref>,
+    pub organizers: Vec<Ref>,
+    pub funders: Vec<Ref>,
+    pub topics: Vec<String>,
+    /// Regions the event brought in (an optional field beyond DATA.md v1).
+    pub regions: Vec<String>,
+    pub figures: Vec<Figure>,
+    pub participants: Vec<Participation>,
+    pub statements: Vec<Statement>,
+    pub outcomes: Vec<Outcome>,
+    pub claims: Vec<Claim>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub city: Option<String>,
+    pub country: Option<Ref>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub measure: String,
+    pub value: u64,
+    pub qualifier: Option<String>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Participation {
+    pub party: Ref,
+    pub role: String,
+    pub head: Option<Ref>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub speaker: Ref,
+    pub on_behalf_of: Option<Ref>,
+    pub kind: String,
+    pub text: String,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub title: String,
+    pub kind: Option<String>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub field: String,
+    pub value: String,
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// A party: a country or an organization.
+#[derive(Debug, Clone, Copy)]
+pub enum Party<'a> {
+    Country(&'a Country),
+    Organization(&'a Organization),
+}
+
+impl FactBase {
+    pub fn source(&self, id: &str) -> Option<&SourceDoc> {
+        self.index.sources.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn country(&self, id: &str) -> Option<&Country> {
+        self.index.countries.get(id).map(|&i| &self.countries[i])
+    }
+
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.index
+            .organizations
+            .get(id)
+            .map(|&i| &self.organizations[i])
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.index.people.get(id).map(|&i| &self.people[i])
+    }
+
+    pub fn process(&self, id: &str) -> Option<&Process> {
+        self.index.processes.get(id).map(|&i| &self.processes[i])
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.index.events.get(id).map(|&i| &self.events[i])
+    }
+
+    pub fn party(&self, id: &str) -> Option<Party<'_>> {
+        self.country(id)
+            .map(Party::Country)
+            .or_else(|| self.organization(id).map(Party::Organization))
+    }
+
+    fn build_index(&mut self) {
+        fn positions<T>(records: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (i, r) in records.iter().enumerate() {
+                map.entry(id(r).to_owned()).or_insert(i);
+            }
+            map
+        }
+        self.index = Index {
+            sources: positions(&self.sources, |r| &r.id.value),
+            countries: positions(&self.countries, |r| &r.id.value),
+            organizations: positions(&self.organizations, |r| &r.id.value),
+            people: positions(&self.people, |r| &r.id.value),
+            processes: positions(&self.processes, |r| &r.id.value),
+            events: positions(&self.events, |r| &r.id.value),
+        };
+    }
+}
+
+/// Loads and validates the fact base in `dir`. `display_dir` is how the folder is named in
+/// messages (usually as the user wrote it).
+pub fn load(dir: &Path) -> Result<FactBase, Problems> {
+    let mut problems = Vec::new();
+    let files = match collection_files(dir, &mut problems) {
+        Some(files) => files,
+        None => return Err(Problems(problems)),
+    };
+    let mut base = FactBase::default();
+    for (collection, paths) in files {
+        for path in paths {
+            let Some(file) = read_file(&path, &mut problems) else {
+                continue;
+            };
+            let node = match yaml::parse(&file) {
+                Ok(node) => node,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            let mut reader = yaml::Reader {
+                file: &file,
+                problems: &mut problems,
+            };
+            read::collection(&mut reader, collection, &node, &mut base);
+        }
+    }
+    base.build_index();
+    validate::check(&base, &mut problems);
+    if problems
+        .iter()
+        .any(|p| p.severity == crate::diag::Severity::Error)
+    {
+        Err(Problems(problems))
+    } else {
+        Ok(base)
+    }
+}
+
+/// Finds the files of each collection, reporting unknown files and ambiguous layouts.
+fn collection_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(&'static str, Vec<PathBuf>)>> {
+    let shown = dir.display();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let what = if err.kind() == std::io::ErrorKind::NotFound {
+                "does not exist".to_owned()
+            } else {
+                format!("cannot be read ({err})")
+            };
+            problems.push(
+                Problem::error(format!("the fact base folder `{shown}` {what}"))
+                    .help("run from the project root, or pass the folder with `--data DIR`"),
+            );
+            return None;
+        }
+    };
+    let mut names: Vec<(String, PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let path = e.path();
+            let is_dir = path.is_dir();
+            (e.file_name().to_string_lossy().into_owned(), path, is_dir)
+        })
+        .filter(|(name, _, _)| !name.starts_with('.'))
+        .collect();
+    names.sort();
+
+    let mut out = Vec::new();
+    for collection in COLLECTIONS {
+        let file = dir.join(format!("{collection}.yaml"));
+        let folder = dir.join(collection);
+        let mut paths = Vec::new();
+        if file.is_file() {
+            paths.push(file.clone());
+        }
+        if folder.is_dir() {
+            if !paths.is_empty() {
+                problems.push(
+                    Problem::error(format!(
+                        "collection `{collection}` is given twice: `{}` and `{}/`",
+                        file.display(),
+                        folder.display()
+                    ))
+                    .help("keep either the single file or the folder, not both"),
+                );
+                continue;
+            }
+            match yaml_files_in(&folder) {
+                Ok(files) => paths.extend(files),
+                Err(err) => problems.push(Problem::error(format!(
+                    "cannot read folder `{}` ({err})",
+                    folder.display()
+                ))),
+            }
+        }
+        out.push((collection, paths));
+    }
+
+    // Anything else in the folder is most likely a misnamed collection.
+    for (name, path, is_dir) in &names {
+        let stem = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name);
+        let is_yaml = *is_dir || name.ends_with(".yaml") || name.ends_with(".yml");
+        if !is_yaml || (COLLECTIONS.contains(&stem) && (*is_dir || name.ends_with(".yaml"))) {
+            continue;
+        }
+        let mut problem = Problem::error(format!(
+            "`{}` is not a collection of the fact base",
+            path.display()
+        ));
+        match did_you_mean(stem, COLLECTIONS) {
+            Some(s) if *is_dir => problem = problem.help(format!("did you mean `{s}/`?")),
+            Some(s) => problem = problem.help(format!("did you mean `{s}.yaml`?")),
+            None => {}
+        }
+        problems.push(problem.help(format!(
+            "collections are: {} (each `NAME.yaml` or a folder `NAME/` of `*.yaml` files)",
+            COLLECTIONS.join(", ")
+        )));
+    }
+    Some(out)
+}
+
+fn yaml_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<SourceText>> {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceText::new(name, text)),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                problems.push(
+                    Problem::error("this file is not valid UTF-8")
+                        .at(Location {
+                            file: SourceText::new(name, text),
+                            range: offset..offset + 1,
+                        })
+                        .help("save the file as UTF-8"),
+                );
+                None
+            }
+        },
+        Err(err) => {
+            problems.push(Problem::error(format!("cannot read `{name}` ({err})")));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fuzzy_dates_parse_three_precisions() {
+        let d = FuzzyDate::parse("2024-11-04").unwrap();
+        assert_eq!((d.year, d.month, d.day), (2024, Some(11), Some(4)));
+        assert_eq!(FuzzyDate::parse("2018-05").unwrap().day, None);
+        assert_eq!(FuzzyDate::parse("2018").unwrap().month, None);
+        assert_eq!(FuzzyDate::parse("2018").unwrap().to_string(), "2018");
+        for bad in [
+            "2024-02-30",
+            "2024-13",
+            "24-11-04",
+            "2024/11/04",
+            "2024-1-4",
+            "",
+            "2024-11-04-1",
+        ] {
+            assert!(FuzzyDate::parse(bad).is_none(), "{bad} should not parse");
+        }
+    }
+
+    #[test]
+    fn fuzzy_dates_order_by_earliest_day() {
+        let a = FuzzyDate::parse("2018").unwrap();
+        let b = FuzzyDate::parse("2018-05").unwrap();
+        let c = FuzzyDate::parse("2018-05-03").unwrap();
+        assert!(a < b && b < c);
+    }
+}

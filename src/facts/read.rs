@@ -1,0 +1,420 @@
+//! Reading records: YAML [`Node`]s of one collection file → typed records of the fact base.
+//!
+//! Every field is taken by name through [`Record`], so missing, mistyped and unknown fields
+//! are all reported (with file, line and field path) and reading goes on with the next field.
+
+use super::*;
+use crate::yaml::{Node, Reader, Record, Value};
+
+pub const SOURCE_KINDS: &[&str] = &[
+    "news",
+    "press-release",
+    "official-statement",
+    "report",
+    "other",
+];
+pub const ORGANIZATION_KINDS: &[&str] = &[
+    "un-entity",
+    "intergovernmental",
+    "regional",
+    "civil-society",
+    "government-body",
+    "other",
+];
+pub const EVENT_KINDS: &[&str] = &["conference", "side-event", "meeting", "visit", "other"];
+pub const ROLES: &[&str] = &[
+    "host",
+    "organizer",
+    "delegation",
+    "speaker",
+    "observer",
+    "other",
+];
+pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+
+/// Reads the records of one file of `collection` into `base`.
+pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) {
+    let Value::Seq(items) = &node.value else {
+        if node.value != Value::Null {
+            let found = node.value.describe();
+            r.error(
+                node,
+                collection,
+                format!("expected a list of records, found {found}"),
+            )
+            .help
+            .push("a collection file is a YAML list: each record starts with `- id: …`".into());
+        }
+        return;
+    };
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{collection}[{i}]");
+        match collection {
+            "sources" => base.sources.extend(source(r, item, &path)),
+            "countries" => base.countries.extend(country(r, item, &path)),
+            "organizations" => base.organizations.extend(organization(r, item, &path)),
+            "people" => base.people.extend(person(r, item, &path)),
+            "processes" => base.processes.extend(process(r, item, &path)),
+            "events" => base.events.extend(event(r, item, &path)),
+            other => unreachable!("unknown collection {other}"),
+        }
+    }
+}
+
+fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
+    let mut rec = r.record(node, path, "a source")?;
+    let id = rec.text(r, "id");
+    let title = rec.text(r, "title");
+    let publisher = rec.text(r, "publisher");
+    let published = date(r, &mut rec, "published", true);
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), SOURCE_KINDS));
+    let language = rec.opt_text(r, "language");
+    let url = rec.opt_text(r, "url");
+    let file = rec.opt_text(r, "file");
+    rec.finish(r);
+    Some(SourceDoc {
+        id: id?,
+        title: title?.value,
+        publisher: publisher?.value,
+        published: published?.value,
+        kind: kind?.value,
+        language: language.map(|l| l.value),
+        url: url.map(|u| u.value),
+        file,
+    })
+}
+
+fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
+    let mut rec = r.record(node, path, "a country")?;
+    let id = rec.text(r, "id");
+    let name = rec.text(r, "name");
+    let official_name = rec.opt_text(r, "official_name");
+    let region = rec.opt_text(r, "region");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Country {
+        id: id?,
+        name: name?.value,
+        official_name: official_name.map(|v| v.value),
+        region: region.map(|v| v.value),
+        sources: sources?,
+    })
+}
+
+fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization> {
+    let mut rec = r.record(node, path, "an organization")?;
+    let id = rec.text(r, "id");
+    let name = rec.text(r, "name");
+    let short_name = rec.opt_text(r, "short_name");
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), ORGANIZATION_KINDS));
+    let parent = rec.opt_text(r, "parent");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Organization {
+        id: id?,
+        name: name?.value,
+        short_name: short_name.map(|v| v.value),
+        kind: kind?.value,
+        parent,
+        sources: sources?,
+    })
+}
+
+fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
+    let mut rec = r.record(node, path, "a person")?;
+    let id = rec.text(r, "id");
+    let name = rec.text(r, "name");
+    let positions = rec
+        .optional("positions")
+        .map(|n| r.list(n, &rec.field_path("positions"), position))
+        .unwrap_or_default();
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Person {
+        id: id?,
+        name: name?.value,
+        positions,
+        sources: sources?,
+    })
+}
+
+fn position(r: &mut Reader, node: &Node, path: &str) -> Option<Position> {
+    let mut rec = r.record(node, path, "a position")?;
+    let title = rec.text(r, "title");
+    let party = rec.text(r, "party");
+    let from = date(r, &mut rec, "from", false);
+    let until = date(r, &mut rec, "until", false);
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Position {
+        title: title?.value,
+        party: party?,
+        from: from.map(|d| d.value),
+        until: until.map(|d| d.value),
+        sources: sources?,
+    })
+}
+
+fn process(r: &mut Reader, node: &Node, path: &str) -> Option<Process> {
+    let mut rec = r.record(node, path, "a process")?;
+    let id = rec.text(r, "id");
+    let name = rec.text(r, "name");
+    let summary = rec.opt_text(r, "summary");
+    let launched = date(r, &mut rec, "launched", false);
+    let initiator = rec.opt_text(r, "initiator");
+    let themes = texts(r, &mut rec, "themes");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Process {
+        id: id?,
+        name: name?.value,
+        summary: summary.map(|v| v.value),
+        launched: launched.map(|d| d.value),
+        initiator,
+        themes: themes.into_iter().map(|t| t.value).collect(),
+        sources: sources?,
+    })
+}
+
+fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
+    let mut rec = r.record(node, path, "an event")?;
+    let id = rec.text(r, "id");
+    let title = rec.text(r, "title");
+    let short_title = rec.opt_text(r, "short_title");
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), EVENT_KINDS));
+    let process = rec.opt_text(r, "process");
+    let sequence = rec
+        .optional("sequence")
+        .and_then(|n| r.count(n, &rec.field_path("sequence")));
+    let parent = rec.opt_text(r, "parent");
+    let start = date(r, &mut rec, "start", true);
+    let end = date(r, &mut rec, "end", false);
+    let location = rec
+        .optional("location")
+        .and_then(|n| place(r, n, &rec.field_path("location")));
+    let hosts = texts(r, &mut rec, "hosts");
+    let organizers = texts(r, &mut rec, "organizers");
+    let funders = texts(r, &mut rec, "funders");
+    let topics = texts(r, &mut rec, "topics");
+    let regions = texts(r, &mut rec, "regions");
+    let figures = items(r, &mut rec, "figures", figure);
+    let participants = items(r, &mut rec, "participants", participation);
+    let statements = items(r, &mut rec, "statements", statement);
+    let outcomes = items(r, &mut rec, "outcomes", outcome);
+    let claims = items(r, &mut rec, "claims", claim);
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Event {
+        id: id?,
+        title: title?.value,
+        short_title: short_title.map(|v| v.value),
+        kind: kind?.value,
+        process,
+        sequence: sequence.map(|s| s.value),
+        parent,
+        start: start?,
+        end,
+        location,
+        hosts,
+        organizers,
+        funders,
+        topics: topics.into_iter().map(|t| t.value).collect(),
+        regions: regions.into_iter().map(|t| t.value).collect(),
+        figures,
+        participants,
+        statements,
+        outcomes,
+        claims,
+        sources: sources?,
+    })
+}
+
+fn place(r: &mut Reader, node: &Node, path: &str) -> Option<Place> {
+    let mut rec = r.record(node, path, "a location")?;
+    let city = rec.opt_text(r, "city");
+    let country = rec.opt_text(r, "country");
+    rec.finish(r);
+    Some(Place {
+        city: city.map(|c| c.value),
+        country,
+    })
+}
+
+fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
+    let mut rec = r.record(node, path, "a figure")?;
+    let measure = rec.text(r, "measure");
+    let value = rec
+        .required(r, "value")
+        .and_then(|n| r.count(n, &rec.field_path("value")));
+    let qualifier = rec.opt_text(r, "qualifier");
+    let note = rec.opt_text(r, "note");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Figure {
+        measure: measure?.value,
+        value: value?.value,
+        qualifier: qualifier.map(|q| q.value),
+        note: note.map(|n| n.value),
+        sources: sources?,
+    })
+}
+
+fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participation> {
+    let mut rec = r.record(node, path, "a participation")?;
+    let party = rec.text(r, "party");
+    let role = rec
+        .required(r, "role")
+        .and_then(|n| r.choice(n, &rec.field_path("role"), ROLES));
+    let head = rec.opt_text(r, "head");
+    let note = rec.opt_text(r, "note");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Participation {
+        party: party?,
+        role: role?.value,
+        head,
+        note: note.map(|n| n.value),
+        sources: sources?,
+    })
+}
+
+fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
+    let mut rec = r.record(node, path, "a statement")?;
+    let speaker = rec.text(r, "speaker");
+    let on_behalf_of = rec.opt_text(r, "on_behalf_of");
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), STATEMENT_KINDS));
+    let text = rec.text(r, "text");
+    let note = rec.opt_text(r, "note");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Statement {
+        speaker: speaker?,
+        on_behalf_of,
+        kind: kind?.value,
+        text: text?.value,
+        note: note.map(|n| n.value),
+        sources: sources?,
+    })
+}
+
+fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
+    let mut rec = r.record(node, path, "an outcome")?;
+    let title = rec.text(r, "title");
+    let kind = rec.opt_text(r, "kind");
+    let note = rec.opt_text(r, "note");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Outcome {
+        title: title?.value,
+        kind: kind.map(|k| k.value),
+        note: note.map(|n| n.value),
+        sources: sources?,
+    })
+}
+
+fn claim(r: &mut Reader, node: &Node, path: &str) -> Option<Claim> {
+    let mut rec = r.record(node, path, "a claim")?;
+    let field = rec.text(r, "field");
+    let value = rec.text(r, "value");
+    let note = rec.opt_text(r, "note");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Claim {
+        field: field?.value,
+        value: value?.value,
+        note: note.map(|n| n.value),
+        sources: sources?,
+    })
+}
+
+/// Reads a date field (`2024-11-04`, `2018-05`, `2018`).
+fn date(
+    r: &mut Reader,
+    rec: &mut Record,
+    key: &'static str,
+    required: bool,
+) -> Option<Located<FuzzyDate>> {
+    let node = if required {
+        rec.required(r, key)?
+    } else {
+        rec.optional(key)?
+    };
+    let path = rec.field_path(key);
+    let text = r.text(node, &path)?;
+    match FuzzyDate::parse(&text.value) {
+        Some(value) => Some(Located { value, at: text.at }),
+        None => {
+            r.error(node, &path, format!("`{}` is not a valid date", text.value))
+                .help
+                .push("write an ISO 8601 date: `2024-11-04`, or `2018-05` / `2018` where only that much is known".into());
+            None
+        }
+    }
+}
+
+/// Reads an optional list of texts (ids, topics, themes).
+fn texts(r: &mut Reader, rec: &mut Record, key: &'static str) -> Vec<Located<String>> {
+    let Some(node) = rec.optional(key) else {
+        return Vec::new();
+    };
+    r.list(node, &rec.field_path(key), |r, n, p| r.text(n, p))
+}
+
+/// Reads an optional list of sub-records.
+fn items<T>(
+    r: &mut Reader,
+    rec: &mut Record,
+    key: &'static str,
+    item: fn(&mut Reader, &Node, &str) -> Option<T>,
+) -> Vec<T> {
+    match rec.optional(key) {
+        Some(node) => r.list(node, &rec.field_path(key), item),
+        None => Vec::new(),
+    }
+}
+
+/// Reads the required, non-empty `sources` list of a fact.
+fn citations(r: &mut Reader, rec: &mut Record) -> Option<Vec<Citation>> {
+    let node = rec.required(r, "sources")?;
+    let path = rec.field_path("sources");
+    let list = r.list(node, &path, citation);
+    if list.is_empty() && matches!(&node.value, Value::Seq(items) if items.is_empty()) {
+        r.error(
+            node,
+            &path,
+            "`sources` is empty: every fact must cite a source",
+        )
+        .help
+        .push(
+            "add the id of the source this fact comes from, e.g. `sources: [kuna-2024-11-04]`"
+                .into(),
+        );
+        return None;
+    }
+    Some(list)
+}
+
+fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
+    if let Value::Map(_) = node.value {
+        let mut rec = r.record(node, path, "a citation")?;
+        let id = rec.text(r, "id");
+        let excerpt = rec.opt_text(r, "excerpt");
+        rec.finish(r);
+        return Some(Citation {
+            source: id?,
+            excerpt: excerpt.map(|e| e.value),
+        });
+    }
+    Some(Citation {
+        source: r.text(node, path)?,
+        excerpt: None,
+    })
+}

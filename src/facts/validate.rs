@@ -1,0 +1,301 @@
+//! Checks across records: read records of a [`FactBase`] → problems.
+//!
+//! Ids are well-formed and unique, every reference resolves to a record of the right
+//! collection, every citation names a known source, and date ranges run forwards.
+
+use std::collections::HashMap;
+
+use super::*;
+
+pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
+    let mut c = Checker { base, problems };
+    c.ids();
+    for s in &base.sources {
+        if let Some(file) = &s.file {
+            c.relative_file(file);
+        }
+    }
+    for country in &base.countries {
+        c.citations(&country.sources);
+    }
+    for org in &base.organizations {
+        if let Some(parent) = &org.parent {
+            c.reference(parent, Kind::Organization);
+        }
+        c.citations(&org.sources);
+    }
+    for person in &base.people {
+        for p in &person.positions {
+            c.reference(&p.party, Kind::Party);
+            if let (Some(from), Some(until)) = (p.from, p.until)
+                && until < from
+            {
+                c.problems.push(
+                    Problem::error(format!(
+                        "position of `{}` ends ({until}) before it starts ({from})",
+                        person.id.value
+                    ))
+                    .at(person.id.at.clone())
+                    .help("check the `from` and `until` dates of the position"),
+                );
+            }
+            c.citations(&p.sources);
+        }
+        c.citations(&person.sources);
+    }
+    for process in &base.processes {
+        if let Some(initiator) = &process.initiator {
+            c.reference(initiator, Kind::Party);
+        }
+        c.citations(&process.sources);
+    }
+    for event in &base.events {
+        c.event(event);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Source,
+    Country,
+    Organization,
+    Party,
+    Person,
+    Process,
+    Event,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Country => "country",
+            Kind::Organization => "organization",
+            Kind::Party => "country or organization",
+            Kind::Person => "person",
+            Kind::Process => "process",
+            Kind::Event => "event",
+        }
+    }
+
+    fn collection(self) -> &'static str {
+        match self {
+            Kind::Source => "sources",
+            Kind::Country => "countries",
+            Kind::Organization => "organizations",
+            Kind::Party => "countries or organizations",
+            Kind::Person => "people",
+            Kind::Process => "processes",
+            Kind::Event => "events",
+        }
+    }
+}
+
+struct Checker<'a> {
+    base: &'a FactBase,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn ids(&mut self) {
+        let b = self.base;
+        self.unique("sources", b.sources.iter().map(|r| &r.id), false);
+        self.unique("countries", b.countries.iter().map(|r| &r.id), true);
+        self.unique(
+            "organizations",
+            b.organizations.iter().map(|r| &r.id),
+            false,
+        );
+        self.unique("people", b.people.iter().map(|r| &r.id), false);
+        self.unique("processes", b.processes.iter().map(|r| &r.id), false);
+        self.unique("events", b.events.iter().map(|r| &r.id), false);
+        for org in &b.organizations {
+            if b.country(&org.id.value).is_some() {
+                self.problems.push(
+                    Problem::error(format!(
+                        "organization id `{}` is also a country id",
+                        org.id.value
+                    ))
+                    .at(org.id.at.clone())
+                    .help("a party id must name one record: rename the organization"),
+                );
+            }
+        }
+    }
+
+    fn unique<'r>(&mut self, collection: &str, ids: impl Iterator<Item = &'r Ref>, country: bool) {
+        let mut seen: HashMap<&str, &Ref> = HashMap::new();
+        for id in ids {
+            let ok = if country {
+                id.value.len() == 3 && id.value.bytes().all(|b| b.is_ascii_uppercase())
+            } else {
+                !id.value.is_empty()
+                    && id
+                        .value
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            };
+            if !ok {
+                let rule = if country {
+                    "a country id is an ISO 3166-1 alpha-3 code: three capital letters such as `KWT`"
+                } else {
+                    "ids use lowercase letters, digits and `-` only, such as `kuwait-phase-2024`"
+                };
+                self.problems.push(
+                    Problem::error(format!("`{}` is not a valid id in {collection}", id.value))
+                        .at(id.at.clone())
+                        .field(format!("{collection}.id"))
+                        .help(rule),
+                );
+            }
+            if let Some(first) = seen.get(id.value.as_str()) {
+                self.problems.push(
+                    Problem::error(format!("duplicate id `{}` in {collection}", id.value))
+                        .at(id.at.clone())
+                        .field(format!("{collection}.id"))
+                        .help(format!(
+                            "the id is first used at {}; give each record its own id",
+                            first.at
+                        )),
+                );
+            } else {
+                seen.insert(&id.value, id);
+            }
+        }
+    }
+
+    fn exists(&self, id: &str, kind: Kind) -> bool {
+        let b = self.base;
+        match kind {
+            Kind::Source => b.source(id).is_some(),
+            Kind::Country => b.country(id).is_some(),
+            Kind::Organization => b.organization(id).is_some(),
+            Kind::Party => b.party(id).is_some(),
+            Kind::Person => b.person(id).is_some(),
+            Kind::Process => b.process(id).is_some(),
+            Kind::Event => b.event(id).is_some(),
+        }
+    }
+
+    fn ids_of(&self, kind: Kind) -> Vec<&str> {
+        fn ids<'r, T>(records: &'r [T], id: fn(&T) -> &Ref) -> impl Iterator<Item = &'r str> {
+            records.iter().map(move |r| id(r).value.as_str())
+        }
+        let b = self.base;
+        match kind {
+            Kind::Source => ids(&b.sources, |r| &r.id).collect(),
+            Kind::Country => ids(&b.countries, |r| &r.id).collect(),
+            Kind::Organization => ids(&b.organizations, |r| &r.id).collect(),
+            Kind::Party => ids(&b.countries, |r| &r.id)
+                .chain(ids(&b.organizations, |r| &r.id))
+                .collect(),
+            Kind::Person => ids(&b.people, |r| &r.id).collect(),
+            Kind::Process => ids(&b.processes, |r| &r.id).collect(),
+            Kind::Event => ids(&b.events, |r| &r.id).collect(),
+        }
+    }
+
+    fn reference(&mut self, r: &Ref, kind: Kind) {
+        if self.exists(&r.value, kind) {
+            return;
+        }
+        let noun = kind.noun();
+        let candidates = self.ids_of(kind);
+        let mut problem = Problem::error(format!("unknown {noun} `{}`", r.value)).at(r.at.clone());
+        if let Some(s) = did_you_mean(&r.value, candidates.iter().copied()) {
+            problem = problem.label(format!("did you mean `{s}`?"));
+        }
+        let collection = kind.collection();
+        self.problems.push(problem.help(format!(
+            "use the id of a record in {collection}, or add a record with this id"
+        )));
+    }
+
+    fn citations(&mut self, citations: &[Citation]) {
+        for c in citations {
+            self.reference(&c.source, Kind::Source);
+            if c.excerpt.as_deref().is_some_and(|e| e.trim().is_empty()) {
+                self.problems.push(
+                    Problem::error("empty `excerpt`")
+                        .at(c.source.at.clone())
+                        .help("quote a short verbatim passage of the source, or remove `excerpt`"),
+                );
+            }
+        }
+    }
+
+    fn relative_file(&mut self, file: &Located<String>) {
+        let path = Path::new(&file.value);
+        let escapes = path.is_absolute()
+            || path
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)));
+        if escapes || file.value.is_empty() {
+            self.problems.push(
+                Problem::error(format!(
+                    "`{}` is not a file name inside the sources folder",
+                    file.value
+                ))
+                .at(file.at.clone())
+                .help("give the file's path relative to the sources folder, without `..`"),
+            );
+        }
+    }
+
+    fn event(&mut self, e: &Event) {
+        if let Some(p) = &e.process {
+            self.reference(p, Kind::Process);
+        }
+        if let Some(p) = &e.parent {
+            self.reference(p, Kind::Event);
+            if p.value == e.id.value {
+                self.problems.push(
+                    Problem::error(format!("event `{}` is its own parent", e.id.value))
+                        .at(p.at.clone()),
+                );
+            }
+        }
+        if let Some(end) = &e.end
+            && end.value < e.start.value
+        {
+            self.problems.push(
+                Problem::error(format!(
+                    "event ends ({}) before it starts ({})",
+                    end.value, e.start.value
+                ))
+                .at(end.at.clone())
+                .help("`end` must be on or after `start`"),
+            );
+        }
+        if let Some(country) = e.location.as_ref().and_then(|l| l.country.as_ref()) {
+            self.reference(country, Kind::Country);
+        }
+        for party in e.hosts.iter().chain(&e.organizers).chain(&e.funders) {
+            self.reference(party, Kind::Party);
+        }
+        for f in &e.figures {
+            self.citations(&f.sources);
+        }
+        for p in &e.participants {
+            self.reference(&p.party, Kind::Party);
+            if let Some(head) = &p.head {
+                self.reference(head, Kind::Person);
+            }
+            self.citations(&p.sources);
+        }
+        for s in &e.statements {
+            self.reference(&s.speaker, Kind::Person);
+            if let Some(party) = &s.on_behalf_of {
+                self.reference(party, Kind::Party);
+            }
+            self.citations(&s.sources);
+        }
+        for o in &e.outcomes {
+            self.citations(&o.sources);
+        }
+        for c in &e.claims {
+            self.citations(&c.sources);
+        }
+        self.citations(&e.sources);
+    }
+}

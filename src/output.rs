@@ -1,0 +1,135 @@
+//! Output: file naming and atomic writes.
+//!
+//! In: the bytes of each file a document produced, the template name and parameter values,
+//! and `--out`. Out: files in place, each written to a temporary file beside its target and
+//! renamed over it, so a failed or interrupted run never leaves a partial file and never
+//! touches what was there before.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+/// The file stem of a document: the template name followed by its parameter values
+/// (`process-history`, `country-participation-TKM`).
+pub fn stem<'a>(template: &str, values: impl IntoIterator<Item = &'a String>) -> String {
+    let mut stem = template.to_owned();
+    for v in values {
+        stem.push('-');
+        stem.push_str(&sanitize(v));
+    }
+    stem
+}
+
+/// Keeps a parameter value safe as part of a file name.
+fn sanitize(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Where the files of one document go. `out` is a folder, or a file path when it has an
+/// extension and is not an existing folder. Several files (one image per page) are numbered:
+/// `NAME-1.png`, `NAME-2.png`, ….
+pub fn targets(out: &Path, stem: &str, ext: &str, count: usize) -> Vec<PathBuf> {
+    let is_file = !out.is_dir() && out.extension().is_some();
+    let (dir, stem) = if is_file {
+        let dir = out.parent().map(Path::to_path_buf).unwrap_or_default();
+        let file_stem = out
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| stem.to_owned());
+        (dir, file_stem)
+    } else {
+        (out.to_path_buf(), stem.to_owned())
+    };
+    if count == 1 {
+        if is_file {
+            return vec![out.to_path_buf()];
+        }
+        return vec![dir.join(format!("{stem}.{ext}"))];
+    }
+    (1..=count)
+        .map(|i| dir.join(format!("{stem}-{i}.{ext}")))
+        .collect()
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to
+/// disk, then renamed over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create the output folder `{}`", dir.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_join_template_and_values() {
+        let values = ["TKM".to_owned()];
+        assert_eq!(
+            stem("country-participation", &values),
+            "country-participation-TKM"
+        );
+        assert_eq!(stem("x", &["../etc".to_owned()]), "x-___etc");
+    }
+
+    #[test]
+    fn targets_in_a_folder_or_at_a_file_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        assert_eq!(targets(out, "ph", "pdf", 1), vec![out.join("ph.pdf")]);
+        assert_eq!(
+            targets(out, "ph", "png", 2),
+            vec![out.join("ph-1.png"), out.join("ph-2.png")]
+        );
+        let file = out.join("brief.pdf");
+        assert_eq!(targets(&file, "ph", "pdf", 1), vec![file.clone()]);
+        assert_eq!(
+            targets(&out.join("new-folder"), "ph", "typ", 1),
+            vec![out.join("new-folder/ph.typ")]
+        );
+    }
+
+    #[test]
+    fn atomic_writes_replace_whole_files_and_leave_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/x.pdf");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("x.pdf")]);
+    }
+}

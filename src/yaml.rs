@@ -1,0 +1,578 @@
+//! YAML with positions, and a checked reader for records.
+//!
+//! In: the text of one YAML file. Out: a [`Node`] tree in which every value knows its byte
+//! range, and [`Record`], a reader that takes fields from a mapping by name, converts them,
+//! and records a [`Problem`] for every missing, mistyped or unknown field instead of stopping
+//! at the first. Parsing uses `serde-saphyr` with its default budgets (alias bombs, depth,
+//! duplicate keys are refused before they cost much).
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::diag::{Location, Problem, SourceText, did_you_mean};
+
+/// A YAML value with the byte range it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Range<usize>,
+}
+
+/// The shapes a YAML value can take.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// What the value is, for messages ("a list", "a number").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (null)",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    /// The scalar as text, as a curator would read it.
+    pub fn scalar_text(&self) -> Option<String> {
+        match self {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Parses one YAML document. A syntax error, an exceeded budget or a duplicate key is
+/// returned as a problem located in `file`.
+pub fn parse(file: &Arc<SourceText>) -> Result<Node, Problem> {
+    let mut options = serde_saphyr::options::Options::default();
+    options.with_snippet = false;
+    match serde_saphyr::from_str_with_options::<Option<Node>>(&file.text, options) {
+        Ok(Some(node)) => Ok(node),
+        Ok(None) => Ok(Node {
+            value: Value::Null,
+            span: 0..0,
+        }),
+        Err(err) => {
+            let offset = err
+                .location()
+                .map(|loc| byte_offset(&file.text, &loc))
+                .unwrap_or(0);
+            let message = err.without_snippet().to_string();
+            let message = strip_location_suffix(&message);
+            Err(
+                Problem::error(format!("this file is not valid YAML: {message}"))
+                    .at(Location {
+                        file: file.clone(),
+                        range: offset..offset,
+                    })
+                    .help("fix the YAML syntax at this point (indentation, quotes, a missing `:`)"),
+            )
+        }
+    }
+}
+
+/// saphyr appends " at line X column Y" to messages; we print the position ourselves.
+fn strip_location_suffix(message: &str) -> &str {
+    let message = message.trim();
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].trim_end_matches(','),
+        None => message,
+    }
+}
+
+fn byte_offset(text: &str, loc: &serde_saphyr::Location) -> usize {
+    if let Some(offset) = loc.span().byte_offset() {
+        return (offset as usize).min(text.len());
+    }
+    // Fall back to line/column (1-based, columns in characters).
+    let line = loc.line().max(1) as usize;
+    let col = loc.column().max(1) as usize;
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>()
+        .min(text.len());
+    text[line_start..]
+        .char_indices()
+        .nth(col - 1)
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
+fn span_of(loc: &serde_saphyr::Location) -> Range<usize> {
+    let span = loc.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(start), Some(len)) => start as usize..(start + len) as usize,
+        _ => 0..0,
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<ValueSeed>::deserialize(deserializer)?;
+        Ok(Node {
+            value: spanned.value.0,
+            span: span_of(&spanned.referenced),
+        })
+    }
+}
+
+/// Deserialises a [`Value`] whose children are [`Node`]s.
+struct ValueSeed(Value);
+
+impl<'de> Deserialize<'de> for ValueSeed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueVisitor).map(ValueSeed)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Value, E> {
+        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(node) = seq.next_element::<Node>()? {
+            items.push(node);
+        }
+        Ok(Value::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Node>()? {
+            let value = map.next_value::<Node>()?;
+            entries.push((key, value));
+        }
+        Ok(Value::Map(entries))
+    }
+}
+
+/// A value together with where it was written.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+/// Collects problems for one file while its records are read.
+pub struct Reader<'a> {
+    pub file: &'a Arc<SourceText>,
+    pub problems: &'a mut Vec<Problem>,
+}
+
+impl Reader<'_> {
+    pub fn location(&self, node: &Node) -> Location {
+        Location {
+            file: self.file.clone(),
+            range: node.span.clone(),
+        }
+    }
+
+    /// Records an error at `node` for the field at `path`.
+    pub fn error(&mut self, node: &Node, path: &str, message: impl Into<String>) -> &mut Problem {
+        let problem = Problem::error(message)
+            .at(self.location(node))
+            .field(path.to_owned());
+        self.problems.push(problem);
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Reads a scalar as text.
+    pub fn text(&mut self, node: &Node, path: &str) -> Option<Located<String>> {
+        match &node.value {
+            Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+                let value = node.value.scalar_text().unwrap_or_default();
+                Some(Located {
+                    value,
+                    at: self.location(node),
+                })
+            }
+            other => {
+                let found = other.describe();
+                self.error(node, path, format!("expected text, found {found}"))
+                    .help
+                    .push("write a single value here, quoted if it contains `:` or `#`".into());
+                None
+            }
+        }
+    }
+
+    /// Reads a non-negative whole number.
+    pub fn count(&mut self, node: &Node, path: &str) -> Option<Located<u64>> {
+        match &node.value {
+            Value::Int(i) if *i >= 0 => Some(Located {
+                value: *i as u64,
+                at: self.location(node),
+            }),
+            other => {
+                let found = match other {
+                    Value::Int(_) => "a negative number",
+                    Value::Float(_) => "a fraction",
+                    other => other.describe(),
+                };
+                self.error(
+                    node,
+                    path,
+                    format!("expected a whole number, found {found}"),
+                )
+                .help
+                .push("write a count such as `91`".into());
+                None
+            }
+        }
+    }
+
+    /// Reads one of a fixed set of words.
+    pub fn choice(
+        &mut self,
+        node: &Node,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Option<Located<String>> {
+        let text = self.text(node, path)?;
+        if allowed.contains(&text.value.as_str()) {
+            return Some(text);
+        }
+        let suggestion = did_you_mean(&text.value, allowed.iter().copied());
+        let problem = self.error(
+            node,
+            path,
+            format!("`{}` is not a known value here", text.value),
+        );
+        if let Some(s) = suggestion {
+            problem.label = Some(format!("did you mean `{s}`?"));
+        }
+        problem
+            .help
+            .push(format!("use one of: {}", allowed.join(", ")));
+        None
+    }
+
+    /// Reads a list, converting each item with `item`; a single value where a list is
+    /// expected is an error (it is almost always a forgotten `[ ]`).
+    pub fn list<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        mut item: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
+    ) -> Vec<T> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| item(self, n, &format!("{path}[{i}]")))
+                .collect(),
+            Value::Null => Vec::new(),
+            other => {
+                let found = other.describe();
+                self.error(node, path, format!("expected a list, found {found}"))
+                    .help
+                    .push("write a YAML list: `[a, b]` or one `- item` per line".into());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Opens a mapping for reading its fields; `what` names the record in messages.
+    pub fn record<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        what: &'static str,
+    ) -> Option<Record<'n>> {
+        match &node.value {
+            Value::Map(entries) => Some(Record {
+                node,
+                entries,
+                used: vec![false; entries.len()],
+                known: Vec::new(),
+                path: path.to_owned(),
+                what,
+            }),
+            other => {
+                let found = other.describe();
+                self.error(
+                    node,
+                    path,
+                    format!("expected {what} (a mapping of fields), found {found}"),
+                )
+                .help
+                .push("write `field: value` lines, indented under the `-` of the list item".into());
+                None
+            }
+        }
+    }
+}
+
+/// Reads the fields of one mapping by name. Fields never asked for are reported as unknown by
+/// [`Record::finish`].
+pub struct Record<'n> {
+    pub node: &'n Node,
+    entries: &'n [(Node, Node)],
+    used: Vec<bool>,
+    known: Vec<&'static str>,
+    pub path: String,
+    what: &'static str,
+}
+
+impl<'n> Record<'n> {
+    /// The path of a field of this record.
+    pub fn field_path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// The value of an optional field; `null` counts as absent.
+    pub fn optional(&mut self, key: &'static str) -> Option<&'n Node> {
+        self.known.push(key);
+        let entries = self.entries;
+        let index = entries
+            .iter()
+            .position(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))?;
+        self.used[index] = true;
+        let node = &entries[index].1;
+        (node.value != Value::Null).then_some(node)
+    }
+
+    /// The value of a required field, or a problem saying it is missing.
+    pub fn required(&mut self, r: &mut Reader, key: &'static str) -> Option<&'n Node> {
+        let node = self.optional(key);
+        if node.is_none() {
+            let what = self.what;
+            let at = self.head_location(r);
+            r.problems.push(
+                Problem::error(format!("{what} is missing the required field `{key}`"))
+                    .at(at)
+                    .field(self.field_path(key))
+                    .help(format!("add `{key}: …` to this {what}")),
+            );
+        }
+        node
+    }
+
+    /// Where the record starts: its first line, for problems about the record as a whole.
+    pub fn head_location(&self, r: &Reader) -> Location {
+        let start = self
+            .entries
+            .first()
+            .map_or(self.node.span.start, |(k, _)| k.span.start);
+        let text = &r.file.text;
+        let end = text[start.min(text.len())..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i);
+        Location {
+            file: r.file.clone(),
+            range: start..end,
+        }
+    }
+
+    pub fn text(&mut self, r: &mut Reader, key: &'static str) -> Option<Located<String>> {
+        let node = self.required(r, key)?;
+        r.text(node, &self.field_path(key))
+    }
+
+    pub fn opt_text(&mut self, r: &mut Reader, key: &'static str) -> Option<Located<String>> {
+        let node = self.optional(key)?;
+        r.text(node, &self.field_path(key))
+    }
+
+    /// Reports every field of the mapping that was never asked for.
+    pub fn finish(self, r: &mut Reader) {
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let name = key.value.scalar_text().unwrap_or_else(|| "?".into());
+            let what = self.what;
+            let suggestion = did_you_mean(&name, self.known.iter().copied());
+            let path = self.field_path(&name);
+            let problem = r.error(key, &path, format!("unknown field `{name}` in {what}"));
+            if let Some(s) = suggestion {
+                problem.label = Some(format!("did you mean `{s}`?"));
+            }
+            problem
+                .help
+                .push(format!("known fields: {}", self.known.join(", ")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Arc<SourceText> {
+        SourceText::new("test.yaml", text)
+    }
+
+    #[test]
+    fn nodes_carry_byte_spans() {
+        let f = file("- id: a\n  name: Бишкек\n- id: b\n");
+        let node = parse(&f).unwrap();
+        let Value::Seq(items) = &node.value else {
+            panic!("not a list")
+        };
+        let Value::Map(entries) = &items[0].value else {
+            panic!("not a map")
+        };
+        let (key, value) = &entries[1];
+        assert_eq!(&f.text[key.span.clone()], "name");
+        assert_eq!(value.value, Value::Str("Бишкек".into()));
+        assert_eq!(&f.text[value.span.clone()], "Бишкек");
+        assert_eq!(f.line_col(value.span.start), (2, 9));
+    }
+
+    #[test]
+    fn scalars_keep_their_types() {
+        let f = file("[2018, 2024-11-04, 'x', 1.5, true, ~]");
+        let Value::Seq(items) = parse(&f).unwrap().value else {
+            panic!()
+        };
+        let values: Vec<_> = items.into_iter().map(|n| n.value).collect();
+        assert_eq!(
+            values,
+            vec![
+                Value::Int(2018),
+                Value::Str("2024-11-04".into()),
+                Value::Str("x".into()),
+                Value::Float(1.5),
+                Value::Bool(true),
+                Value::Null
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let f = file("- id: a\n  name: [unclosed\n- id: b\n");
+        let problem = parse(&f).unwrap_err();
+        let at = problem.at.expect("located");
+        assert!(at.line_col().0 >= 2, "{}", problem.render());
+        assert!(problem.message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let f = file("id: a\nid: b\n");
+        assert!(parse(&f).is_err());
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let problem = parse(&file(&text)).unwrap_err();
+        assert!(
+            problem.message.contains("not valid YAML"),
+            "{}",
+            problem.message
+        );
+    }
+
+    #[test]
+    fn records_report_missing_unknown_and_mistyped_fields_together() {
+        let f = file("id: a\ntitel: x\ncount: many\n");
+        let node = parse(&f).unwrap();
+        let mut problems = Vec::new();
+        let mut r = Reader {
+            file: &f,
+            problems: &mut problems,
+        };
+        let mut rec = r.record(&node, "events[0]", "an event").unwrap();
+        assert!(rec.text(&mut r, "id").is_some());
+        assert!(rec.text(&mut r, "title").is_none());
+        let count = rec.optional("count").unwrap();
+        assert!(r.count(count, "events[0].count").is_none());
+        rec.finish(&mut r);
+        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "an event is missing the required field `title`",
+                "expected a whole number, found text",
+                "unknown field `titel` in an event",
+            ]
+        );
+        assert_eq!(problems[2].label.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(problems[1].at.as_ref().unwrap().line_col(), (3, 8));
+    }
+}
