@@ -351,7 +351,7 @@ pub fn load(dir: &Path) -> Result<FactBase, Problems> {
             let node = match yaml::parse(&file) {
                 Ok(node) => node,
                 Err(problem) => {
-                    problems.push(problem);
+                    problems.push(*problem);
                     continue;
                 }
             };

@@ -108,7 +108,7 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
         ])
     })?;
     let file = SourceText::new(path.display().to_string(), text);
-    let node = yaml::parse(&file).map_err(|p| Problems(vec![p]))?;
+    let node = yaml::parse(&file).map_err(|p| Problems(vec![*p]))?;
     let mut problems = Vec::new();
     let mut r = Reader {
         file: &file,

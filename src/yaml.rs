@@ -60,7 +60,7 @@ impl Value {
 
 /// Parses one YAML document. A syntax error, an exceeded budget or a duplicate key is
 /// returned as a problem located in `file`.
-pub fn parse(file: &Arc<SourceText>) -> Result<Node, Problem> {
+pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
     let mut options = serde_saphyr::options::Options::default();
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Option<Node>>(&file.text, options) {
@@ -76,14 +76,13 @@ pub fn parse(file: &Arc<SourceText>) -> Result<Node, Problem> {
                 .unwrap_or(0);
             let message = err.without_snippet().to_string();
             let message = strip_location_suffix(&message);
-            Err(
-                Problem::error(format!("this file is not valid YAML: {message}"))
-                    .at(Location {
-                        file: file.clone(),
-                        range: offset..offset,
-                    })
-                    .help("fix the YAML syntax at this point (indentation, quotes, a missing `:`)"),
-            )
+            let problem = Problem::error(format!("this file is not valid YAML: {message}"))
+                .at(Location {
+                    file: file.clone(),
+                    range: offset..offset,
+                })
+                .help("fix the YAML syntax at this point (indentation, quotes, a missing `:`)");
+            Err(Box::new(problem))
         }
     }
 }
@@ -520,7 +519,7 @@ mod tests {
     fn syntax_errors_point_at_the_line() {
         let f = file("- id: a\n  name: [unclosed\n- id: b\n");
         let problem = parse(&f).unwrap_err();
-        let at = problem.at.expect("located");
+        let at = problem.at.clone().expect("located");
         assert!(at.line_col().0 >= 2, "{}", problem.render());
         assert!(problem.message.contains("not valid YAML"));
     }

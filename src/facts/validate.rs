@@ -178,7 +178,7 @@ impl Checker<'_> {
     }
 
     fn ids_of(&self, kind: Kind) -> Vec<&str> {
-        fn ids<'r, T>(records: &'r [T], id: fn(&T) -> &Ref) -> impl Iterator<Item = &'r str> {
+        fn ids<T>(records: &[T], id: fn(&T) -> &Ref) -> impl Iterator<Item = &str> {
             records.iter().map(move |r| id(r).value.as_str())
         }
         let b = self.base;

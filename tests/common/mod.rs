@@ -1,0 +1,153 @@
+//! Helpers shared by the integration tests: running the binary, reading PDFs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root (where `data/` and `templates/` live).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// Runs `brief` from the repository root with a fixed date, no `SOURCE_DATE_EPOCH`.
+pub fn brief(args: &[&str]) -> Output {
+    brief_in(&repo(), args)
+}
+
+pub fn brief_in(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run brief");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "brief panicked on {args:?}:\n{stderr}"
+    );
+    out
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The text of a PDF, as a reader's copy-and-paste would give it.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(bytes).expect("PDF text can be extracted")
+}
+
+pub fn pdf(bytes: &[u8]) -> lopdf::Document {
+    lopdf::Document::load_mem(bytes).expect("a readable PDF")
+}
+
+/// A text string of the PDF's Info dictionary (`Title`, `Author`, …).
+pub fn info(doc: &lopdf::Document, key: &str) -> Option<String> {
+    let info = doc.trailer.get(b"Info").ok()?;
+    let info = match info {
+        lopdf::Object::Reference(id) => doc.get_object(*id).ok()?,
+        other => other,
+    };
+    let value = info.as_dict().ok()?.get(key.as_bytes()).ok()?;
+    let bytes = value.as_str().ok()?;
+    Some(decode_text_string(bytes))
+}
+
+/// PDF text strings are UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
+fn decode_text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// The base names of all fonts the PDF uses, and whether each is embedded.
+pub fn fonts(doc: &lopdf::Document) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let is_descriptor = dict
+            .get(b"Type")
+            .ok()
+            .and_then(|t| t.as_name().ok())
+            .is_some_and(|n| n == b"FontDescriptor");
+        if !is_descriptor {
+            continue;
+        }
+        let name = dict
+            .get(b"FontName")
+            .ok()
+            .and_then(|n| n.as_name().ok())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| dict.has(k));
+        out.push((name, embedded));
+    }
+    out
+}
+
+const SOFT: char = '\u{AD}';
+
+/// Text with whitespace removed, and line-end hyphens (which may be hyphenation) marked.
+fn normalise_pdf(text: &str) -> Vec<char> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let at_line_end = c == '-'
+            && chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .any(|&c| c == '\n');
+        out.push(if at_line_end { SOFT } else { c });
+    }
+    out
+}
+
+fn matches_at(pdf: &[char], start: usize, expected: &[char]) -> bool {
+    let (mut i, mut j) = (0, start);
+    while i < expected.len() {
+        let Some(&c) = pdf.get(j) else { return false };
+        if c == expected[i] || (c == SOFT && expected[i] == '-') {
+            i += 1;
+            j += 1;
+        } else if c == SOFT {
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `expected` appears in the PDF text, ignoring whitespace (layout) and hyphens
+/// added where a word was broken across lines.
+pub fn pdf_contains(pdf_text: &str, expected: &str) -> bool {
+    let pdf = normalise_pdf(pdf_text);
+    let expected: Vec<char> = expected.chars().filter(|c| !c.is_whitespace()).collect();
+    if expected.is_empty() {
+        return true;
+    }
+    (0..pdf.len()).any(|start| matches_at(&pdf, start, &expected))
+}
+
+pub fn assert_pdf_contains(pdf_text: &str, expected: &str) {
+    assert!(
+        pdf_contains(pdf_text, expected),
+        "PDF text does not contain {expected:?}\n--- PDF text ---\n{pdf_text}"
+    );
+}
