@@ -280,6 +280,7 @@ impl<'a> Builder<'a> {
             .map(|f| {
                 json!({
                     "measure": f.measure,
+                    "label": f.label.clone().unwrap_or_else(|| f.measure.replace(['-', '_'], " ")),
                     "value": f.value,
                     "qualifier": f.qualifier,
                     "note": f.note,

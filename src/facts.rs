@@ -229,6 +229,8 @@ pub struct Place {
 #[derive(Debug, Clone)]
 pub struct Figure {
     pub measure: String,
+    /// How to print the measure (optional, beyond DATA.md v1): `UN entities`.
+    pub label: Option<String>,
     pub value: u64,
     pub qualifier: Option<String>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).

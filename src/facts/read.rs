@@ -249,6 +249,7 @@ fn place(r: &mut Reader, node: &Node, path: &str) -> Option<Place> {
 fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
     let mut rec = r.record(node, path, "a figure")?;
     let measure = rec.text(r, "measure");
+    let label = rec.opt_text(r, "label");
     let value = rec
         .required(r, "value")
         .and_then(|n| r.count(n, &rec.field_path("value")));
@@ -258,6 +259,7 @@ fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
     rec.finish(r);
     Some(Figure {
         measure: measure?.value,
+        label: label.map(|l| l.value),
         value: value?.value,
         qualifier: qualifier.map(|q| q.value),
         note: note.map(|n| n.value),
