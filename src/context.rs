@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value, json};
 
-use crate::facts::{Citation, Event, FactBase, Party, Person, Process};
+use crate::facts::{Citation, Event, FactBase, Initiative, Party, Person, Process};
 
 /// What document is being made: the template, its checked parameters and the "as of" date.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ impl Citations {
             }
             let mut entry = json!({ "n": n, "source": id });
             if let Some(excerpt) = &c.excerpt {
-                entry["excerpt"] = json!(excerpt);
+                entry["excerpt"] = json!(excerpt.value);
             }
             out.push(entry);
         }
@@ -101,7 +101,7 @@ impl Citations {
                     "published": s.published.to_string(),
                     "kind": s.kind,
                     "language": s.language,
-                    "url": s.url,
+                    "url": s.url.as_ref().map(|u| &u.value),
                     "file": s.file.as_ref().map(|f| &f.value),
                 }))
             })
@@ -337,7 +337,28 @@ impl<'a> Builder<'a> {
             })
             .collect();
         value["claims"] = Value::Array(claims);
+        let initiatives: Vec<Value> = self
+            .base
+            .initiatives
+            .iter()
+            .filter(|i| i.event.as_ref().is_some_and(|ev| ev.value == e.id.value))
+            .map(|i| self.initiative(i))
+            .collect();
+        value["initiatives"] = Value::Array(initiatives);
         value
+    }
+
+    fn initiative(&mut self, i: &Initiative) -> Value {
+        json!({
+            "id": i.id.value,
+            "party": self.party(&i.party.value),
+            "kind": i.kind,
+            "title": i.title,
+            "summary": i.summary,
+            "from": i.from.map(|d| d.to_string()),
+            "until": i.until.map(|d| d.to_string()),
+            "cite": self.citations.cite(&i.sources),
+        })
     }
 }
 

@@ -7,8 +7,11 @@
 //!
 //! Reading the records is in [`read`]; checks across records are in [`validate`].
 
+mod excerpts;
 mod read;
 mod validate;
+
+pub use excerpts::verify_excerpts;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -23,13 +26,14 @@ use crate::yaml::{self, Located};
 pub type Ref = Located<String>;
 
 /// The collections of a fact base, in the order they are loaded.
-pub const COLLECTIONS: [&str; 6] = [
+pub const COLLECTIONS: [&str; 7] = [
     "sources",
     "countries",
     "organizations",
     "people",
     "processes",
     "events",
+    "initiatives",
 ];
 
 /// A loaded, validated fact base.
@@ -41,6 +45,8 @@ pub struct FactBase {
     pub people: Vec<Person>,
     pub processes: Vec<Process>,
     pub events: Vec<Event>,
+    /// National positions and initiatives (a collection beyond DATA.md v1).
+    pub initiatives: Vec<Initiative>,
     index: Index,
 }
 
@@ -131,7 +137,7 @@ impl fmt::Display for FuzzyDate {
 #[derive(Debug, Clone)]
 pub struct Citation {
     pub source: Ref,
-    pub excerpt: Option<String>,
+    pub excerpt: Option<Located<String>>,
 }
 
 /// A document facts are taken from.
@@ -143,7 +149,7 @@ pub struct SourceDoc {
     pub published: FuzzyDate,
     pub kind: String,
     pub language: Option<String>,
-    pub url: Option<String>,
+    pub url: Option<Located<String>>,
     pub file: Option<Located<String>>,
 }
 
@@ -276,6 +282,21 @@ pub struct Claim {
     pub sources: Vec<Citation>,
 }
 
+/// A position or initiative of a party: a strategy, a proposal, a stated position.
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    pub id: Ref,
+    pub party: Ref,
+    pub kind: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub from: Option<FuzzyDate>,
+    pub until: Option<FuzzyDate>,
+    /// The event at which the sources say it was stated.
+    pub event: Option<Ref>,
+    pub sources: Vec<Citation>,
+}
+
 /// A party: a country or an organization.
 #[derive(Debug, Clone, Copy)]
 pub enum Party<'a> {
@@ -315,6 +336,28 @@ impl FactBase {
         self.country(id)
             .map(Party::Country)
             .or_else(|| self.organization(id).map(Party::Organization))
+    }
+
+    /// Every citation in the fact base, in collection order.
+    pub fn citations(&self) -> Vec<&Citation> {
+        let mut out: Vec<&Citation> = Vec::new();
+        out.extend(self.countries.iter().flat_map(|r| &r.sources));
+        out.extend(self.organizations.iter().flat_map(|r| &r.sources));
+        for p in &self.people {
+            out.extend(p.positions.iter().flat_map(|pos| &pos.sources));
+            out.extend(&p.sources);
+        }
+        out.extend(self.processes.iter().flat_map(|r| &r.sources));
+        for e in &self.events {
+            out.extend(e.figures.iter().flat_map(|f| &f.sources));
+            out.extend(e.participants.iter().flat_map(|f| &f.sources));
+            out.extend(e.statements.iter().flat_map(|f| &f.sources));
+            out.extend(e.outcomes.iter().flat_map(|f| &f.sources));
+            out.extend(e.claims.iter().flat_map(|f| &f.sources));
+            out.extend(&e.sources);
+        }
+        out.extend(self.initiatives.iter().flat_map(|r| &r.sources));
+        out
     }
 
     fn build_index(&mut self) {

@@ -173,10 +173,23 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn check(data: &Path, _sources: Option<&Path>) -> anyhow::Result<()> {
+fn check(data: &Path, sources: Option<&Path>) -> anyhow::Result<()> {
     let base = facts::load(data)?;
+    let mut verified = String::new();
+    if let Some(dir) = sources {
+        let problems = facts::verify_excerpts(&base, dir);
+        let errors = problems.iter().filter(|p| p.severity == diag::Severity::Error).count();
+        if errors > 0 {
+            return Err(Problems(problems).into());
+        }
+        for warning in &problems {
+            eprintln!("{}", warning.render().trim_end());
+        }
+        let count = base.citations().iter().filter(|c| c.excerpt.is_some()).count();
+        verified = format!("; {count} excerpts found in `{}`", dir.display());
+    }
     eprintln!(
-        "ok: `{}` is valid ({} sources, {} countries, {} organizations, {} people, {} processes, {} events)",
+        "ok: `{}` is valid ({} sources, {} countries, {} organizations, {} people, {} processes, {} events){verified}",
         data.display(),
         base.sources.len(),
         base.countries.len(),

@@ -31,6 +31,13 @@ pub const ROLES: &[&str] = &[
     "other",
 ];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+pub const INITIATIVE_KINDS: &[&str] = &[
+    "strategy",
+    "proposal",
+    "position",
+    "initiative",
+    "other",
+];
 
 /// Reads the records of one file of `collection` into `base`.
 pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) {
@@ -56,6 +63,7 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
             "people" => base.people.extend(person(r, item, &path)),
             "processes" => base.processes.extend(process(r, item, &path)),
             "events" => base.events.extend(event(r, item, &path)),
+            "initiatives" => base.initiatives.extend(initiative(r, item, &path)),
             other => unreachable!("unknown collection {other}"),
         }
     }
@@ -81,7 +89,7 @@ fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
         published: published?.value,
         kind: kind?.value,
         language: language.map(|l| l.value),
-        url: url.map(|u| u.value),
+        url,
         file,
     })
 }
@@ -231,6 +239,33 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         statements,
         outcomes,
         claims,
+        sources: sources?,
+    })
+}
+
+fn initiative(r: &mut Reader, node: &Node, path: &str) -> Option<Initiative> {
+    let mut rec = r.record(node, path, "an initiative")?;
+    let id = rec.text(r, "id");
+    let party = rec.text(r, "party");
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), INITIATIVE_KINDS));
+    let title = rec.text(r, "title");
+    let summary = rec.opt_text(r, "summary");
+    let from = date(r, &mut rec, "from", false);
+    let until = date(r, &mut rec, "until", false);
+    let event = rec.opt_text(r, "event");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Initiative {
+        id: id?,
+        party: party?,
+        kind: kind?.value,
+        title: title?.value,
+        summary: summary.map(|s| s.value),
+        from: from.map(|d| d.value),
+        until: until.map(|d| d.value),
+        event,
         sources: sources?,
     })
 }
@@ -412,7 +447,7 @@ fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
         rec.finish(r);
         return Some(Citation {
             source: id?,
-            excerpt: excerpt.map(|e| e.value),
+            excerpt,
         });
     }
     Some(Citation {

@@ -14,6 +14,15 @@ pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
         if let Some(file) = &s.file {
             c.relative_file(file);
         }
+        if let Some(url) = &s.url
+            && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
+        {
+            c.problems.push(
+                Problem::error(format!("`{}` is not a web address", url.value))
+                    .at(url.at.clone())
+                    .help("give the source's address starting with `https://` or `http://`"),
+            );
+        }
     }
     for country in &base.countries {
         c.citations(&country.sources);
@@ -51,6 +60,23 @@ pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
     }
     for event in &base.events {
         c.event(event);
+    }
+    c.unique("initiatives", base.initiatives.iter().map(|r| &r.id), false);
+    for i in &base.initiatives {
+        c.reference(&i.party, Kind::Party);
+        if let Some(event) = &i.event {
+            c.reference(event, Kind::Event);
+        }
+        if let (Some(from), Some(until)) = (i.from, i.until)
+            && until < from
+        {
+            c.problems.push(
+                Problem::error(format!("initiative `{}` ends ({until}) before it starts ({from})", i.id.value))
+                    .at(i.id.at.clone())
+                    .help("check the `from` and `until` dates"),
+            );
+        }
+        c.citations(&i.sources);
     }
 }
 
@@ -214,10 +240,10 @@ impl Checker<'_> {
     fn citations(&mut self, citations: &[Citation]) {
         for c in citations {
             self.reference(&c.source, Kind::Source);
-            if c.excerpt.as_deref().is_some_and(|e| e.trim().is_empty()) {
+            if let Some(excerpt) = c.excerpt.as_ref().filter(|e| e.value.trim().is_empty()) {
                 self.problems.push(
                     Problem::error("empty `excerpt`")
-                        .at(c.source.at.clone())
+                        .at(excerpt.at.clone())
                         .help("quote a short verbatim passage of the source, or remove `excerpt`"),
                 );
             }
