@@ -70,6 +70,13 @@ pub struct FuzzyDate {
 }
 
 impl FuzzyDate {
+    /// Stands in for a date that failed to read (the fact base is invalid then anyway).
+    pub const UNKNOWN: Self = Self {
+        year: 0,
+        month: None,
+        day: None,
+    };
+
     /// Parses an ISO 8601 calendar date of one of the three precisions.
     pub fn parse(text: &str) -> Option<Self> {
         let mut parts = text.trim().split('-');
@@ -379,15 +386,28 @@ impl FactBase {
     }
 }
 
-/// Loads and validates the fact base in `dir`. `display_dir` is how the folder is named in
-/// messages (usually as the user wrote it).
+/// Loads and validates the fact base in `dir`.
 pub fn load(dir: &Path) -> Result<FactBase, Problems> {
+    let (base, problems) = load_all(dir);
+    if problems
+        .iter()
+        .any(|p| p.severity == crate::diag::Severity::Error)
+    {
+        Err(Problems(problems))
+    } else {
+        Ok(base)
+    }
+}
+
+/// Loads the fact base in `dir` as far as it can be read, with every problem found (sorted by
+/// file and line). The records are complete only when no problem is an error: a field that
+/// failed to read holds a placeholder, so that checks of the other fields still run.
+pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
     let mut problems = Vec::new();
-    let files = match collection_files(dir, &mut problems) {
-        Some(files) => files,
-        None => return Err(Problems(problems)),
-    };
     let mut base = FactBase::default();
+    let Some(files) = collection_files(dir, &mut problems) else {
+        return (base, problems);
+    };
     for (collection, paths) in files {
         for path in paths {
             let Some(file) = read_file(&path, &mut problems) else {
@@ -409,14 +429,19 @@ pub fn load(dir: &Path) -> Result<FactBase, Problems> {
     }
     base.build_index();
     validate::check(&base, &mut problems);
-    if problems
-        .iter()
-        .any(|p| p.severity == crate::diag::Severity::Error)
-    {
-        Err(Problems(problems))
-    } else {
-        Ok(base)
-    }
+    sort_problems(&mut problems);
+    (base, problems)
+}
+
+/// Orders problems by file and position; problems without a file come first.
+pub fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        let key = |p: &Problem| {
+            p.at.as_ref()
+                .map(|at| (at.file.name.clone(), at.range.start))
+        };
+        key(a).cmp(&key(b))
+    });
 }
 
 /// Finds the files of each collection, reporting unknown files and ambiguous layouts.

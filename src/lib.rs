@@ -174,29 +174,38 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
 }
 
 fn check(data: &Path, sources: Option<&Path>) -> anyhow::Result<()> {
-    let base = facts::load(data)?;
-    let mut verified = String::new();
+    let (base, mut problems) = facts::load_all(data);
     if let Some(dir) = sources {
-        let problems = facts::verify_excerpts(&base, dir);
-        let errors = problems.iter().filter(|p| p.severity == diag::Severity::Error).count();
-        if errors > 0 {
-            return Err(Problems(problems).into());
-        }
-        for warning in &problems {
-            eprintln!("{}", warning.render().trim_end());
-        }
-        let count = base.citations().iter().filter(|c| c.excerpt.is_some()).count();
-        verified = format!("; {count} excerpts found in `{}`", dir.display());
+        problems.extend(facts::verify_excerpts(&base, dir));
+        facts::sort_problems(&mut problems);
     }
+    if problems.iter().any(|p| p.severity == diag::Severity::Error) {
+        return Err(Problems(problems).into());
+    }
+    for warning in &problems {
+        eprintln!("{}", warning.render().trim_end());
+    }
+    let verified = match sources {
+        Some(dir) => {
+            let count = base
+                .citations()
+                .iter()
+                .filter(|c| c.excerpt.is_some())
+                .count();
+            format!("; {count} excerpts found in `{}`", dir.display())
+        }
+        None => String::new(),
+    };
     eprintln!(
-        "ok: `{}` is valid ({} sources, {} countries, {} organizations, {} people, {} processes, {} events){verified}",
+        "ok: `{}` is valid ({} sources, {} countries, {} organizations, {} people, {} processes, {} events, {} initiatives){verified}",
         data.display(),
         base.sources.len(),
         base.countries.len(),
         base.organizations.len(),
         base.people.len(),
         base.processes.len(),
-        base.events.len()
+        base.events.len(),
+        base.initiatives.len(),
     );
     Ok(())
 }

@@ -417,7 +417,7 @@ impl<'n> Record<'n> {
                 Problem::error(format!("{what} is missing the required field `{key}`"))
                     .at(at)
                     .field(self.field_path(key))
-                    .help(format!("add `{key}: …` to this {what}")),
+                    .help(format!("add `{key}: …` here")),
             );
         }
         node

@@ -32,7 +32,9 @@ pub fn verify_excerpts(base: &FactBase, dir: &Path) -> Vec<Problem> {
         texts.insert(&source.id.value, text);
     }
     for citation in base.citations() {
-        let Some(excerpt) = &citation.excerpt else { continue };
+        let Some(excerpt) = &citation.excerpt else {
+            continue;
+        };
         let id = citation.source.value.as_str();
         match texts.get(id) {
             Some(Some(text)) => {

@@ -31,13 +31,7 @@ pub const ROLES: &[&str] = &[
     "other",
 ];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
-pub const INITIATIVE_KINDS: &[&str] = &[
-    "strategy",
-    "proposal",
-    "position",
-    "initiative",
-    "other",
-];
+pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
 
 /// Reads the records of one file of `collection` into `base`.
 pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) {
@@ -84,10 +78,10 @@ fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
     rec.finish(r);
     Some(SourceDoc {
         id: id?,
-        title: title?.value,
-        publisher: publisher?.value,
-        published: published?.value,
-        kind: kind?.value,
+        title: title.map(|v| v.value).unwrap_or_default(),
+        publisher: publisher.map(|v| v.value).unwrap_or_default(),
+        published: published.map_or(FuzzyDate::UNKNOWN, |d| d.value),
+        kind: kind.map(|v| v.value).unwrap_or_default(),
         language: language.map(|l| l.value),
         url,
         file,
@@ -104,10 +98,10 @@ fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
     rec.finish(r);
     Some(Country {
         id: id?,
-        name: name?.value,
+        name: name.map(|v| v.value).unwrap_or_default(),
         official_name: official_name.map(|v| v.value),
         region: region.map(|v| v.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -124,11 +118,11 @@ fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization>
     rec.finish(r);
     Some(Organization {
         id: id?,
-        name: name?.value,
+        name: name.map(|v| v.value).unwrap_or_default(),
         short_name: short_name.map(|v| v.value),
-        kind: kind?.value,
+        kind: kind.map(|v| v.value).unwrap_or_default(),
         parent,
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -144,9 +138,9 @@ fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
     rec.finish(r);
     Some(Person {
         id: id?,
-        name: name?.value,
+        name: name.map(|v| v.value).unwrap_or_default(),
         positions,
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -159,11 +153,11 @@ fn position(r: &mut Reader, node: &Node, path: &str) -> Option<Position> {
     let sources = citations(r, &mut rec);
     rec.finish(r);
     Some(Position {
-        title: title?.value,
+        title: title.map(|v| v.value).unwrap_or_default(),
         party: party?,
         from: from.map(|d| d.value),
         until: until.map(|d| d.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -179,12 +173,12 @@ fn process(r: &mut Reader, node: &Node, path: &str) -> Option<Process> {
     rec.finish(r);
     Some(Process {
         id: id?,
-        name: name?.value,
+        name: name.map(|v| v.value).unwrap_or_default(),
         summary: summary.map(|v| v.value),
         launched: launched.map(|d| d.value),
         initiator,
         themes: themes.into_iter().map(|t| t.value).collect(),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -217,16 +211,20 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let outcomes = items(r, &mut rec, "outcomes", outcome);
     let claims = items(r, &mut rec, "claims", claim);
     let sources = citations(r, &mut rec);
+    let head = rec.head_location(r);
     rec.finish(r);
     Some(Event {
         id: id?,
-        title: title?.value,
+        title: title.map(|v| v.value).unwrap_or_default(),
         short_title: short_title.map(|v| v.value),
-        kind: kind?.value,
+        kind: kind.map(|v| v.value).unwrap_or_default(),
         process,
         sequence: sequence.map(|s| s.value),
         parent,
-        start: start?,
+        start: start.unwrap_or(Located {
+            value: FuzzyDate::UNKNOWN,
+            at: head,
+        }),
         end,
         location,
         hosts,
@@ -239,7 +237,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         statements,
         outcomes,
         claims,
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -260,13 +258,13 @@ fn initiative(r: &mut Reader, node: &Node, path: &str) -> Option<Initiative> {
     Some(Initiative {
         id: id?,
         party: party?,
-        kind: kind?.value,
-        title: title?.value,
+        kind: kind.map(|v| v.value).unwrap_or_default(),
+        title: title.map(|v| v.value).unwrap_or_default(),
         summary: summary.map(|s| s.value),
         from: from.map(|d| d.value),
         until: until.map(|d| d.value),
         event,
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -293,12 +291,12 @@ fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
     let sources = citations(r, &mut rec);
     rec.finish(r);
     Some(Figure {
-        measure: measure?.value,
+        measure: measure.map(|v| v.value).unwrap_or_default(),
         label: label.map(|l| l.value),
-        value: value?.value,
+        value: value.map(|v| v.value).unwrap_or_default(),
         qualifier: qualifier.map(|q| q.value),
         note: note.map(|n| n.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -314,10 +312,10 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
     rec.finish(r);
     Some(Participation {
         party: party?,
-        role: role?.value,
+        role: role.map(|v| v.value).unwrap_or_default(),
         head,
         note: note.map(|n| n.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -335,10 +333,10 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
     Some(Statement {
         speaker: speaker?,
         on_behalf_of,
-        kind: kind?.value,
-        text: text?.value,
+        kind: kind.map(|v| v.value).unwrap_or_default(),
+        text: text.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -350,10 +348,10 @@ fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
     let sources = citations(r, &mut rec);
     rec.finish(r);
     Some(Outcome {
-        title: title?.value,
+        title: title.map(|v| v.value).unwrap_or_default(),
         kind: kind.map(|k| k.value),
         note: note.map(|n| n.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 
@@ -365,10 +363,10 @@ fn claim(r: &mut Reader, node: &Node, path: &str) -> Option<Claim> {
     let sources = citations(r, &mut rec);
     rec.finish(r);
     Some(Claim {
-        field: field?.value,
-        value: value?.value,
+        field: field.map(|v| v.value).unwrap_or_default(),
+        value: value.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),
-        sources: sources?,
+        sources: sources.unwrap_or_default(),
     })
 }
 

@@ -11,8 +11,9 @@ pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
     let mut c = Checker { base, problems };
     c.ids();
     for s in &base.sources {
+        let at = |field: &str| format!("sources[{}].{field}", s.id.value);
         if let Some(file) = &s.file {
-            c.relative_file(file);
+            c.relative_file(file, at("file"));
         }
         if let Some(url) = &s.url
             && !(url.value.starts_with("https://") || url.value.starts_with("http://"))
@@ -20,63 +21,54 @@ pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
             c.problems.push(
                 Problem::error(format!("`{}` is not a web address", url.value))
                     .at(url.at.clone())
+                    .field(at("url"))
                     .help("give the source's address starting with `https://` or `http://`"),
             );
         }
     }
     for country in &base.countries {
-        c.citations(&country.sources);
+        c.citations(
+            &country.sources,
+            format!("countries[{}].sources", country.id.value),
+        );
     }
     for org in &base.organizations {
+        let at = |field: &str| format!("organizations[{}].{field}", org.id.value);
         if let Some(parent) = &org.parent {
-            c.reference(parent, Kind::Organization);
+            c.reference(parent, Kind::Organization, at("parent"));
         }
-        c.citations(&org.sources);
+        c.citations(&org.sources, at("sources"));
     }
     for person in &base.people {
-        for p in &person.positions {
-            c.reference(&p.party, Kind::Party);
-            if let (Some(from), Some(until)) = (p.from, p.until)
-                && until < from
-            {
-                c.problems.push(
-                    Problem::error(format!(
-                        "position of `{}` ends ({until}) before it starts ({from})",
-                        person.id.value
-                    ))
-                    .at(person.id.at.clone())
-                    .help("check the `from` and `until` dates of the position"),
-                );
-            }
-            c.citations(&p.sources);
+        for (i, p) in person.positions.iter().enumerate() {
+            let at = |field: &str| format!("people[{}].positions[{i}].{field}", person.id.value);
+            c.reference(&p.party, Kind::Party, at("party"));
+            c.date_order(p.from, p.until, &person.id, at("until"));
+            c.citations(&p.sources, at("sources"));
         }
-        c.citations(&person.sources);
+        c.citations(
+            &person.sources,
+            format!("people[{}].sources", person.id.value),
+        );
     }
     for process in &base.processes {
+        let at = |field: &str| format!("processes[{}].{field}", process.id.value);
         if let Some(initiator) = &process.initiator {
-            c.reference(initiator, Kind::Party);
+            c.reference(initiator, Kind::Party, at("initiator"));
         }
-        c.citations(&process.sources);
+        c.citations(&process.sources, at("sources"));
     }
     for event in &base.events {
         c.event(event);
     }
-    c.unique("initiatives", base.initiatives.iter().map(|r| &r.id), false);
     for i in &base.initiatives {
-        c.reference(&i.party, Kind::Party);
+        let at = |field: &str| format!("initiatives[{}].{field}", i.id.value);
+        c.reference(&i.party, Kind::Party, at("party"));
         if let Some(event) = &i.event {
-            c.reference(event, Kind::Event);
+            c.reference(event, Kind::Event, at("event"));
         }
-        if let (Some(from), Some(until)) = (i.from, i.until)
-            && until < from
-        {
-            c.problems.push(
-                Problem::error(format!("initiative `{}` ends ({until}) before it starts ({from})", i.id.value))
-                    .at(i.id.at.clone())
-                    .help("check the `from` and `until` dates"),
-            );
-        }
-        c.citations(&i.sources);
+        c.date_order(i.from, i.until, &i.id, at("until"));
+        c.citations(&i.sources, at("sources"));
     }
 }
 
@@ -135,6 +127,7 @@ impl Checker<'_> {
         self.unique("people", b.people.iter().map(|r| &r.id), false);
         self.unique("processes", b.processes.iter().map(|r| &r.id), false);
         self.unique("events", b.events.iter().map(|r| &r.id), false);
+        self.unique("initiatives", b.initiatives.iter().map(|r| &r.id), false);
         for org in &b.organizations {
             if b.country(&org.id.value).is_some() {
                 self.problems.push(
@@ -143,6 +136,7 @@ impl Checker<'_> {
                         org.id.value
                     ))
                     .at(org.id.at.clone())
+                    .field(format!("organizations[{}].id", org.id.value))
                     .help("a party id must name one record: rename the organization"),
                 );
             }
@@ -170,7 +164,7 @@ impl Checker<'_> {
                 self.problems.push(
                     Problem::error(format!("`{}` is not a valid id in {collection}", id.value))
                         .at(id.at.clone())
-                        .field(format!("{collection}.id"))
+                        .field(format!("{collection}[{}].id", id.value))
                         .help(rule),
                 );
             }
@@ -178,7 +172,7 @@ impl Checker<'_> {
                 self.problems.push(
                     Problem::error(format!("duplicate id `{}` in {collection}", id.value))
                         .at(id.at.clone())
-                        .field(format!("{collection}.id"))
+                        .field(format!("{collection}[{}].id", id.value))
                         .help(format!(
                             "the id is first used at {}; give each record its own id",
                             first.at
@@ -221,13 +215,37 @@ impl Checker<'_> {
         }
     }
 
-    fn reference(&mut self, r: &Ref, kind: Kind) {
+    fn date_order(
+        &mut self,
+        from: Option<FuzzyDate>,
+        until: Option<FuzzyDate>,
+        id: &Ref,
+        field: String,
+    ) {
+        if let (Some(from), Some(until)) = (from, until)
+            && until < from
+        {
+            self.problems.push(
+                Problem::error(format!(
+                    "`{}` ends ({until}) before it starts ({from})",
+                    id.value
+                ))
+                .at(id.at.clone())
+                .field(field)
+                .help("`until` must be on or after `from`"),
+            );
+        }
+    }
+
+    fn reference(&mut self, r: &Ref, kind: Kind, field: String) {
         if self.exists(&r.value, kind) {
             return;
         }
         let noun = kind.noun();
         let candidates = self.ids_of(kind);
-        let mut problem = Problem::error(format!("unknown {noun} `{}`", r.value)).at(r.at.clone());
+        let mut problem = Problem::error(format!("unknown {noun} `{}`", r.value))
+            .at(r.at.clone())
+            .field(field);
         if let Some(s) = did_you_mean(&r.value, candidates.iter().copied()) {
             problem = problem.label(format!("did you mean `{s}`?"));
         }
@@ -237,20 +255,21 @@ impl Checker<'_> {
         )));
     }
 
-    fn citations(&mut self, citations: &[Citation]) {
+    fn citations(&mut self, citations: &[Citation], field: String) {
         for c in citations {
-            self.reference(&c.source, Kind::Source);
+            self.reference(&c.source, Kind::Source, field.clone());
             if let Some(excerpt) = c.excerpt.as_ref().filter(|e| e.value.trim().is_empty()) {
                 self.problems.push(
                     Problem::error("empty `excerpt`")
                         .at(excerpt.at.clone())
+                        .field(field.clone())
                         .help("quote a short verbatim passage of the source, or remove `excerpt`"),
                 );
             }
         }
     }
 
-    fn relative_file(&mut self, file: &Located<String>) {
+    fn relative_file(&mut self, file: &Located<String>, field: String) {
         let path = Path::new(&file.value);
         let escapes = path.is_absolute()
             || path
@@ -263,21 +282,24 @@ impl Checker<'_> {
                     file.value
                 ))
                 .at(file.at.clone())
+                .field(field)
                 .help("give the file's path relative to the sources folder, without `..`"),
             );
         }
     }
 
     fn event(&mut self, e: &Event) {
+        let at = |field: &str| format!("events[{}].{field}", e.id.value);
         if let Some(p) = &e.process {
-            self.reference(p, Kind::Process);
+            self.reference(p, Kind::Process, at("process"));
         }
         if let Some(p) = &e.parent {
-            self.reference(p, Kind::Event);
+            self.reference(p, Kind::Event, at("parent"));
             if p.value == e.id.value {
                 self.problems.push(
                     Problem::error(format!("event `{}` is its own parent", e.id.value))
-                        .at(p.at.clone()),
+                        .at(p.at.clone())
+                        .field(at("parent")),
                 );
             }
         }
@@ -290,38 +312,57 @@ impl Checker<'_> {
                     end.value, e.start.value
                 ))
                 .at(end.at.clone())
+                .field(at("end"))
                 .help("`end` must be on or after `start`"),
             );
         }
         if let Some(country) = e.location.as_ref().and_then(|l| l.country.as_ref()) {
-            self.reference(country, Kind::Country);
+            self.reference(country, Kind::Country, at("location.country"));
         }
-        for party in e.hosts.iter().chain(&e.organizers).chain(&e.funders) {
-            self.reference(party, Kind::Party);
+        for (name, parties) in [
+            ("hosts", &e.hosts),
+            ("organizers", &e.organizers),
+            ("funders", &e.funders),
+        ] {
+            for party in parties {
+                self.reference(party, Kind::Party, at(name));
+            }
         }
-        for f in &e.figures {
-            self.citations(&f.sources);
+        for (i, f) in e.figures.iter().enumerate() {
+            self.citations(&f.sources, at(&format!("figures[{i}].sources")));
         }
-        for p in &e.participants {
-            self.reference(&p.party, Kind::Party);
+        for (i, p) in e.participants.iter().enumerate() {
+            self.reference(
+                &p.party,
+                Kind::Party,
+                at(&format!("participants[{i}].party")),
+            );
             if let Some(head) = &p.head {
-                self.reference(head, Kind::Person);
+                self.reference(head, Kind::Person, at(&format!("participants[{i}].head")));
             }
-            self.citations(&p.sources);
+            self.citations(&p.sources, at(&format!("participants[{i}].sources")));
         }
-        for s in &e.statements {
-            self.reference(&s.speaker, Kind::Person);
+        for (i, s) in e.statements.iter().enumerate() {
+            self.reference(
+                &s.speaker,
+                Kind::Person,
+                at(&format!("statements[{i}].speaker")),
+            );
             if let Some(party) = &s.on_behalf_of {
-                self.reference(party, Kind::Party);
+                self.reference(
+                    party,
+                    Kind::Party,
+                    at(&format!("statements[{i}].on_behalf_of")),
+                );
             }
-            self.citations(&s.sources);
+            self.citations(&s.sources, at(&format!("statements[{i}].sources")));
         }
-        for o in &e.outcomes {
-            self.citations(&o.sources);
+        for (i, o) in e.outcomes.iter().enumerate() {
+            self.citations(&o.sources, at(&format!("outcomes[{i}].sources")));
         }
-        for c in &e.claims {
-            self.citations(&c.sources);
+        for (i, c) in e.claims.iter().enumerate() {
+            self.citations(&c.sources, at(&format!("claims[{i}].sources")));
         }
-        self.citations(&e.sources);
+        self.citations(&e.sources, at("sources"));
     }
 }
