@@ -116,7 +116,8 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// `process`, its `events` (each with its `related` events) and a `timeline`.
+    /// `process`, its `events` (each with its `related` events), a `timeline`, and the
+    /// `others`: events on record that are not linked to the process.
     fn process_focus(&mut self, process: &'a Process, ctx: &mut Map<String, Value>) {
         let process_value = json!({
             "id": process.id.value,
@@ -163,6 +164,18 @@ impl<'a> Builder<'a> {
         }
         timeline.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
 
+        // Everything else on record, so that the briefing leaves no recorded fact out.
+        let shown: std::collections::HashSet<&str> =
+            timeline.iter().filter_map(|t| t["id"].as_str()).collect();
+        let mut rest: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| !shown.contains(e.id.value.as_str()))
+            .collect();
+        rest.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+        let others: Vec<Value> = rest.into_iter().map(|e| self.event(e)).collect();
+
         let first = members.first().map(|e| e.start.value.to_string());
         let last = members
             .last()
@@ -174,6 +187,7 @@ impl<'a> Builder<'a> {
         );
         ctx.insert("events".into(), Value::Array(events));
         ctx.insert("timeline".into(), Value::Array(timeline));
+        ctx.insert("others".into(), Value::Array(others));
     }
 
     fn party(&mut self, id: &str) -> Value {
@@ -303,20 +317,32 @@ impl<'a> Builder<'a> {
             })
             .collect();
         value["participants"] = Value::Array(participants);
-        let statements: Vec<Value> = e
-            .statements
-            .iter()
-            .map(|s| {
-                json!({
-                    "speaker": self.person_at(&s.speaker.value, e),
-                    "on_behalf_of": s.on_behalf_of.as_ref().map(|p| self.party(&p.value)),
-                    "kind": s.kind,
-                    "text": s.text,
-                    "note": s.note,
-                    "cite": self.citations.cite(&s.sources),
-                })
-            })
-            .collect();
+        // Consecutive statements with the same text (several speakers said the same thing)
+        // become one statement with several `speakers`.
+        let mut statements: Vec<Value> = Vec::new();
+        for st in &e.statements {
+            let speaker = self.person_at(&st.speaker.value, e);
+            let cite = self.citations.cite(&st.sources);
+            if let Some(last) = statements.last_mut()
+                && last["text"] == st.text.as_str()
+                && last["kind"] == st.kind.as_str()
+                && last["cite"] == cite
+            {
+                if let Some(list) = last["speakers"].as_array_mut() {
+                    list.push(speaker);
+                }
+                continue;
+            }
+            statements.push(json!({
+                "speaker": speaker.clone(),
+                "speakers": [speaker],
+                "on_behalf_of": st.on_behalf_of.as_ref().map(|p| self.party(&p.value)),
+                "kind": st.kind,
+                "text": st.text,
+                "note": st.note,
+                "cite": cite,
+            }));
+        }
         value["statements"] = Value::Array(statements);
         let outcomes: Vec<Value> = e
             .outcomes

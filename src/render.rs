@@ -72,13 +72,17 @@ impl Rendered {
 /// A configured MiniJinja environment over one templates folder.
 pub struct Renderer {
     env: Environment<'static>,
+    /// The folder, canonical (for loading).
     dir: PathBuf,
+    /// The folder as the user named it (for messages).
+    shown: PathBuf,
 }
 
 impl Renderer {
     /// Sets up rendering for templates in `dir`; `typst_dir` is the folder as Typst sees it
     /// (a path from the Typst project root, such as `/templates`).
     pub fn new(dir: &Path, typst_dir: &str) -> std::io::Result<Self> {
+        let shown = dir.to_path_buf();
         let dir = dir.canonicalize()?;
         let mut env = Environment::new();
         let loader_dir = dir.clone();
@@ -136,7 +140,7 @@ impl Renderer {
                 ))))
             },
         );
-        Ok(Self { env, dir })
+        Ok(Self { env, dir, shown })
     }
 
     /// Renders the template `name` (without suffix) with `context`.
@@ -153,7 +157,7 @@ impl Renderer {
             .into_iter()
             .map(|s| TemplateSpan {
                 output: s.output_range(),
-                template: self.dir.join(s.name()).display().to_string(),
+                template: self.shown.join(s.name()).display().to_string(),
                 line: s.line(),
                 verbatim: s.kind() == OutputSpanKind::Raw,
             })
@@ -170,7 +174,7 @@ impl Renderer {
             ErrorKind::TemplateNotFound => format!(
                 "template `{}` not found in `{}`",
                 err.name().unwrap_or("?"),
-                self.dir.display()
+                self.shown.display()
             ),
             _ => err.kind().to_string(),
         };
@@ -183,7 +187,7 @@ impl Renderer {
         if let Some(name) = name
             && let Ok(Some(text)) = load_template(&self.dir, &name)
         {
-            let file = SourceText::new(self.dir.join(&name).display().to_string(), text);
+            let file = SourceText::new(self.shown.join(&name).display().to_string(), text);
             let range = err
                 .range()
                 .unwrap_or_else(|| line_range(&file.text, err.line().unwrap_or(1)));
