@@ -39,6 +39,9 @@ pub struct GenerateArgs {
     /// A template parameter, e.g. `--param country=TKM`; may be repeated.
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
+    /// Make one document for every valid value of the template's parameter, in parallel.
+    #[arg(long)]
+    pub all: bool,
     /// The fact base folder.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
@@ -136,6 +139,7 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 pub struct GenerateConfig {
     pub template: String,
     pub params: Vec<(String, String)>,
+    pub all: bool,
     pub data: PathBuf,
     pub templates: PathBuf,
     pub out: PathBuf,
@@ -168,6 +172,7 @@ impl GenerateArgs {
         Ok(GenerateConfig {
             template: self.template,
             params: self.params,
+            all: self.all,
             data: self.data,
             templates: self.templates,
             out: self.out,

@@ -6,14 +6,19 @@
 //! context lists facts (which is the order the shipped templates print them). `sources` lists
 //! exactly the cited sources, by number, for a sources list at the end.
 //!
+//! What each parameter kind adds to the context (`process`, `country`, `event`) is built in
+//! [`focus`].
+//!
 //! Dates stay ISO 8601 strings (`2024-11-04`, `2018-05`); templates format them with the
 //! date filters of [`crate::render`].
+
+mod focus;
 
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value, json};
 
-use crate::facts::{Citation, Event, FactBase, Initiative, Party, Person, Process};
+use crate::facts::{Citation, Event, FactBase, Initiative, Party, Person};
 
 /// What document is being made: the template, its checked parameters and the "as of" date.
 #[derive(Debug, Clone)]
@@ -46,10 +51,23 @@ pub fn build(base: &FactBase, request: &Request) -> Value {
     ctx.insert("brief".into(), brief);
     for (name, value) in &request.params {
         let kind = request.kinds.get(name).map(String::as_str);
-        if kind == Some("process")
-            && let Some(process) = base.process(value)
-        {
-            b.process_focus(process, &mut ctx);
+        match kind {
+            Some("process") => {
+                if let Some(process) = base.process(value) {
+                    b.process_focus(process, &mut ctx);
+                }
+            }
+            Some("country") => {
+                if let Some(country) = base.country(value) {
+                    b.country_focus(country, &mut ctx);
+                }
+            }
+            Some("event") => {
+                if let Some(event) = base.event(value) {
+                    b.event_focus(event, &mut ctx);
+                }
+            }
+            _ => {}
         }
     }
     ctx.insert("sources".into(), b.citations.sources(base));
@@ -116,80 +134,6 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// `process`, its `events` (each with its `related` events), a `timeline`, and the
-    /// `others`: events on record that are not linked to the process.
-    fn process_focus(&mut self, process: &'a Process, ctx: &mut Map<String, Value>) {
-        let process_value = json!({
-            "id": process.id.value,
-            "name": process.name,
-            "summary": process.summary,
-            "launched": process.launched.map(|d| d.to_string()),
-            "initiator": process.initiator.as_ref().map(|p| self.party(&p.value)),
-            "themes": process.themes,
-            "cite": self.citations.cite(&process.sources),
-        });
-        let mut members: Vec<&Event> = self
-            .base
-            .events
-            .iter()
-            .filter(|e| {
-                e.process
-                    .as_ref()
-                    .is_some_and(|p| p.value == process.id.value)
-            })
-            .collect();
-        members.sort_by_key(|e| (e.start.value, e.sequence, e.id.value.clone()));
-
-        let mut timeline = Vec::new();
-        let mut events = Vec::new();
-        for event in &members {
-            let mut value = self.event(event);
-            timeline.push(timeline_entry(event, true));
-            let mut related: Vec<&Event> = self
-                .base
-                .events
-                .iter()
-                .filter(|e| is_related(e, &event.id.value) && e.process.is_none())
-                .collect();
-            related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
-            let related: Vec<Value> = related
-                .into_iter()
-                .map(|r| {
-                    timeline.push(timeline_entry(r, false));
-                    self.event(r)
-                })
-                .collect();
-            value["related"] = Value::Array(related);
-            events.push(value);
-        }
-        timeline.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
-
-        // Everything else on record, so that the briefing leaves no recorded fact out.
-        let shown: std::collections::HashSet<&str> =
-            timeline.iter().filter_map(|t| t["id"].as_str()).collect();
-        let mut rest: Vec<&Event> = self
-            .base
-            .events
-            .iter()
-            .filter(|e| !shown.contains(e.id.value.as_str()))
-            .collect();
-        rest.sort_by_key(|e| (e.start.value, e.id.value.clone()));
-        let others: Vec<Value> = rest.into_iter().map(|e| self.event(e)).collect();
-
-        let first = members.first().map(|e| e.start.value.to_string());
-        let last = members
-            .last()
-            .map(|e| e.end.as_ref().unwrap_or(&e.start).value.to_string());
-        ctx.insert("process".into(), process_value);
-        ctx.insert(
-            "span".into(),
-            json!({ "first": first, "last": last, "count": members.len() }),
-        );
-        ctx.insert("events".into(), Value::Array(events));
-        ctx.insert("timeline".into(), Value::Array(timeline));
-        ctx.insert("others".into(), Value::Array(others));
-    }
-
     fn party(&mut self, id: &str) -> Value {
         match self.base.party(id) {
             Some(Party::Country(c)) => json!({
@@ -390,7 +334,7 @@ impl<'a> Builder<'a> {
 
 /// Whether `e` belongs to the event `id`: a side event or meeting of it (`parent`), or one
 /// that names it among its topics.
-fn is_related(e: &Event, id: &str) -> bool {
+pub(crate) fn is_related(e: &Event, id: &str) -> bool {
     e.id.value != id
         && (e.parent.as_ref().is_some_and(|p| p.value == id) || e.topics.iter().any(|t| t == id))
 }

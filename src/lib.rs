@@ -8,6 +8,7 @@
 //!
 //! [`run`] chains the stages for each subcommand and does nothing else.
 
+pub mod batch;
 pub mod cli;
 pub mod compile;
 pub mod context;
@@ -29,6 +30,21 @@ use crate::diag::{Problems, UsageError};
 use crate::facts::FactBase;
 use crate::world::Sandbox;
 
+/// The message for an error and the exit status it calls for (`2` for usage errors).
+pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
+    if let Some(problems) = err.downcast_ref::<Problems>() {
+        return (problems.to_string().trim_end().to_owned(), 1);
+    }
+    if let Some(usage) = err.downcast_ref::<UsageError>() {
+        return (format!("error: {usage}"), 2);
+    }
+    let mut text = format!("error: {err}");
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("\n  caused by: {cause}"));
+    }
+    (text, 1)
+}
+
 /// Runs one command. Messages for the user go to stderr; data (JSON, lists) to stdout.
 pub fn run(command: CliCommand) -> anyhow::Result<()> {
     match command {
@@ -39,12 +55,22 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
             let date = cli::as_of(args.date)?;
             let base = facts::load(&args.data)?;
             let manifest = templates::manifest(&args.templates, &args.template)?;
-            let request = request(&manifest, &args.params, &base, date, &BTreeMap::new())?;
+            let settings = settings(cli::Paper::A4, None);
+            let request = request(&manifest, &args.params, &base, date, &settings)?;
             let ctx = context::build(&base, &request);
             println!("{}", serde_json::to_string_pretty(&ctx)?);
             Ok(())
         }
     }
+}
+
+/// Presentation settings templates receive under `brief`.
+fn settings(paper: cli::Paper, marking: Option<&str>) -> BTreeMap<String, serde_json::Value> {
+    let mut settings = BTreeMap::new();
+    settings.insert("paper".into(), paper.typst_name().into());
+    settings.insert("marking".into(), marking.into());
+    settings.insert("office".into(), serde_json::Value::Null);
+    settings
 }
 
 /// Checks the parameters and describes the document to make.
@@ -106,71 +132,162 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     let manifest = templates::manifest(&config.templates, &config.template)?;
     let sandbox = sandbox(&config.templates, &config.data)?;
     let base = facts::load(&config.data)?;
-    let mut settings = BTreeMap::new();
-    settings.insert("paper".into(), config.paper.typst_name().into());
-    settings.insert(
-        "marking".into(),
-        config
-            .marking
-            .clone()
-            .map_or(serde_json::Value::Null, Into::into),
-    );
-    let request = request(&manifest, &config.params, &base, config.date, &settings)?;
-    let ctx = context::build(&base, &request);
-
     let typst_dir = sandbox
         .typst_path(&sandbox.readable[0])
         .expect("templates are inside the root");
     let renderer = render::Renderer::new(&config.templates, &typst_dir)
         .with_context(|| format!("cannot open `{}`", config.templates.display()))?;
-    let rendered = renderer.render(&manifest.name, &ctx)?;
-    // Parameters chosen automatically (the only valid value) do not name the file.
-    let named = config
-        .params
-        .iter()
-        .filter_map(|(k, _)| request.params.get(k));
-    let stem = output::stem(&manifest.name, named);
-
-    let Some(format) = config.format else {
-        let target = output::targets(&config.out, &stem, "typ", 1).remove(0);
-        output::write_atomic(&target, rendered.source.as_bytes())?;
-        eprintln!("wrote {}", target.display());
+    let generator = Generator {
+        config,
+        manifest: &manifest,
+        base: &base,
+        sandbox: &sandbox,
+        renderer: &renderer,
+    };
+    if !config.all {
+        let written = generator.document(&config.params)?;
+        eprintln!("wrote {written}");
         return Ok(());
-    };
-    let origin = compile::Origin {
-        generated_name: format!("{stem}.typ (generated)"),
-        rendered: &rendered,
-    };
-    let export = compile::Export {
-        format,
-        date: config.date,
-        ident: format!("brief/{stem}"),
-        standards: config.standards.clone(),
-        pixel_per_pt: 2.0,
-    };
-    let compiled = compile::compile(&sandbox, &export, &origin)?;
-    for warning in &compiled.warnings {
-        eprintln!("{}", warning.render().trim_end());
     }
-    let ext = match format {
-        compile::Format::Pdf => "pdf",
-        compile::Format::Png => "png",
-        compile::Format::Svg => "svg",
+
+    // One document per valid value of the template's parameter.
+    let [param] = manifest.params.as_slice() else {
+        return Err(UsageError::new(format!(
+            "`--all` needs a template with exactly one parameter; `{}` has {}",
+            manifest.name,
+            manifest.params.len()
+        ))
+        .into());
     };
-    let targets = output::targets(&config.out, &stem, ext, compiled.files.len());
-    for (target, bytes) in targets.iter().zip(&compiled.files) {
-        output::write_atomic(target, bytes)?;
+    if !config.params.is_empty() {
+        return Err(UsageError::new("`--all` makes every document: leave out `--param`").into());
     }
-    let size: usize = compiled.files.iter().map(Vec::len).sum();
-    let pages = compiled.pages;
-    let first = &targets[0];
-    let shown = if targets.len() == 1 {
-        first.display().to_string()
-    } else {
-        format!("{} … ({} files)", first.display(), targets.len())
-    };
-    eprintln!("wrote {shown} ({pages} pages, {} KB)", size.div_ceil(1024));
+    let values: Vec<String> = templates::choices(&base, &param.kind)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if values.is_empty() {
+        return Err(UsageError::new(format!(
+            "the fact base has no {} for `{}`",
+            param.kind, manifest.name
+        ))
+        .into());
+    }
+    let results = batch::run(&values, |value| {
+        generator.document(&[(param.name.clone(), value.to_owned())])
+    });
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    let pages: usize = results.iter().flatten().map(|w| w.pages).sum();
+    let size: usize = results.iter().flatten().map(|w| w.bytes).sum();
+    eprintln!(
+        "{} of {} documents written ({pages} pages, {} KB){}",
+        values.len() - failed,
+        values.len(),
+        size.div_ceil(1024),
+        if failed > 0 {
+            format!("; {failed} failed")
+        } else {
+            String::new()
+        }
+    );
+    if failed > 0 {
+        return Err(batch::Failed(failed).into());
+    }
     Ok(())
+}
+
+/// What one document needs, shared by every document of a run.
+struct Generator<'a> {
+    config: &'a GenerateConfig,
+    manifest: &'a templates::TemplateManifest,
+    base: &'a FactBase,
+    sandbox: &'a Sandbox,
+    renderer: &'a render::Renderer,
+}
+
+/// The files one document was written to.
+pub struct Written {
+    pub paths: Vec<std::path::PathBuf>,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let first = self
+            .paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if self.paths.len() > 1 {
+            write!(f, "{first} … ({} files)", self.paths.len())?;
+        } else {
+            write!(f, "{first}")?;
+        }
+        if self.pages > 0 {
+            write!(
+                f,
+                " ({} pages, {} KB)",
+                self.pages,
+                self.bytes.div_ceil(1024)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Generator<'_> {
+    /// Makes one document: context, render, compile, write.
+    fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
+        let config = self.config;
+        let settings = settings(config.paper, config.marking.as_deref());
+        let request = request(self.manifest, params, self.base, config.date, &settings)?;
+        let ctx = context::build(self.base, &request);
+        let rendered = self.renderer.render(&self.manifest.name, &ctx)?;
+        // Parameters chosen automatically (the only valid value) do not name the file.
+        let named = params.iter().filter_map(|(k, _)| request.params.get(k));
+        let stem = output::stem(&self.manifest.name, named);
+        let out = &config.out;
+
+        let Some(format) = config.format else {
+            let target = output::targets(out, &stem, "typ", 1, config.all).remove(0);
+            output::write_atomic(&target, rendered.source.as_bytes())?;
+            return Ok(Written {
+                paths: vec![target],
+                pages: 0,
+                bytes: rendered.source.len(),
+            });
+        };
+        let origin = compile::Origin {
+            generated_name: format!("{stem}.typ (generated)"),
+            rendered: &rendered,
+        };
+        let export = compile::Export {
+            format,
+            date: config.date,
+            ident: format!("brief/{stem}"),
+            standards: config.standards.clone(),
+            pixel_per_pt: 2.0,
+        };
+        let compiled = compile::compile(self.sandbox, &export, &origin)?;
+        for warning in &compiled.warnings {
+            eprintln!("{}", warning.render().trim_end());
+        }
+        let ext = match format {
+            compile::Format::Pdf => "pdf",
+            compile::Format::Png => "png",
+            compile::Format::Svg => "svg",
+        };
+        let targets = output::targets(out, &stem, ext, compiled.files.len(), config.all);
+        for (target, bytes) in targets.iter().zip(&compiled.files) {
+            output::write_atomic(target, bytes)?;
+        }
+        Ok(Written {
+            paths: targets,
+            pages: compiled.pages,
+            bytes: compiled.files.iter().map(Vec::len).sum(),
+        })
+    }
 }
 
 fn check(data: &Path, sources: Option<&Path>) -> anyhow::Result<()> {

@@ -36,10 +36,10 @@ fn sanitize(value: &str) -> String {
 }
 
 /// Where the files of one document go. `out` is a folder, or a file path when it has an
-/// extension and is not an existing folder. Several files (one image per page) are numbered:
-/// `NAME-1.png`, `NAME-2.png`, ….
-pub fn targets(out: &Path, stem: &str, ext: &str, count: usize) -> Vec<PathBuf> {
-    let is_file = !out.is_dir() && out.extension().is_some();
+/// extension, is not an existing folder, and one document is made (`batch` is false).
+/// Several files (one image per page) are numbered: `NAME-1.png`, `NAME-2.png`, ….
+pub fn targets(out: &Path, stem: &str, ext: &str, count: usize, batch: bool) -> Vec<PathBuf> {
+    let is_file = !batch && !out.is_dir() && out.extension().is_some();
     let (dir, stem) = if is_file {
         let dir = out.parent().map(Path::to_path_buf).unwrap_or_default();
         let file_stem = out
@@ -106,15 +106,18 @@ mod tests {
     fn targets_in_a_folder_or_at_a_file_path() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        assert_eq!(targets(out, "ph", "pdf", 1), vec![out.join("ph.pdf")]);
         assert_eq!(
-            targets(out, "ph", "png", 2),
+            targets(out, "ph", "pdf", 1, false),
+            vec![out.join("ph.pdf")]
+        );
+        assert_eq!(
+            targets(out, "ph", "png", 2, false),
             vec![out.join("ph-1.png"), out.join("ph-2.png")]
         );
         let file = out.join("brief.pdf");
-        assert_eq!(targets(&file, "ph", "pdf", 1), vec![file.clone()]);
+        assert_eq!(targets(&file, "ph", "pdf", 1, false), vec![file.clone()]);
         assert_eq!(
-            targets(&out.join("new-folder"), "ph", "typ", 1),
+            targets(&out.join("new-folder"), "ph", "typ", 1, false),
             vec![out.join("new-folder/ph.typ")]
         );
     }

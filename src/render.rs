@@ -13,6 +13,8 @@
 //! - `daterange(end)`: `4–5 November 2024`, `30 April – 2 May 2018`, …
 //! - `year`, `humanize` (`member-states` → `member states`).
 //!
+//! Test `contains`: `roles|selectattr("roles", "contains", "host")`.
+//!
 //! Global function `template_file(name)`: the Typst path (a code literal) of a file in the
 //! templates folder, e.g. `#import {{ template_file("brief.typ") }}: *`.
 
@@ -125,6 +127,12 @@ impl Renderer {
             Ok(parse_date(&v)?.year.to_string())
         });
         env.add_filter("humanize", |v: String| v.replace(['-', '_'], " "));
+        env.add_test(
+            "contains",
+            |seq: Value, item: Value| -> Result<bool, Error> {
+                Ok(seq.try_iter()?.any(|v| v == item))
+            },
+        );
         let typst_dir = typst_dir.trim_end_matches('/').to_owned();
         env.add_function(
             "template_file",

@@ -1,0 +1,76 @@
+//! Batch: many documents in one process, in parallel on all cores.
+//!
+//! In: the parameter values to make a document for, and the function that makes one. Out:
+//! each document's result, in the order given. Progress shows as a bar on a terminal and as
+//! one line per document otherwise; a failing document is reported and the others go on.
+
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::Written;
+
+/// `n` documents of a batch failed (each was reported as it failed); exit status 1.
+#[derive(Debug)]
+pub struct Failed(pub usize);
+
+impl std::fmt::Display for Failed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            1 => write!(f, "1 document failed (reported above)"),
+            n => write!(f, "{n} documents failed (reported above)"),
+        }
+    }
+}
+
+impl std::error::Error for Failed {}
+
+/// Makes a document for each value with `make`, in parallel.
+pub fn run(
+    values: &[String],
+    make: impl Fn(&str) -> anyhow::Result<Written> + Sync,
+) -> Vec<anyhow::Result<Written>> {
+    let total = values.len();
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} {wide_msg}")
+                .expect("valid progress template"),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let done = AtomicUsize::new(0);
+    let results: Vec<anyhow::Result<Written>> = values
+        .par_iter()
+        .map(|value| {
+            let result = make(value);
+            let n = done.fetch_add(1, Ordering::SeqCst) + 1;
+            let line = match &result {
+                Ok(written) => format!("[{n}/{total}] wrote {written}"),
+                Err(err) => {
+                    let (message, _) = crate::describe_error(err);
+                    format!("[{n}/{total}] failed: {value}\n{message}")
+                }
+            };
+            match &bar {
+                Some(bar) => {
+                    if result.is_err() {
+                        bar.println(line);
+                    }
+                    bar.set_message(value.clone());
+                    bar.inc(1);
+                }
+                None => eprintln!("{line}"),
+            }
+            result
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    results
+}

@@ -1,0 +1,329 @@
+//! What each parameter kind adds to the template context.
+//!
+//! - `process`: the process, its events in order (each with its side events and meetings),
+//!   a timeline, and the other events on record.
+//! - `country`: the country's profile, its role in each event, heads of delegation, what
+//!   its people said, its meetings and initiatives, and a timeline of its involvement.
+//! - `event`: the event in full, its process, and its related events.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value, json};
+
+use super::{Builder, is_related, timeline_entry};
+use crate::facts::{Country, Event, Process};
+
+impl<'a> Builder<'a> {
+    /// `process`, its `events` (each with its `related` events), a `timeline`, and the
+    /// `others`: events on record that are not linked to the process.
+    pub(super) fn process_focus(&mut self, process: &'a Process, ctx: &mut Map<String, Value>) {
+        let process_value = json!({
+            "id": process.id.value,
+            "name": process.name,
+            "summary": process.summary,
+            "launched": process.launched.map(|d| d.to_string()),
+            "initiator": process.initiator.as_ref().map(|p| self.party(&p.value)),
+            "themes": process.themes,
+            "cite": self.citations.cite(&process.sources),
+        });
+        let mut members: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| {
+                e.process
+                    .as_ref()
+                    .is_some_and(|p| p.value == process.id.value)
+            })
+            .collect();
+        members.sort_by_key(|e| (e.start.value, e.sequence, e.id.value.clone()));
+
+        let mut timeline = Vec::new();
+        let mut events = Vec::new();
+        for event in &members {
+            let mut value = self.event(event);
+            timeline.push(timeline_entry(event, true));
+            let mut related: Vec<&Event> = self
+                .base
+                .events
+                .iter()
+                .filter(|e| is_related(e, &event.id.value) && e.process.is_none())
+                .collect();
+            related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+            let related: Vec<Value> = related
+                .into_iter()
+                .map(|r| {
+                    timeline.push(timeline_entry(r, false));
+                    self.event(r)
+                })
+                .collect();
+            value["related"] = Value::Array(related);
+            events.push(value);
+        }
+        timeline.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
+
+        // Everything else on record, so that the briefing leaves no recorded fact out.
+        let shown: std::collections::HashSet<&str> =
+            timeline.iter().filter_map(|t| t["id"].as_str()).collect();
+        let mut rest: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| !shown.contains(e.id.value.as_str()))
+            .collect();
+        rest.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+        let others: Vec<Value> = rest.into_iter().map(|e| self.event(e)).collect();
+
+        let first = members.first().map(|e| e.start.value.to_string());
+        let last = members
+            .last()
+            .map(|e| e.end.as_ref().unwrap_or(&e.start).value.to_string());
+        ctx.insert("process".into(), process_value);
+        ctx.insert(
+            "span".into(),
+            json!({ "first": first, "last": last, "count": members.len() }),
+        );
+        ctx.insert("events".into(), Value::Array(events));
+        ctx.insert("timeline".into(), Value::Array(timeline));
+        ctx.insert("others".into(), Value::Array(others));
+    }
+
+    pub(super) fn country_focus(&mut self, country: &'a Country, ctx: &mut Map<String, Value>) {
+        let id = country.id.value.as_str();
+        let profile = json!({
+            "id": id,
+            "name": country.name,
+            "official_name": country.official_name,
+            "region": country.region,
+            "cite": self.citations.cite(&country.sources),
+        });
+        let mut involved: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| !self.roles_in(id, e).is_empty())
+            .collect();
+        involved.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+
+        let mut roles = Vec::new();
+        let mut heads = Vec::new();
+        let mut statements = Vec::new();
+        let mut events = Vec::new();
+        let mut timeline = Vec::new();
+        for e in &involved {
+            let summary = self.event_summary(e);
+            let mut cites = Vec::new();
+            for p in e.participants.iter().filter(|p| p.party.value == id) {
+                cites.extend(p.sources.iter().cloned());
+                if let Some(head) = &p.head {
+                    heads.push(json!({
+                        "person": self.person_at(&head.value, e),
+                        "event": summary.clone(),
+                        "cite": self.citations.cite(&p.sources),
+                    }));
+                }
+            }
+            if cites.is_empty() {
+                cites.extend(e.sources.iter().cloned());
+            }
+            let notes: Vec<&str> = e
+                .participants
+                .iter()
+                .filter(|p| p.party.value == id)
+                .filter_map(|p| p.note.as_deref())
+                .collect();
+            roles.push(json!({
+                "event": summary.clone(),
+                "roles": self.roles_in(id, e),
+                "notes": notes,
+                "head": e.participants.iter()
+                    .find(|p| p.party.value == id && p.head.is_some())
+                    .and_then(|p| p.head.as_ref())
+                    .map(|h| self.person_at(&h.value, e)),
+                "cite": self.citations.cite(&cites),
+            }));
+            let own: Vec<_> = e
+                .statements
+                .iter()
+                .filter(|s| self.speaks_for(s, id, e))
+                .collect();
+            for s in own {
+                statements.push(json!({
+                    "event": summary.clone(),
+                    "speaker": self.person_at(&s.speaker.value, e),
+                    "kind": s.kind,
+                    "text": s.text,
+                    "note": s.note,
+                    "cite": self.citations.cite(&s.sources),
+                }));
+            }
+            timeline.push(timeline_entry(
+                e,
+                e.process.is_some() || e.kind == "conference",
+            ));
+            events.push(self.event(e));
+        }
+        let meetings: Vec<Value> = events
+            .iter()
+            .filter(|e| e["kind"] == "meeting")
+            .cloned()
+            .collect();
+        let initiatives: Vec<Value> = self
+            .base
+            .initiatives
+            .iter()
+            .filter(|i| i.party.value == id)
+            .map(|i| self.initiative(i))
+            .collect();
+        let mut processes: Vec<Value> = Vec::new();
+        let mut seen = HashSet::new();
+        for p in &self.base.processes {
+            let initiated = p.initiator.as_ref().is_some_and(|i| i.value == id);
+            let took_part = involved
+                .iter()
+                .any(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value));
+            if (initiated || took_part) && seen.insert(p.id.value.clone()) {
+                processes.push(json!({
+                    "id": p.id.value,
+                    "name": p.name,
+                    "initiator": initiated,
+                    "cite": self.citations.cite(&p.sources),
+                }));
+            }
+        }
+        ctx.insert("country".into(), profile);
+        ctx.insert("processes".into(), Value::Array(processes));
+        ctx.insert("roles".into(), Value::Array(roles));
+        ctx.insert("heads".into(), Value::Array(heads));
+        ctx.insert("statements".into(), Value::Array(statements));
+        ctx.insert("meetings".into(), Value::Array(meetings));
+        ctx.insert("initiatives".into(), Value::Array(initiatives));
+        ctx.insert("timeline".into(), Value::Array(timeline));
+        ctx.insert("events".into(), Value::Array(events));
+    }
+
+    pub(super) fn event_focus(&mut self, event: &'a Event, ctx: &mut Map<String, Value>) {
+        let process = event
+            .process
+            .as_ref()
+            .and_then(|p| self.base.process(&p.value));
+        let process_value = match process {
+            Some(p) => json!({
+                "id": p.id.value,
+                "name": p.name,
+                "summary": p.summary,
+                "cite": self.citations.cite(&p.sources),
+            }),
+            None => Value::Null,
+        };
+        let value = self.event(event);
+        let mut related: Vec<&Event> = self
+            .base
+            .events
+            .iter()
+            .filter(|e| is_related(e, &event.id.value))
+            .collect();
+        related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+        let related: Vec<Value> = related.into_iter().map(|e| self.event(e)).collect();
+        // The other meetings of the same process, for orientation.
+        let mut series: Vec<&Event> = match process {
+            Some(p) => self
+                .base
+                .events
+                .iter()
+                .filter(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value))
+                .collect(),
+            None => Vec::new(),
+        };
+        series.sort_by_key(|e| (e.start.value, e.sequence));
+        let series: Vec<Value> = series
+            .into_iter()
+            .map(|e| {
+                let mut s = self.event_summary(e);
+                s["current"] = json!(e.id.value == event.id.value);
+                s
+            })
+            .collect();
+        ctx.insert("event".into(), value);
+        ctx.insert("process".into(), process_value);
+        ctx.insert("related".into(), Value::Array(related));
+        ctx.insert("series".into(), Value::Array(series));
+    }
+
+    /// A short reference to an event: ids, label, dates, place; no citations.
+    fn event_summary(&mut self, e: &Event) -> Value {
+        json!({
+            "id": e.id.value,
+            "title": e.title,
+            "label": e.short_title.as_deref().unwrap_or(&e.title),
+            "kind": e.kind,
+            "sequence": e.sequence,
+            "start": e.start.value.to_string(),
+            "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+            "city": e.location.as_ref().and_then(|l| l.city.clone()),
+            "country": e.location.as_ref().and_then(|l| l.country.as_ref()).map(|c| self.party(&c.value)),
+        })
+    }
+
+    /// The roles a party had in an event, in a fixed order.
+    fn roles_in(&self, id: &str, e: &Event) -> Vec<&'static str> {
+        let mut roles = Vec::new();
+        let has = |list: &[crate::facts::Ref]| list.iter().any(|p| p.value == id);
+        if has(&e.hosts)
+            || e.participants
+                .iter()
+                .any(|p| p.party.value == id && p.role == "host")
+        {
+            roles.push("host");
+        }
+        if has(&e.organizers)
+            || e.participants
+                .iter()
+                .any(|p| p.party.value == id && p.role == "organizer")
+        {
+            roles.push("organizer");
+        }
+        if has(&e.funders) {
+            roles.push("funder");
+        }
+        for role in ["delegation", "speaker", "observer", "other"] {
+            if e.participants
+                .iter()
+                .any(|p| p.party.value == id && p.role == role)
+            {
+                roles.push(role);
+            }
+        }
+        if !roles.contains(&"speaker") && e.statements.iter().any(|s| self.speaks_for(s, id, e)) {
+            roles.push("speaker");
+        }
+        let venue = e
+            .location
+            .as_ref()
+            .and_then(|l| l.country.as_ref())
+            .is_some_and(|c| c.value == id);
+        if venue && roles.is_empty() {
+            roles.push("venue");
+        }
+        roles
+    }
+
+    /// Whether a statement was made for the party: on its behalf, or by someone holding a
+    /// position of it when no one else is named.
+    fn speaks_for(&self, s: &crate::facts::Statement, id: &str, e: &Event) -> bool {
+        match &s.on_behalf_of {
+            Some(p) => p.value == id,
+            None => self.base.person(&s.speaker.value).is_some_and(|person| {
+                person
+                    .positions
+                    .iter()
+                    .find(|p| {
+                        let d = e.start.value;
+                        p.from.is_none_or(|f| f.year <= d.year)
+                            && p.until.is_none_or(|u| u.year >= d.year)
+                    })
+                    .is_some_and(|p| p.party.value == id)
+            }),
+        }
+    }
+}
