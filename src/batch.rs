@@ -44,31 +44,47 @@ pub fn run(
         None
     };
     let done = AtomicUsize::new(0);
-    let results: Vec<anyhow::Result<Written>> = values
-        .par_iter()
-        .map(|value| {
-            let result = make(value);
-            let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-            let line = match &result {
-                Ok(written) => format!("[{n}/{total}] wrote {written}"),
-                Err(err) => {
-                    let (message, _) = crate::describe_error(err);
-                    format!("[{n}/{total}] failed: {value}\n{message}")
-                }
-            };
-            match &bar {
-                Some(bar) => {
-                    if result.is_err() {
-                        bar.println(line);
+    // Typst lays out deeply nested content recursively: give workers the stack that the
+    // main thread has (see `STACK_SIZE`), not the 2 MiB threads get by default.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(crate::STACK_SIZE)
+        .build();
+    let pool = match pool {
+        Ok(pool) => pool,
+        Err(err) => {
+            return values
+                .iter()
+                .map(|_| Err(anyhow::anyhow!("cannot start worker threads ({err})")))
+                .collect();
+        }
+    };
+    let results: Vec<anyhow::Result<Written>> = pool.install(|| {
+        values
+            .par_iter()
+            .map(|value| {
+                let result = make(value);
+                let n = done.fetch_add(1, Ordering::SeqCst) + 1;
+                let line = match &result {
+                    Ok(written) => format!("[{n}/{total}] wrote {written}"),
+                    Err(err) => {
+                        let (message, _) = crate::describe_error(err);
+                        format!("[{n}/{total}] failed: {value}\n{message}")
                     }
-                    bar.set_message(value.clone());
-                    bar.inc(1);
+                };
+                match &bar {
+                    Some(bar) => {
+                        if result.is_err() {
+                            bar.println(line);
+                        }
+                        bar.set_message(value.clone());
+                        bar.inc(1);
+                    }
+                    None => eprintln!("{line}"),
                 }
-                None => eprintln!("{line}"),
-            }
-            result
-        })
-        .collect();
+                result
+            })
+            .collect()
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

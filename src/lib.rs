@@ -30,6 +30,11 @@ use crate::diag::{Problems, UsageError};
 use crate::facts::FactBase;
 use crate::world::Sandbox;
 
+/// The stack size of the threads that compile documents: Typst and MiniJinja recurse over
+/// nested content, and a large fact base nests deeply. Address space only; untouched pages
+/// cost no memory.
+pub const STACK_SIZE: usize = 256 << 20;
+
 /// The message for an error and the exit status it calls for (`2` for usage errors).
 pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
     if let Some(problems) = err.downcast_ref::<Problems>() {

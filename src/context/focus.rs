@@ -4,7 +4,8 @@
 //!   a timeline, and the other events on record.
 //! - `country`: the country's profile, its role in each event, heads of delegation, what
 //!   its people said, its meetings and initiatives, and a timeline of its involvement.
-//! - `event`: the event in full, its process, and its related events.
+//! - `event`: the event in full, its process, its related events, and its neighbours in the
+//!   process (`series`: up to two meetings before and after, of `series_count`).
 
 use std::collections::HashSet;
 
@@ -236,6 +237,17 @@ impl<'a> Builder<'a> {
             None => Vec::new(),
         };
         series.sort_by_key(|e| (e.start.value, e.sequence));
+        let series_count = series.len();
+        // The meetings just before and after this one, for orientation.
+        let at = series
+            .iter()
+            .position(|e| e.id.value == event.id.value)
+            .unwrap_or(0);
+        let series: Vec<&Event> = series
+            .into_iter()
+            .skip(at.saturating_sub(2))
+            .take(5)
+            .collect();
         let series: Vec<Value> = series
             .into_iter()
             .map(|e| {
@@ -248,6 +260,7 @@ impl<'a> Builder<'a> {
         ctx.insert("process".into(), process_value);
         ctx.insert("related".into(), Value::Array(related));
         ctx.insert("series".into(), Value::Array(series));
+        ctx.insert("series_count".into(), json!(series_count));
     }
 
     /// A short reference to an event: ids, label, dates, place; no citations.
