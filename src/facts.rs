@@ -47,8 +47,22 @@ pub struct FactBase {
     pub events: Vec<Event>,
     /// National positions and initiatives (a collection beyond DATA.md v1).
     pub initiatives: Vec<Initiative>,
+    /// Who issues the briefings made from this fact base (`issuer.yaml`, optional).
+    pub issuer: Option<Issuer>,
     index: Index,
 }
+
+/// The office that issues briefings from a fact base, printed in the title block and
+/// recorded as the PDF's author.
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    pub office: String,
+    /// The language of the briefings (BCP 47), `en` when absent.
+    pub language: Option<String>,
+}
+
+/// The optional file naming the issuing office.
+pub const ISSUER_FILE: &str = "issuer.yaml";
 
 /// Positions of records by id, per collection.
 #[derive(Debug, Default)]
@@ -427,6 +441,21 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
             read::collection(&mut reader, collection, &node, &mut base);
         }
     }
+    let issuer_path = dir.join(ISSUER_FILE);
+    if issuer_path.is_file()
+        && let Some(file) = read_file(&issuer_path, &mut problems)
+    {
+        match yaml::parse(&file) {
+            Ok(node) => {
+                let mut reader = yaml::Reader {
+                    file: &file,
+                    problems: &mut problems,
+                };
+                base.issuer = read::issuer(&mut reader, &node);
+            }
+            Err(problem) => problems.push(*problem),
+        }
+    }
     base.build_index();
     validate::check(&base, &mut problems);
     sort_problems(&mut problems);
@@ -514,7 +543,8 @@ fn collection_files(
             .or_else(|| name.strip_suffix(".yml"))
             .unwrap_or(name);
         let is_yaml = *is_dir || name.ends_with(".yaml") || name.ends_with(".yml");
-        if !is_yaml || (COLLECTIONS.contains(&stem) && (*is_dir || name.ends_with(".yaml"))) {
+        let known = COLLECTIONS.contains(&stem) && (*is_dir || name.ends_with(".yaml"));
+        if !is_yaml || known || (name == ISSUER_FILE && !*is_dir) {
             continue;
         }
         let mut problem = Problem::error(format!(

@@ -60,7 +60,7 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
             let date = cli::as_of(args.date)?;
             let base = facts::load(&args.data)?;
             let manifest = templates::manifest(&args.templates, &args.template)?;
-            let settings = settings(cli::Paper::A4, None);
+            let settings = settings(cli::Paper::A4, None, &manifest, &base);
             let request = request(&manifest, &args.params, &base, date, &settings)?;
             let ctx = context::build(&base, &request);
             println!("{}", serde_json::to_string_pretty(&ctx)?);
@@ -69,12 +69,22 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
     }
 }
 
-/// Presentation settings templates receive under `brief`.
-fn settings(paper: cli::Paper, marking: Option<&str>) -> BTreeMap<String, serde_json::Value> {
+/// Presentation settings templates receive under `brief`: `paper`, `marking` (the flag, else
+/// the template's default), `office` and `lang` (from the fact base's issuer).
+fn settings(
+    paper: cli::Paper,
+    marking: Option<&str>,
+    manifest: &templates::TemplateManifest,
+    base: &FactBase,
+) -> BTreeMap<String, serde_json::Value> {
+    let marking = marking.or(manifest.marking.as_deref());
+    let issuer = base.issuer.as_ref();
     let mut settings = BTreeMap::new();
     settings.insert("paper".into(), paper.typst_name().into());
     settings.insert("marking".into(), marking.into());
-    settings.insert("office".into(), serde_json::Value::Null);
+    settings.insert("office".into(), issuer.map(|i| i.office.as_str()).into());
+    let lang = issuer.and_then(|i| i.language.as_deref()).unwrap_or("en");
+    settings.insert("lang".into(), lang.into());
     settings
 }
 
@@ -245,7 +255,12 @@ impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
     fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
         let config = self.config;
-        let settings = settings(config.paper, config.marking.as_deref());
+        let settings = settings(
+            config.paper,
+            config.marking.as_deref(),
+            self.manifest,
+            self.base,
+        );
         let request = request(self.manifest, params, self.base, config.date, &settings)?;
         let ctx = context::build(self.base, &request);
         let rendered = self.renderer.render(&self.manifest.name, &ctx)?;

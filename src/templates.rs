@@ -5,6 +5,7 @@
 //!
 //! ```yaml
 //! description: A history of one diplomatic process …
+//! marking: UNCLASSIFIED      # optional: the default for `--marking`
 //! params:
 //!   - name: process
 //!     kind: process          # process | country | event
@@ -31,6 +32,8 @@ pub const PARAM_KINDS: &[&str] = &["process", "country", "event"];
 pub struct TemplateManifest {
     pub name: String,
     pub description: String,
+    /// The handling marking printed when `--marking` is not given.
+    pub marking: Option<String>,
     pub params: Vec<ParamSpec>,
 }
 
@@ -117,6 +120,7 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
     let manifest = (|| {
         let mut rec = r.record(&node, "", "a template manifest")?;
         let description = rec.text(&mut r, "description");
+        let marking = rec.opt_text(&mut r, "marking");
         let params = rec
             .optional("params")
             .map(|n| {
@@ -144,6 +148,7 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
         Some(TemplateManifest {
             name: name.to_owned(),
             description: description?.value,
+            marking: marking.map(|m| m.value),
             params,
         })
     })();

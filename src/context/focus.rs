@@ -87,6 +87,7 @@ impl<'a> Builder<'a> {
         ctx.insert("events".into(), Value::Array(events));
         ctx.insert("timeline".into(), Value::Array(timeline));
         ctx.insert("others".into(), Value::Array(others));
+        ctx.insert("figures".into(), figures_across(&members));
     }
 
     pub(super) fn country_focus(&mut self, country: &'a Country, ctx: &mut Map<String, Value>) {
@@ -199,6 +200,7 @@ impl<'a> Builder<'a> {
         ctx.insert("statements".into(), Value::Array(statements));
         ctx.insert("meetings".into(), Value::Array(meetings));
         ctx.insert("initiatives".into(), Value::Array(initiatives));
+        ctx.insert("involvement".into(), involvement_by_year(&involved));
         ctx.insert("timeline".into(), Value::Array(timeline));
         ctx.insert("events".into(), Value::Array(events));
     }
@@ -243,11 +245,15 @@ impl<'a> Builder<'a> {
             .iter()
             .position(|e| e.id.value == event.id.value)
             .unwrap_or(0);
-        let series: Vec<&Event> = series
-            .into_iter()
-            .skip(at.saturating_sub(2))
-            .take(5)
-            .collect();
+        let series: Vec<&Event> = if series_count <= 5 {
+            series
+        } else {
+            series
+                .into_iter()
+                .skip(at.saturating_sub(2))
+                .take(5)
+                .collect()
+        };
         let series: Vec<Value> = series
             .into_iter()
             .map(|e| {
@@ -339,4 +345,71 @@ impl<'a> Builder<'a> {
             }),
         }
     }
+}
+
+/// Headline figures across a process's meetings: `measures`, one entry per measure that any
+/// of them reports, with a point per meeting that reports it; and `unreported`, the meetings
+/// for which no source gives any figure.
+fn figures_across(members: &[&Event]) -> Value {
+    let mut measures: Vec<(&str, String)> = Vec::new();
+    for e in members {
+        for f in &e.figures {
+            if !measures.iter().any(|(m, _)| *m == f.measure) {
+                let label = f
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| f.measure.replace(['-', '_'], " "));
+                measures.push((&f.measure, label));
+            }
+        }
+    }
+    let list: Vec<Value> = measures
+        .into_iter()
+        .map(|(measure, label)| {
+            let points: Vec<Value> = members
+                .iter()
+                .filter_map(|e| {
+                    let f = e.figures.iter().find(|f| f.measure == measure)?;
+                    Some(json!({
+                        "event": e.short_title.as_deref().unwrap_or(&e.title),
+                        "year": e.start.value.year,
+                        "value": f.value,
+                        "qualifier": f.qualifier,
+                    }))
+                })
+                .collect();
+            let max = points.iter().filter_map(|p| p["value"].as_u64()).max();
+            json!({ "measure": measure, "label": label, "max": max, "points": points })
+        })
+        .collect();
+    if list.is_empty() {
+        return Value::Null;
+    }
+    let unreported: Vec<&str> = members
+        .iter()
+        .filter(|e| e.figures.is_empty())
+        .map(|e| e.short_title.as_deref().unwrap_or(&e.title))
+        .collect();
+    json!({ "measures": list, "unreported": unreported })
+}
+
+/// Events per year, from the first year of involvement to the last (years without any
+/// included): `[{year, main, other}]`, `main` counting conferences and process meetings.
+fn involvement_by_year(events: &[&Event]) -> Value {
+    let years: Vec<i32> = events.iter().map(|e| e.start.value.year).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return Value::Array(Vec::new());
+    };
+    let list: Vec<Value> = (first..=last)
+        .map(|year| {
+            let of_year = events.iter().filter(|e| e.start.value.year == year);
+            let main = of_year
+                .clone()
+                .filter(|e| e.process.is_some() || e.kind == "conference")
+                .count();
+            let other = of_year.count() - main;
+            json!({ "year": year, "main": main, "other": other })
+        })
+        .collect();
+    Value::Array(list)
 }

@@ -63,6 +63,18 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
     }
 }
 
+/// Reads `issuer.yaml`: a mapping with `office` and an optional `language`.
+pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
+    let mut rec = r.record(node, "issuer", "the issuer")?;
+    let office = rec.text(r, "office");
+    let language = rec.opt_text(r, "language");
+    rec.finish(r);
+    Some(Issuer {
+        office: office?.value,
+        language: language.map(|l| l.value),
+    })
+}
+
 fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
     let mut rec = r.record(node, path, "a source")?;
     let id = rec.text(r, "id");

@@ -42,6 +42,54 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     pdf_extract::extract_text_from_mem(bytes).expect("PDF text can be extracted")
 }
 
+/// The text of each page.
+pub fn pdf_pages_text(bytes: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(bytes).expect("PDF text can be extracted")
+}
+
+/// Width and height of each page's media box, in points.
+pub fn page_sizes(doc: &lopdf::Document) -> Vec<(f64, f64)> {
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let page = doc.get_dictionary(id).expect("page");
+            let mediabox = page.get(b"MediaBox").expect("media box");
+            let values: Vec<f64> = mediabox
+                .as_array()
+                .expect("array")
+                .iter()
+                .map(|v| {
+                    v.as_float()
+                        .map(f64::from)
+                        .or_else(|_| v.as_i64().map(|i| i as f64))
+                        .unwrap()
+                })
+                .collect();
+            (values[2] - values[0], values[3] - values[1])
+        })
+        .collect()
+}
+
+/// The document catalog.
+pub fn catalog(doc: &lopdf::Document) -> &lopdf::Dictionary {
+    doc.catalog().expect("catalog")
+}
+
+/// The XMP metadata packet, as text.
+pub fn xmp(doc: &lopdf::Document) -> String {
+    let Ok(reference) = catalog(doc).get(b"Metadata").and_then(|m| m.as_reference()) else {
+        return String::new();
+    };
+    let stream = doc
+        .get_object(reference)
+        .and_then(|o| o.as_stream())
+        .expect("metadata stream");
+    let content = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    String::from_utf8_lossy(&content).into_owned()
+}
+
 pub fn pdf(bytes: &[u8]) -> lopdf::Document {
     lopdf::Document::load_mem(bytes).expect("a readable PDF")
 }
