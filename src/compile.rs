@@ -196,6 +196,64 @@ fn relative_to_cwd(path: &std::path::Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// Warnings for characters in the template context that no embedded font can show (they
+/// would print as empty boxes), each naming the character and the fields it comes from.
+pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
+    let engine = Engine::shared();
+    let mut missing: Vec<(char, Vec<String>)> = Vec::new();
+    let mut visit = |path: &str, text: &str| {
+        for c in text.chars() {
+            if c.is_whitespace() || c.is_control() || engine.has_glyph(c) {
+                continue;
+            }
+            match missing.iter_mut().find(|(m, _)| *m == c) {
+                Some((_, paths)) if !paths.iter().any(|p| p == path) => paths.push(path.to_owned()),
+                Some(_) => {}
+                None => missing.push((c, vec![path.to_owned()])),
+            }
+        }
+    };
+    walk_strings(context, String::new(), &mut visit);
+    missing
+        .into_iter()
+        .map(|(c, paths)| {
+            let shown: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
+            let more = paths.len().saturating_sub(3);
+            let mut message = format!(
+                "no embedded font has the character `{c}` (U+{:04X}); it will print as an empty box",
+                c as u32
+            );
+            message.push_str(&format!(" — in {}", shown.join(", ")));
+            if more > 0 {
+                message.push_str(&format!(" and {more} more"));
+            }
+            Problem::warning(message).help("write the character differently in the fact base, or leave it out")
+        })
+        .collect()
+}
+
+fn walk_strings(value: &serde_json::Value, path: String, visit: &mut impl FnMut(&str, &str)) {
+    match value {
+        serde_json::Value::String(s) => visit(&path, s),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk_strings(item, format!("{path}[{i}]"), visit);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk_strings(item, path, visit);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Parses `a-2b,ua-1` into PDF standards.
 pub fn parse_standards(text: &str) -> Result<Vec<PdfStandard>, String> {
     text.split(',')
@@ -229,6 +287,26 @@ pub fn parse_standards(text: &str) -> Result<Vec<PdfStandard>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_without_a_glyph_are_reported_with_their_field() {
+        let ctx = serde_json::json!({
+            "events": [{"title": "Ақтау İstanbul", "text": "peace 🕊 and 中文"}],
+        });
+        let warnings = glyph_warnings(&ctx);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`🕊` (U+1F54A)") && m.contains("events[0].text")),
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains("`中`")), "{messages:?}");
+        assert!(
+            !messages.iter().any(|m| m.contains("events[0].title")),
+            "{messages:?}"
+        );
+    }
 
     #[test]
     fn standards_parse_like_the_typst_cli() {

@@ -263,6 +263,9 @@ impl Generator<'_> {
         );
         let request = request(self.manifest, params, self.base, config.date, &settings)?;
         let ctx = context::build(self.base, &request);
+        for warning in compile::glyph_warnings(&ctx) {
+            eprintln!("{}", warning.render().trim_end());
+        }
         let rendered = self.renderer.render(&self.manifest.name, &ctx)?;
         // Parameters chosen automatically (the only valid value) do not name the file.
         let named = params.iter().filter_map(|(k, _)| request.params.get(k));

@@ -43,6 +43,17 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Whether any embedded font has a glyph for `c` (text falls back across fonts).
+    pub fn has_glyph(&self, c: char) -> bool {
+        let book = self.fonts.book();
+        book.families()
+            .flat_map(|(_, indices)| indices)
+            .filter_map(|i| book.info(i))
+            .any(|info| info.coverage.contains(c as u32))
+    }
+}
+
 /// Where Typst may read: the project root (paths in Typst are relative to it) and the
 /// folders below it that documents may use. All paths canonical.
 #[derive(Debug, Clone)]
