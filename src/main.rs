@@ -7,6 +7,16 @@ use clap::Parser;
 use brief::cli::Cli;
 
 fn main() -> ExitCode {
+    // A bug must still end in a readable message and exit status 1, not a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "error: internal error in brief{location}; nothing was written. Please report it."
+        );
+    }));
     let cli = Cli::parse();
     // Run on a thread with a large stack: see `brief::STACK_SIZE`.
     let worker = std::thread::Builder::new()

@@ -61,8 +61,12 @@ pub fn targets(out: &Path, stem: &str, ext: &str, count: usize, batch: bool) -> 
         .collect()
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to
-/// disk, then renamed over `path`.
+/// Writes `bytes` to `path` atomically: the bytes go to a temporary file in the same folder,
+/// flushed to disk, which is then renamed over `path`. Readers see the old file or the new
+/// one, never a mix; a failed run leaves the old file as it was.
+///
+/// On Linux the temporary file is created without a name (`O_TMPFILE`) and named only just
+/// before the rename, so even a run killed outright (SIGKILL) leaves nothing behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -70,14 +74,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the output folder `{}`", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    #[cfg(target_os = "linux")]
+    if unnamed::write(&dir, path, bytes)
+        .with_context(|| format!("cannot write `{}`", path.display()))?
+    {
+        return Ok(());
+    }
+    write_named(&dir, path, bytes)
+}
+
+/// The portable way: a named temporary file, removed again if anything fails.
+fn write_named(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
-        .tempfile_in(&dir)
+        .permissions(file_permissions())
+        .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
@@ -86,6 +98,78 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     Ok(())
+}
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+#[cfg(unix)]
+fn file_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    // Like any new file: readable by others unless the umask says otherwise.
+    std::fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn file_permissions() -> std::fs::Permissions {
+    std::fs::metadata(".")
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| {
+            tempfile::tempfile()
+                .and_then(|f| f.metadata())
+                .map(|m| m.permissions())
+                .expect("permissions")
+        })
+}
+
+#[cfg(target_os = "linux")]
+mod unnamed {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    use std::path::Path;
+
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    use rustix::io::Errno;
+
+    /// Writes through an unnamed temporary file. `Ok(false)`: the file system cannot make one.
+    pub fn write(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+        let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
+        let fd = match rustix::fs::openat(CWD, dir, flags, Mode::from_raw_mode(0o644)) {
+            Ok(fd) => fd,
+            Err(e) if [Errno::OPNOTSUPP, Errno::ISDIR, Errno::INVAL, Errno::NOSYS].contains(&e) => {
+                return Ok(false);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut file = std::fs::File::from(fd);
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        let name = super::temp_prefix(path);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let tmp = dir.join(format!("{name}{}.{nanos}.tmp", std::process::id()));
+        let fd_path = format!("/proc/self/fd/{}", file.as_raw_fd());
+        if let Err(e) =
+            rustix::fs::linkat(CWD, fd_path.as_str(), CWD, &tmp, AtFlags::SYMLINK_FOLLOW)
+        {
+            // No /proc, or a file system without links: use a named temporary file instead.
+            if [Errno::NOENT, Errno::PERM, Errno::XDEV, Errno::OPNOTSUPP].contains(&e) {
+                return Ok(false);
+            }
+            return Err(e.into());
+        }
+        if let Err(e) = std::fs::rename(&tmp, path) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        Ok(true)
+    }
 }
 
 #[cfg(test)]
@@ -120,6 +204,30 @@ mod tests {
             targets(&out.join("new-folder"), "ph", "typ", 1, false),
             vec![out.join("new-folder/ph.typ")]
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn unnamed_temporary_files_are_used_where_the_file_system_allows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("z.pdf");
+        std::fs::write(&path, b"old").unwrap();
+        match unnamed::write(dir.path(), &path, b"new") {
+            Ok(true) => assert_eq!(std::fs::read(&path).unwrap(), b"new"),
+            Ok(false) => assert_eq!(std::fs::read(&path).unwrap(), b"old"),
+            Err(e) => panic!("{e}"),
+        }
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_portable_fallback_also_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("y.pdf");
+        write_named(dir.path(), &path, b"one").unwrap();
+        write_named(dir.path(), &path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
