@@ -12,6 +12,7 @@ mod read;
 mod validate;
 
 pub use excerpts::verify_excerpts;
+pub use read::collection as read_collection;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;

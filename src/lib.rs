@@ -14,6 +14,8 @@ pub mod compile;
 pub mod context;
 pub mod diag;
 pub mod facts;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod output;
 pub mod render;
 pub mod templates;
