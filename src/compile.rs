@@ -201,9 +201,14 @@ fn relative_to_cwd(path: &std::path::Path) -> String {
 pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
     let engine = Engine::shared();
     let mut missing: Vec<(char, Vec<String>)> = Vec::new();
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     let mut visit = |path: &str, text: &str| {
         for c in text.chars() {
-            if c.is_whitespace() || c.is_control() || engine.has_glyph(c) {
+            // Printable ASCII is in every embedded font.
+            if c.is_ascii_graphic() || c.is_whitespace() || c.is_control() {
+                continue;
+            }
+            if *known.entry(c).or_insert_with(|| engine.has_glyph(c)) {
                 continue;
             }
             match missing.iter_mut().find(|(m, _)| *m == c) {
