@@ -205,17 +205,17 @@ impl<'a> Builder<'a> {
             "id": e.id.value,
             "title": e.title,
             "short_title": e.short_title,
-            "label": e.short_title.as_deref().unwrap_or(&e.title),
+            "label": e.label(),
             "kind": e.kind,
             "sequence": e.sequence,
             "start": e.start.value.to_string(),
-            "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+            "end": e.end_date().to_string(),
         });
         value["parent"] = match e.parent.as_ref().and_then(|p| self.base.event(&p.value)) {
             Some(p) => json!({
                 "id": p.id.value,
                 "title": p.title,
-                "label": p.short_title.as_deref().unwrap_or(&p.title),
+                "label": p.label(),
             }),
             None => Value::Null,
         };
@@ -342,10 +342,10 @@ pub(crate) fn is_related(e: &Event, id: &str) -> bool {
 fn timeline_entry(e: &Event, main: bool) -> Value {
     json!({
         "id": e.id.value,
-        "label": e.short_title.as_deref().unwrap_or(&e.title),
+        "label": e.label(),
         "kind": e.kind,
         "start": e.start.value.to_string(),
-        "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+        "end": e.end_date().to_string(),
         "city": e.location.as_ref().and_then(|l| l.city.clone()),
         "main": main,
     })

@@ -304,6 +304,18 @@ pub struct Claim {
     pub sources: Vec<Citation>,
 }
 
+impl Event {
+    /// The short title where there is one, else the title.
+    pub fn label(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The last day: `end`, or `start` when absent.
+    pub fn end_date(&self) -> FuzzyDate {
+        self.end.as_ref().map_or(self.start.value, |d| d.value)
+    }
+}
+
 /// A position or initiative of a party: a strategy, a proposal, a stated position.
 #[derive(Debug, Clone)]
 pub struct Initiative {

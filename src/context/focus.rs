@@ -274,11 +274,11 @@ impl<'a> Builder<'a> {
         json!({
             "id": e.id.value,
             "title": e.title,
-            "label": e.short_title.as_deref().unwrap_or(&e.title),
+            "label": e.label(),
             "kind": e.kind,
             "sequence": e.sequence,
             "start": e.start.value.to_string(),
-            "end": e.end.as_ref().map_or(e.start.value, |d| d.value).to_string(),
+            "end": e.end_date().to_string(),
             "city": e.location.as_ref().and_then(|l| l.city.clone()),
             "country": e.location.as_ref().and_then(|l| l.country.as_ref()).map(|c| self.party(&c.value)),
         })
@@ -371,7 +371,7 @@ fn figures_across(members: &[&Event]) -> Value {
                 .filter_map(|e| {
                     let f = e.figures.iter().find(|f| f.measure == measure)?;
                     Some(json!({
-                        "event": e.short_title.as_deref().unwrap_or(&e.title),
+                        "event": e.label(),
                         "year": e.start.value.year,
                         "value": f.value,
                         "qualifier": f.qualifier,
@@ -388,7 +388,7 @@ fn figures_across(members: &[&Event]) -> Value {
     let unreported: Vec<&str> = members
         .iter()
         .filter(|e| e.figures.is_empty())
-        .map(|e| e.short_title.as_deref().unwrap_or(&e.title))
+        .map(|e| e.label())
         .collect();
     json!({ "measures": list, "unreported": unreported })
 }
