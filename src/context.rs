@@ -287,7 +287,22 @@ impl<'a> Builder<'a> {
                 "cite": cite,
             }));
         }
+        // Runs of statements by the same speakers: templates print the attribution once.
+        for i in 0..statements.len() {
+            let same =
+                |a: &Value, b: &Value| a["speakers"] == b["speakers"] && a["kind"] == b["kind"];
+            let continues = i > 0 && same(&statements[i - 1], &statements[i]);
+            let continued = i + 1 < statements.len() && same(&statements[i], &statements[i + 1]);
+            statements[i]["continues"] = json!(continues);
+            statements[i]["continued"] = json!(continued);
+        }
         value["statements"] = Value::Array(statements);
+        let discussions: Vec<Value> = e
+            .discussions
+            .iter()
+            .map(|d| json!({ "text": d.text, "cite": self.citations.cite(&d.sources) }))
+            .collect();
+        value["discussions"] = Value::Array(discussions);
         let outcomes: Vec<Value> = e
             .outcomes
             .iter()

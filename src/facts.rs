@@ -243,6 +243,8 @@ pub struct Event {
     pub figures: Vec<Figure>,
     pub participants: Vec<Participation>,
     pub statements: Vec<Statement>,
+    /// What was discussed or agreed, in the curator's words (optional, beyond DATA.md v1).
+    pub discussions: Vec<Discussion>,
     pub outcomes: Vec<Outcome>,
     pub claims: Vec<Claim>,
     pub sources: Vec<Citation>,
@@ -284,6 +286,13 @@ pub struct Statement {
     pub text: String,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
     pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// A point the sources report about an event's discussions, without a single speaker.
+#[derive(Debug, Clone)]
+pub struct Discussion {
+    pub text: String,
     pub sources: Vec<Citation>,
 }
 
@@ -386,6 +395,7 @@ impl FactBase {
             out.extend(e.figures.iter().flat_map(|f| &f.sources));
             out.extend(e.participants.iter().flat_map(|f| &f.sources));
             out.extend(e.statements.iter().flat_map(|f| &f.sources));
+            out.extend(e.discussions.iter().flat_map(|f| &f.sources));
             out.extend(e.outcomes.iter().flat_map(|f| &f.sources));
             out.extend(e.claims.iter().flat_map(|f| &f.sources));
             out.extend(&e.sources);

@@ -220,6 +220,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let figures = items(r, &mut rec, "figures", figure);
     let participants = items(r, &mut rec, "participants", participation);
     let statements = items(r, &mut rec, "statements", statement);
+    let discussions = items(r, &mut rec, "discussions", discussion);
     let outcomes = items(r, &mut rec, "outcomes", outcome);
     let claims = items(r, &mut rec, "claims", claim);
     let sources = citations(r, &mut rec);
@@ -247,6 +248,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         figures,
         participants,
         statements,
+        discussions,
         outcomes,
         claims,
         sources: sources.unwrap_or_default(),
@@ -348,6 +350,17 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
         kind: kind.map(|v| v.value).unwrap_or_default(),
         text: text.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),
+        sources: sources.unwrap_or_default(),
+    })
+}
+
+fn discussion(r: &mut Reader, node: &Node, path: &str) -> Option<Discussion> {
+    let mut rec = r.record(node, path, "a discussion point")?;
+    let text = rec.text(r, "text");
+    let sources = citations(r, &mut rec);
+    rec.finish(r);
+    Some(Discussion {
+        text: text.map(|v| v.value).unwrap_or_default(),
         sources: sources.unwrap_or_default(),
     })
 }

@@ -357,6 +357,9 @@ impl Checker<'_> {
             }
             self.citations(&s.sources, at(&format!("statements[{i}].sources")));
         }
+        for (i, d) in e.discussions.iter().enumerate() {
+            self.citations(&d.sources, at(&format!("discussions[{i}].sources")));
+        }
         for (i, o) in e.outcomes.iter().enumerate() {
             self.citations(&o.sources, at(&format!("outcomes[{i}].sources")));
         }
