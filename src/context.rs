@@ -229,7 +229,21 @@ impl<'a> Builder<'a> {
         value["hosts"] = parties(self, &e.hosts);
         value["organizers"] = parties(self, &e.organizers);
         value["funders"] = parties(self, &e.funders);
-        value["topics"] = json!(e.topics);
+        // Topics that name an event or a process link to it rather than describe it.
+        let (links, topics): (Vec<&String>, Vec<&String>) = e
+            .topics
+            .iter()
+            .partition(|t| self.base.event(t).is_some() || self.base.process(t).is_some());
+        value["topics"] = json!(topics);
+        let related_to: Vec<Value> = links
+            .into_iter()
+            .map(|id| match (self.base.event(id), self.base.process(id)) {
+                (Some(ev), _) => json!({ "id": id, "label": ev.label() }),
+                (None, Some(p)) => json!({ "id": id, "label": p.name }),
+                _ => json!({ "id": id, "label": id }),
+            })
+            .collect();
+        value["related_to"] = Value::Array(related_to);
         value["regions"] = json!(e.regions);
         value["cite"] = self.citations.cite(&e.sources);
         let figures: Vec<Value> = e
