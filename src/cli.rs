@@ -162,6 +162,12 @@ impl GenerateArgs {
                 "`--pdf-standard` applies only to `--format pdf`",
             ));
         }
+        if self.all && !self.out.is_dir() && self.out.extension().is_some() {
+            return Err(UsageError::new(format!(
+                "`--all` writes one file per document: `--out {}` must be a folder",
+                self.out.display()
+            )));
+        }
         if let Some(marking) = &self.marking
             && (marking.trim().is_empty() || marking.chars().count() > 80 || marking.contains('\n'))
         {

@@ -186,6 +186,21 @@ fn unknown_or_missing_parameter_values_list_the_choices() {
 }
 
 #[test]
+fn all_needs_an_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        &["--template", "event-brief", "--all"],
+        &dir.path().join("one.pdf"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("must be a folder"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn all_makes_every_document() {
     let dir = tempfile::tempdir().unwrap();
     let out = generate(&["--template", "event-brief", "--all"], dir.path());
