@@ -361,6 +361,17 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Marks runs of statements that belong together (`same`): `continues` on all but the first
+/// of a run, `continued` on all but the last, so templates print the attribution once.
+pub(crate) fn mark_runs(statements: &mut [Value], same: impl Fn(&Value, &Value) -> bool) {
+    for i in 0..statements.len() {
+        let continues = i > 0 && same(&statements[i - 1], &statements[i]);
+        let continued = i + 1 < statements.len() && same(&statements[i], &statements[i + 1]);
+        statements[i]["continues"] = json!(continues);
+        statements[i]["continued"] = json!(continued);
+    }
+}
+
 /// Whether `e` belongs to the event `id`: a side event or meeting of it (`parent`), or one
 /// that names it among its topics.
 pub(crate) fn is_related(e: &Event, id: &str) -> bool {

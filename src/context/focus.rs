@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{Builder, is_related, timeline_entry};
+use super::{Builder, is_related, mark_runs, timeline_entry};
 use crate::facts::{Country, Event, Process};
 
 impl<'a> Builder<'a> {
@@ -193,6 +193,11 @@ impl<'a> Builder<'a> {
                 }));
             }
         }
+        mark_runs(&mut statements, |a, b| {
+            a["event"]["id"] == b["event"]["id"]
+                && a["speaker"]["id"] == b["speaker"]["id"]
+                && a["kind"] == b["kind"]
+        });
         ctx.insert("country".into(), profile);
         ctx.insert("processes".into(), Value::Array(processes));
         ctx.insert("roles".into(), Value::Array(roles));
