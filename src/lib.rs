@@ -60,8 +60,8 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
         CliCommand::Templates(args) => list_templates(&args.templates),
         CliCommand::Context(args) => {
             let date = cli::as_of(args.date)?;
-            let base = facts::load(&args.data)?;
             let manifest = templates::manifest(&args.templates, &args.template)?;
+            let base = facts::load(&args.data)?;
             let settings = settings(cli::Paper::A4, None, &manifest, &base);
             let request = request(&manifest, &args.params, &base, date, &settings)?;
             let ctx = context::build(&base, &request);
