@@ -105,7 +105,7 @@ fn every_defect_is_reported_with_file_line_and_message() {
     ] {
         assert!(err.contains(hint), "missing {hint:?}\n{err}");
     }
-    assert!(err.contains("17 problems found"), "{err}");
+    assert!(err.contains("19 problems found"), "{err}");
 }
 
 #[test]

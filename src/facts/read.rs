@@ -31,6 +31,28 @@ pub const ROLES: &[&str] = &[
     "other",
 ];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+/// The event fields a claim may be about.
+pub const CLAIM_FIELDS: &[&str] = &[
+    "title",
+    "short_title",
+    "kind",
+    "sequence",
+    "parent",
+    "start",
+    "end",
+    "location",
+    "hosts",
+    "organizers",
+    "funders",
+    "topics",
+    "regions",
+    "figures",
+    "participants",
+    "statements",
+    "discussions",
+    "outcomes",
+];
+
 pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
 
 /// Reads the records of one file of `collection` into `base`.
@@ -382,7 +404,9 @@ fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
 
 fn claim(r: &mut Reader, node: &Node, path: &str) -> Option<Claim> {
     let mut rec = r.record(node, path, "a claim")?;
-    let field = rec.text(r, "field");
+    let field = rec
+        .required(r, "field")
+        .and_then(|n| r.choice(n, &rec.field_path("field"), CLAIM_FIELDS));
     let value = rec.text(r, "value");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);

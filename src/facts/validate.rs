@@ -61,6 +61,7 @@ pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
     for event in &base.events {
         c.event(event);
     }
+    c.sequences();
     for i in &base.initiatives {
         let at = |field: &str| format!("initiatives[{}].{field}", i.id.value);
         c.reference(&i.party, Kind::Party, at("party"));
@@ -285,6 +286,27 @@ impl Checker<'_> {
                 .field(field)
                 .help("give the file's path relative to the sources folder, without `..`"),
             );
+        }
+    }
+
+    /// Two meetings of one process with the same `sequence` number.
+    fn sequences(&mut self) {
+        let mut seen: HashMap<(&str, u64), &Event> = HashMap::new();
+        for e in &self.base.events {
+            let (Some(process), Some(n)) = (&e.process, e.sequence) else {
+                continue;
+            };
+            if let Some(first) = seen.insert((process.value.as_str(), n), e) {
+                self.problems.push(
+                    Problem::error(format!(
+                        "events `{}` and `{}` are both meeting {n} of `{}`",
+                        first.id.value, e.id.value, process.value
+                    ))
+                    .at(e.id.at.clone())
+                    .field(format!("events[{}].sequence", e.id.value))
+                    .help("give each meeting of a process its own `sequence` number"),
+                );
+            }
         }
     }
 
