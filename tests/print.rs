@@ -247,3 +247,29 @@ fn charts_carry_alternative_text() {
         "{source}"
     );
 }
+
+#[test]
+fn a_template_may_give_a_default_marking_that_the_flag_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "generate",
+            "--template",
+            "marked",
+            "--templates",
+            "tests/fixtures/templates-marked",
+            "--data",
+            "tests/fixtures/minimal",
+            "--format",
+            "typ",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = brief(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(dir.path().join("marked.typ")).unwrap()
+    };
+    assert_eq!(run(&[]).trim(), "= RESTRICTED");
+    assert_eq!(run(&["--marking", "UNCLASSIFIED"]).trim(), "= UNCLASSIFIED");
+}
