@@ -4,18 +4,6 @@ mod common;
 
 use common::*;
 
-fn generate(args: &[&str], out: &std::path::Path) -> std::process::Output {
-    let mut full = vec![
-        "generate",
-        "--date",
-        "2026-11-24",
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    full.extend_from_slice(args);
-    brief(&full)
-}
-
 fn text_of(path: &std::path::Path) -> String {
     pdf_text(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
@@ -57,13 +45,13 @@ fn country_summaries_for_several_countries() {
     ];
     for (country, expected) in cases {
         let out = generate(
+            dir.path(),
             &[
                 "--template",
                 "country-participation",
                 "--param",
                 &format!("country={country}"),
             ],
-            dir.path(),
         );
         assert!(out.status.success(), "{}", stderr(&out));
         let text = text_of(
@@ -101,13 +89,13 @@ fn event_briefs_for_several_events() {
     ];
     for (event, expected) in cases {
         let out = generate(
+            dir.path(),
             &[
                 "--template",
                 "event-brief",
                 "--param",
                 &format!("event={event}"),
             ],
-            dir.path(),
         );
         assert!(out.status.success(), "{}", stderr(&out));
         let path = dir.path().join(format!("event-brief-{event}.pdf"));
@@ -128,6 +116,7 @@ fn briefings_on_a_fixture_fact_base() {
     let dir = tempfile::tempdir().unwrap();
     let data = ["--data", "tests/fixtures/minimal"];
     let out = generate(
+        dir.path(),
         &[
             &data[..],
             &[
@@ -138,7 +127,6 @@ fn briefings_on_a_fixture_fact_base() {
             ],
         ]
         .concat(),
-        dir.path(),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = text_of(&dir.path().join("country-participation-TUR.pdf"));
@@ -146,12 +134,12 @@ fn briefings_on_a_fixture_fact_base() {
     assert_pdf_contains(&text, "Second Lake Dialogue — İstanbul Görüşmeleri");
 
     let out = generate(
+        dir.path(),
         &[
             &data[..],
             &["--template", "event-brief", "--param", "event=lake-2021"],
         ]
         .concat(),
-        dir.path(),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = text_of(&dir.path().join("event-brief-lake-2021.pdf"));
@@ -163,19 +151,19 @@ fn briefings_on_a_fixture_fact_base() {
 fn unknown_or_missing_parameter_values_list_the_choices() {
     let dir = tempfile::tempdir().unwrap();
     let out = generate(
+        dir.path(),
         &[
             "--template",
             "country-participation",
             "--param",
             "country=XXX",
         ],
-        dir.path(),
     );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("`XXX` is not a valid country"), "{err}");
     assert!(err.contains("TKM (Turkmenistan)"), "{err}");
-    let out = generate(&["--template", "event-brief"], dir.path());
+    let out = generate(dir.path(), &["--template", "event-brief"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("kuwait-phase-2024"),
@@ -189,8 +177,8 @@ fn unknown_or_missing_parameter_values_list_the_choices() {
 fn all_needs_an_output_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = generate(
-        &["--template", "event-brief", "--all"],
         &dir.path().join("one.pdf"),
+        &["--template", "event-brief", "--all"],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -203,7 +191,7 @@ fn all_needs_an_output_folder() {
 #[test]
 fn all_makes_every_document() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate(&["--template", "event-brief", "--all"], dir.path());
+    let out = generate(dir.path(), &["--template", "event-brief", "--all"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -223,6 +211,7 @@ fn all_makes_every_document() {
 fn all_reports_a_failing_document_and_finishes_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let out = generate(
+        dir.path(),
         &[
             "--templates",
             "tests/fixtures/templates-failing",
@@ -232,7 +221,6 @@ fn all_reports_a_failing_document_and_finishes_the_rest() {
             "fails-for-one",
             "--all",
         ],
-        dir.path(),
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);

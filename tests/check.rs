@@ -111,15 +111,15 @@ fn every_defect_is_reported_with_file_line_and_message() {
 #[test]
 fn generate_refuses_an_invalid_fact_base() {
     let dir = tempfile::tempdir().unwrap();
-    let out = brief(&[
-        "generate",
-        "--template",
-        "process-history",
-        "--data",
-        "tests/fixtures/defects",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/defects",
+        ],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown field `titel`"));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

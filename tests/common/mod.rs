@@ -33,6 +33,14 @@ pub fn brief_in(dir: &Path, args: &[&str]) -> Output {
     out
 }
 
+/// Runs `brief generate ARGS… --out OUT --date 2026-11-24` from the repository root.
+pub fn generate(out: &Path, args: &[&str]) -> Output {
+    let mut full = vec!["generate"];
+    full.extend_from_slice(args);
+    full.extend_from_slice(&["--out", out.to_str().unwrap(), "--date", "2026-11-24"]);
+    brief(&full)
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
