@@ -88,6 +88,7 @@ impl<'a> Builder<'a> {
         ctx.insert("timeline".into(), Value::Array(timeline));
         ctx.insert("others".into(), Value::Array(others));
         ctx.insert("figures".into(), figures_across(&members));
+        ctx.insert("places".into(), places_of(self, &members));
     }
 
     pub(super) fn country_focus(&mut self, country: &'a Country, ctx: &mut Map<String, Value>) {
@@ -396,6 +397,37 @@ fn figures_across(members: &[&Event]) -> Value {
         .map(|e| e.label())
         .collect();
     json!({ "measures": list, "unreported": unreported })
+}
+
+/// Where a process met, in order of first meeting: `[{label, years}]`; the label is the
+/// city, else the country, else "a place not recorded".
+fn places_of(b: &mut Builder, members: &[&Event]) -> Value {
+    let mut places: Vec<(String, Vec<i32>)> = Vec::new();
+    for e in members {
+        let label = match &e.location {
+            Some(l) => match (&l.city, &l.country) {
+                (Some(city), _) => city.clone(),
+                (None, Some(country)) => b.party(&country.value)["name"]
+                    .as_str()
+                    .unwrap_or(&country.value)
+                    .to_owned(),
+                (None, None) => "a place not recorded".to_owned(),
+            },
+            None => "a place not recorded".to_owned(),
+        };
+        let year = e.start.value.year;
+        match places.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, years)) if !years.contains(&year) => years.push(year),
+            Some(_) => {}
+            None => places.push((label, vec![year])),
+        }
+    }
+    Value::Array(
+        places
+            .into_iter()
+            .map(|(label, years)| json!({ "label": label, "years": years }))
+            .collect(),
+    )
 }
 
 /// Events per year, from the first year of involvement to the last (years without any
