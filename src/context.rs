@@ -182,12 +182,7 @@ impl<'a> Builder<'a> {
             return json!({ "id": id, "name": id, "positions": [] });
         };
         let mut value = self.person(person);
-        let date = event.start.value;
-        let current = person.positions.iter().find(|p| {
-            p.from.is_none_or(|f| f.year <= date.year)
-                && p.until.is_none_or(|u| u.year >= date.year)
-        });
-        value["position"] = match current {
+        value["position"] = match person.position_at(event.start.value) {
             Some(p) => json!({
                 "title": p.title,
                 "party": self.party(&p.party.value),

@@ -8,6 +8,7 @@
 //! Reading the records is in [`read`]; checks across records are in [`validate`].
 
 mod excerpts;
+mod query;
 mod read;
 mod validate;
 

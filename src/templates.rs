@@ -191,31 +191,11 @@ pub fn choices(base: &FactBase, kind: &str) -> Vec<(String, String)> {
         "country" => base
             .countries
             .iter()
-            .filter(|c| took_part(base, &c.id.value))
+            .filter(|c| base.took_part(&c.id.value))
             .map(|c| (c.id.value.clone(), c.name.clone()))
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// Whether a party appears in any event: as host, organizer, funder or participant, as the
-/// place, or on whose behalf someone spoke.
-fn took_part(base: &FactBase, id: &str) -> bool {
-    base.events.iter().any(|e| {
-        e.hosts
-            .iter()
-            .chain(&e.organizers)
-            .chain(&e.funders)
-            .any(|p| p.value == id)
-            || e.participants.iter().any(|p| p.party.value == id)
-            || e.location
-                .as_ref()
-                .and_then(|l| l.country.as_ref())
-                .is_some_and(|c| c.value == id)
-            || e.statements
-                .iter()
-                .any(|s| s.on_behalf_of.as_ref().is_some_and(|p| p.value == id))
-    })
 }
 
 /// Checks `--param` pairs against the manifest and the fact base. Returns name → value.

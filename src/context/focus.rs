@@ -104,7 +104,7 @@ impl<'a> Builder<'a> {
             .base
             .events
             .iter()
-            .filter(|e| !self.roles_in(id, e).is_empty())
+            .filter(|e| !self.base.roles_in(id, e).is_empty())
             .collect();
         involved.sort_by_key(|e| (e.start.value, e.id.value.clone()));
 
@@ -137,7 +137,7 @@ impl<'a> Builder<'a> {
                 .collect();
             roles.push(json!({
                 "event": summary.clone(),
-                "roles": self.roles_in(id, e),
+                "roles": self.base.roles_in(id, e),
                 "notes": notes,
                 "head": e.participants.iter()
                     .find(|p| p.party.value == id && p.head.is_some())
@@ -148,7 +148,7 @@ impl<'a> Builder<'a> {
             let own: Vec<_> = e
                 .statements
                 .iter()
-                .filter(|s| self.speaks_for(s, id, e))
+                .filter(|s| self.base.speaks_for(s, id, e))
                 .collect();
             for s in own {
                 statements.push(json!({
@@ -160,10 +160,7 @@ impl<'a> Builder<'a> {
                     "cite": self.citations.cite(&s.sources),
                 }));
             }
-            timeline.push(timeline_entry(
-                e,
-                e.process.is_some() || e.kind == "conference",
-            ));
+            timeline.push(timeline_entry(e, e.is_main()));
             events.push(self.event(e));
         }
         let meetings: Vec<Value> = events
@@ -289,68 +286,6 @@ impl<'a> Builder<'a> {
             "country": e.location.as_ref().and_then(|l| l.country.as_ref()).map(|c| self.party(&c.value)),
         })
     }
-
-    /// The roles a party had in an event, in a fixed order.
-    fn roles_in(&self, id: &str, e: &Event) -> Vec<&'static str> {
-        let mut roles = Vec::new();
-        let has = |list: &[crate::facts::Ref]| list.iter().any(|p| p.value == id);
-        if has(&e.hosts)
-            || e.participants
-                .iter()
-                .any(|p| p.party.value == id && p.role == "host")
-        {
-            roles.push("host");
-        }
-        if has(&e.organizers)
-            || e.participants
-                .iter()
-                .any(|p| p.party.value == id && p.role == "organizer")
-        {
-            roles.push("organizer");
-        }
-        if has(&e.funders) {
-            roles.push("funder");
-        }
-        for role in ["delegation", "speaker", "observer", "other"] {
-            if e.participants
-                .iter()
-                .any(|p| p.party.value == id && p.role == role)
-            {
-                roles.push(role);
-            }
-        }
-        if !roles.contains(&"speaker") && e.statements.iter().any(|s| self.speaks_for(s, id, e)) {
-            roles.push("speaker");
-        }
-        let venue = e
-            .location
-            .as_ref()
-            .and_then(|l| l.country.as_ref())
-            .is_some_and(|c| c.value == id);
-        if venue && roles.is_empty() {
-            roles.push("venue");
-        }
-        roles
-    }
-
-    /// Whether a statement was made for the party: on its behalf, or by someone holding a
-    /// position of it when no one else is named.
-    fn speaks_for(&self, s: &crate::facts::Statement, id: &str, e: &Event) -> bool {
-        match &s.on_behalf_of {
-            Some(p) => p.value == id,
-            None => self.base.person(&s.speaker.value).is_some_and(|person| {
-                person
-                    .positions
-                    .iter()
-                    .find(|p| {
-                        let d = e.start.value;
-                        p.from.is_none_or(|f| f.year <= d.year)
-                            && p.until.is_none_or(|u| u.year >= d.year)
-                    })
-                    .is_some_and(|p| p.party.value == id)
-            }),
-        }
-    }
 }
 
 /// Headline figures across a process's meetings: `measures`, one entry per measure that any
@@ -440,10 +375,7 @@ fn involvement_by_year(events: &[&Event]) -> Value {
     let list: Vec<Value> = (first..=last)
         .map(|year| {
             let of_year = events.iter().filter(|e| e.start.value.year == year);
-            let main = of_year
-                .clone()
-                .filter(|e| e.process.is_some() || e.kind == "conference")
-                .count();
+            let main = of_year.clone().filter(|e| e.is_main()).count();
             let other = of_year.count() - main;
             json!({ "year": year, "main": main, "other": other })
         })

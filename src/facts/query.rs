@@ -1,0 +1,120 @@
+//! Questions about a loaded fact base that several stages ask: the position a person held on
+//! a date, the roles a party had in an event, whether a statement was made for a party.
+//! In: a [`FactBase`]. Out: answers; no I/O.
+
+use super::*;
+
+impl Person {
+    /// The first position the person held in the year of `date` (positions without `from` or
+    /// `until` are open on that side).
+    pub fn position_at(&self, date: FuzzyDate) -> Option<&Position> {
+        self.positions.iter().find(|p| {
+            p.from.is_none_or(|f| f.year <= date.year)
+                && p.until.is_none_or(|u| u.year >= date.year)
+        })
+    }
+}
+
+impl Event {
+    /// A main event: a meeting of a process, or a conference.
+    pub fn is_main(&self) -> bool {
+        self.process.is_some() || self.kind == "conference"
+    }
+}
+
+impl FactBase {
+    /// Whether a statement was made for `party`: on its behalf, or, when no one is named, by
+    /// someone holding a position of it at the time of the event.
+    pub fn speaks_for(&self, s: &Statement, party: &str, e: &Event) -> bool {
+        match &s.on_behalf_of {
+            Some(p) => p.value == party,
+            None => self
+                .person(&s.speaker.value)
+                .and_then(|person| person.position_at(e.start.value))
+                .is_some_and(|p| p.party.value == party),
+        }
+    }
+
+    /// The roles `party` had in `e`, in a fixed order: host, organizer, funder, delegation,
+    /// speaker, observer, other; `venue` when the event was in the country and nothing else.
+    pub fn roles_in(&self, party: &str, e: &Event) -> Vec<&'static str> {
+        let listed = |list: &[Ref]| list.iter().any(|p| p.value == party);
+        let as_participant = |role: &str| {
+            e.participants
+                .iter()
+                .any(|p| p.party.value == party && p.role == role)
+        };
+        let mut roles = Vec::new();
+        if listed(&e.hosts) || as_participant("host") {
+            roles.push("host");
+        }
+        if listed(&e.organizers) || as_participant("organizer") {
+            roles.push("organizer");
+        }
+        if listed(&e.funders) {
+            roles.push("funder");
+        }
+        for role in ["delegation", "speaker", "observer", "other"] {
+            if as_participant(role) {
+                roles.push(role);
+            }
+        }
+        if !roles.contains(&"speaker") && e.statements.iter().any(|s| self.speaks_for(s, party, e))
+        {
+            roles.push("speaker");
+        }
+        let venue = e
+            .location
+            .as_ref()
+            .and_then(|l| l.country.as_ref())
+            .is_some_and(|c| c.value == party);
+        if venue && roles.is_empty() {
+            roles.push("venue");
+        }
+        roles
+    }
+
+    /// Whether `party` had any role in any event.
+    pub fn took_part(&self, party: &str) -> bool {
+        self.events
+            .iter()
+            .any(|e| !self.roles_in(party, e).is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn a_country_named_only_through_a_speaker_counts_as_taking_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("sources.yaml"),
+            "- { id: s, title: T, publisher: P, published: 2020, kind: news }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("countries.yaml"),
+            "- { id: AAA, name: A, sources: [s] }\n- { id: BBB, name: B, sources: [s] }\n- { id: CCC, name: C, sources: [s] }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("people.yaml"),
+            "- { id: p, name: P, positions: [{ title: Minister, party: BBB, sources: [s] }], sources: [s] }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("events.yaml"),
+            "- { id: e, title: E, kind: meeting, start: 2020, location: { country: AAA }, statements: [{ speaker: p, kind: summary, text: x, sources: [s] }], sources: [s] }\n",
+        )
+        .unwrap();
+        let base = super::super::load(Path::new(d)).unwrap_or_else(|e| panic!("{e}"));
+        let e = base.event("e").unwrap();
+        assert_eq!(base.roles_in("AAA", e), vec!["venue"]);
+        assert_eq!(base.roles_in("BBB", e), vec!["speaker"]);
+        assert!(base.took_part("BBB"));
+        assert!(!base.took_part("CCC"));
+    }
+}
