@@ -67,7 +67,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let source = origin.rendered.source.clone();
     let world = DocumentWorld::new(Engine::shared(), sandbox, source, today);
     let result = typst::compile::<PagedDocument>(&world);
-    let mut warnings: Vec<Problem> = result
+    let warnings: Vec<Problem> = result
         .warnings
         .iter()
         .map(|d| problem(&world, d, origin))
@@ -124,7 +124,6 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     };
     // Keep the process-wide memo cache small between documents.
     typst::comemo::evict(2);
-    warnings.retain(|w| !w.message.is_empty());
     Ok(Compiled {
         files,
         pages,

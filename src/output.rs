@@ -85,10 +85,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// The portable way: a named temporary file, removed again if anything fails.
 fn write_named(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .permissions(file_permissions())
+    let prefix = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like any new file: readable by others unless the umask says otherwise.
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
     tmp.write_all(bytes)
@@ -106,25 +112,6 @@ fn temp_prefix(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     format!(".{name}.")
-}
-
-#[cfg(unix)]
-fn file_permissions() -> std::fs::Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    // Like any new file: readable by others unless the umask says otherwise.
-    std::fs::Permissions::from_mode(0o644)
-}
-
-#[cfg(not(unix))]
-fn file_permissions() -> std::fs::Permissions {
-    std::fs::metadata(".")
-        .map(|m| m.permissions())
-        .unwrap_or_else(|_| {
-            tempfile::tempfile()
-                .and_then(|f| f.metadata())
-                .map(|m| m.permissions())
-                .expect("permissions")
-        })
 }
 
 #[cfg(target_os = "linux")]
