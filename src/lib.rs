@@ -62,13 +62,28 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
             let date = cli::as_of(args.date)?;
             let manifest = templates::manifest(&args.templates, &args.template)?;
             let base = facts::load(&args.data)?;
-            let settings = settings(cli::Paper::A4, None, &manifest, &base);
-            let request = request(&manifest, &args.params, &base, date, &settings)?;
-            let ctx = context::build(&base, &request);
+            let (_, ctx) =
+                template_context(&manifest, &args.params, &base, date, cli::Paper::A4, None)?;
             println!("{}", serde_json::to_string_pretty(&ctx)?);
             Ok(())
         }
     }
+}
+
+/// What a template receives (the context `brief context` prints) for `params`, checked
+/// against the fact base, and the request it was built from.
+pub fn template_context(
+    manifest: &templates::TemplateManifest,
+    params: &[(String, String)],
+    base: &FactBase,
+    date: chrono::NaiveDate,
+    paper: cli::Paper,
+    marking: Option<&str>,
+) -> Result<(context::Request, serde_json::Value), UsageError> {
+    let settings = settings(paper, marking, manifest, base);
+    let request = request(manifest, params, base, date, &settings)?;
+    let ctx = context::build(base, &request);
+    Ok((request, ctx))
 }
 
 /// Presentation settings templates receive under `brief`: `paper`, `marking` (the flag, else
@@ -257,14 +272,14 @@ impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
     fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
         let config = self.config;
-        let settings = settings(
+        let (request, ctx) = template_context(
+            self.manifest,
+            params,
+            self.base,
+            config.date,
             config.paper,
             config.marking.as_deref(),
-            self.manifest,
-            self.base,
-        );
-        let request = request(self.manifest, params, self.base, config.date, &settings)?;
-        let ctx = context::build(self.base, &request);
+        )?;
         for warning in compile::glyph_warnings(&ctx) {
             eprintln!("{}", warning.render().trim_end());
         }

@@ -4,28 +4,11 @@ mod common;
 
 use common::*;
 
-fn generate(data: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
-    let out = out.to_str().unwrap();
-    let mut args = vec![
-        "generate",
-        "--template",
-        "process-history",
-        "--data",
-        data,
-        "--out",
-        out,
-        "--date",
-        "2026-11-24",
-    ];
-    args.extend_from_slice(extra);
-    brief(&args)
-}
-
 #[test]
 fn default_briefing_from_the_shipped_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ph.pdf");
-    let out = generate("data", &path, &[]);
+    let out = generate(&path, &["--template", "process-history", "--data", "data"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&path).unwrap();
     let doc = pdf(&bytes);
@@ -71,7 +54,15 @@ fn default_briefing_from_the_shipped_data() {
 #[test]
 fn a_small_fixture_fact_base_of_another_process() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate("tests/fixtures/minimal", dir.path(), &[]);
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/minimal",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     // `--out` is a folder: the file is named after the template.
     let bytes = std::fs::read(dir.path().join("process-history.pdf")).unwrap();
@@ -102,9 +93,15 @@ fn hostile_text_in_every_field_prints_verbatim() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.pdf");
     let out = generate(
-        "tests/fixtures/hostile",
         &path,
-        &["--marking", "#RESTRICTED* $x$"],
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/hostile",
+            "--marking",
+            "#RESTRICTED* $x$",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&path).unwrap();
@@ -140,7 +137,17 @@ fn hostile_text_in_every_field_prints_verbatim() {
 #[test]
 fn typst_source_output_is_the_generated_document() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate("data", dir.path(), &["--format", "typ"]);
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "data",
+            "--format",
+            "typ",
+        ],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let source = std::fs::read_to_string(dir.path().join("process-history.typ")).unwrap();
     assert!(
@@ -156,8 +163,16 @@ fn identical_inputs_give_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.pdf");
     let b = dir.path().join("b.pdf");
-    assert!(generate("data", &a, &[]).status.success());
-    assert!(generate("data", &b, &[]).status.success());
+    assert!(
+        generate(&a, &["--template", "process-history", "--data", "data"])
+            .status
+            .success()
+    );
+    assert!(
+        generate(&b, &["--template", "process-history", "--data", "data"])
+            .status
+            .success()
+    );
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
@@ -165,7 +180,17 @@ fn identical_inputs_give_identical_bytes() {
 fn png_and_svg_give_one_file_per_page() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["png", "svg"] {
-        let out = generate("tests/fixtures/minimal", dir.path(), &["--format", format]);
+        let out = generate(
+            dir.path(),
+            &[
+                "--template",
+                "process-history",
+                "--data",
+                "tests/fixtures/minimal",
+                "--format",
+                format,
+            ],
+        );
         assert!(out.status.success(), "{}", stderr(&out));
         let first = std::fs::read(dir.path().join(format!("process-history-1.{format}"))).unwrap();
         match format {
@@ -178,7 +203,15 @@ fn png_and_svg_give_one_file_per_page() {
 #[test]
 fn the_process_parameter_is_needed_only_when_there_are_several() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate("tests/fixtures/two-processes", dir.path(), &[]);
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/two-processes",
+        ],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("--param process="), "{err}");
@@ -188,9 +221,15 @@ fn the_process_parameter_is_needed_only_when_there_are_several() {
     );
 
     let out = generate(
-        "tests/fixtures/two-processes",
         dir.path(),
-        &["--param", "process=lake-dialogue"],
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/two-processes",
+            "--param",
+            "process=lake-dialogue",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -200,9 +239,15 @@ fn the_process_parameter_is_needed_only_when_there_are_several() {
     );
 
     let out = generate(
-        "tests/fixtures/two-processes",
         dir.path(),
-        &["--param", "process=lake-dialog"],
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/two-processes",
+            "--param",
+            "process=lake-dialog",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(

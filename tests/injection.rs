@@ -5,14 +5,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use proptest::prelude::*;
 
-use brief::compile::{self, Export, Format, Origin};
-use brief::world::Sandbox;
-use brief::{context, facts, render, templates};
+use brief::{facts, render, templates};
 
 /// A YAML double-quoted scalar holding exactly `s`.
 fn yaml(s: &str) -> String {
@@ -120,48 +117,15 @@ fn pdf_text_of(data: &Path, template: &str, params: &[(&str, &str)]) -> String {
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let params = templates::resolve_params(&manifest, &given, &base).unwrap();
-    let kinds = manifest
-        .params
-        .iter()
-        .map(|p| (p.name.clone(), p.kind.clone()))
-        .collect();
-    let mut settings = BTreeMap::new();
-    settings.insert("paper".to_owned(), serde_json::json!("a4"));
-    settings.insert("marking".to_owned(), serde_json::Value::Null);
-    settings.insert("office".to_owned(), serde_json::Value::Null);
-    settings.insert("lang".to_owned(), serde_json::json!("en"));
-    let request = context::Request {
-        template: template.to_owned(),
-        params,
-        kinds,
-        as_of: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        settings,
-    };
-    let ctx = context::build(&base, &request);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let (_, ctx) =
+        brief::template_context(&manifest, &given, &base, date, brief::cli::Paper::A4, None)
+            .unwrap();
     let renderer = render::Renderer::new(&templates_dir, "/templates").unwrap();
     let rendered = renderer
         .render(template, &ctx)
         .unwrap_or_else(|e| panic!("{e}"));
-    let root = repo.canonicalize().unwrap();
-    let sandbox = Sandbox {
-        readable: vec![root.join("templates")],
-        root,
-    };
-    let export = Export {
-        format: Format::Pdf,
-        date: request.as_of,
-        ident: "test".into(),
-        standards: vec![],
-        pixel_per_pt: 1.0,
-    };
-    let origin = Origin {
-        generated_name: "test.typ".into(),
-        rendered: &rendered,
-    };
-    let compiled = compile::compile(&sandbox, &export, &origin)
-        .unwrap_or_else(|e| panic!("{e}\n--- source ---\n{}", rendered.source));
-    common::pdf_text(&compiled.files[0])
+    common::pdf_text(&common::compile_pdf(&rendered, &repo))
 }
 
 /// Text with Typst, MiniJinja and YAML syntax in it, often at the start of a line.

@@ -4,9 +4,7 @@
 
 mod common;
 
-use brief::compile::{self, Export, Format, Origin};
 use brief::render::Renderer;
-use brief::world::Sandbox;
 
 const TEMPLATE: &str = r#"#set page(width: auto, height: auto, margin: 1cm)
 #set text(font: "Libertinus Serif", hyphenate: false)
@@ -30,25 +28,7 @@ fn round_trip(strings: &[String]) -> String {
     let rendered = renderer
         .render("t", &serde_json::json!({ "strings": strings }))
         .unwrap_or_else(|e| panic!("{e}"));
-    let root_real = root.path().canonicalize().unwrap();
-    let sandbox = Sandbox {
-        readable: vec![root_real.join("templates")],
-        root: root_real,
-    };
-    let export = Export {
-        format: Format::Pdf,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-        ident: "test".into(),
-        standards: vec![],
-        pixel_per_pt: 1.0,
-    };
-    let origin = Origin {
-        generated_name: "t.typ".into(),
-        rendered: &rendered,
-    };
-    let compiled = compile::compile(&sandbox, &export, &origin)
-        .unwrap_or_else(|e| panic!("{e}\n--- source ---\n{}", rendered.source));
-    common::pdf_text(&compiled.files[0])
+    common::pdf_text(&common::compile_pdf(&rendered, root.path()))
 }
 
 /// The text between two markers, whitespace removed.

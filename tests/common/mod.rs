@@ -45,6 +45,31 @@ pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Compiles rendered Typst source to PDF bytes in-process, with `root` as the project root
+/// and `root/templates` readable. Panics with the problems and the source on failure.
+pub fn compile_pdf(rendered: &brief::render::Rendered, root: &Path) -> Vec<u8> {
+    use brief::compile::{self, Export, Format, Origin};
+    let root = root.canonicalize().unwrap();
+    let sandbox = brief::world::Sandbox {
+        readable: vec![root.join("templates")],
+        root,
+    };
+    let export = Export {
+        format: Format::Pdf,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ident: "test".into(),
+        standards: vec![],
+        pixel_per_pt: 1.0,
+    };
+    let origin = Origin {
+        generated_name: "test.typ".into(),
+        rendered,
+    };
+    let compiled = compile::compile(&sandbox, &export, &origin)
+        .unwrap_or_else(|e| panic!("{e}\n--- source ---\n{}", rendered.source));
+    compiled.files.into_iter().next().unwrap()
+}
+
 /// The text of a PDF, as a reader's copy-and-paste would give it.
 pub fn pdf_text(bytes: &[u8]) -> String {
     pdf_extract::extract_text_from_mem(bytes).expect("PDF text can be extracted")
