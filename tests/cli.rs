@@ -4,11 +4,21 @@ mod common;
 
 use common::*;
 
+/// `brief generate --template process-history --data DATA EXTRA… --out OUT --date …`
+fn history(data: &str, out: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let args = [
+        &["--template", "process-history", "--data", data][..],
+        extra,
+    ]
+    .concat();
+    generate(out, &args)
+}
+
 #[test]
 fn default_briefing_from_the_shipped_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ph.pdf");
-    let out = generate(&path, &["--template", "process-history", "--data", "data"]);
+    let out = history("data", &path, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&path).unwrap();
     let doc = pdf(&bytes);
@@ -54,15 +64,7 @@ fn default_briefing_from_the_shipped_data() {
 #[test]
 fn a_small_fixture_fact_base_of_another_process() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate(
-        dir.path(),
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "tests/fixtures/minimal",
-        ],
-    );
+    let out = history("tests/fixtures/minimal", dir.path(), &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     // `--out` is a folder: the file is named after the template.
     let bytes = std::fs::read(dir.path().join("process-history.pdf")).unwrap();
@@ -92,16 +94,10 @@ fn a_small_fixture_fact_base_of_another_process() {
 fn hostile_text_in_every_field_prints_verbatim() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.pdf");
-    let out = generate(
+    let out = history(
+        "tests/fixtures/hostile",
         &path,
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "tests/fixtures/hostile",
-            "--marking",
-            "#RESTRICTED* $x$",
-        ],
+        &["--marking", "#RESTRICTED* $x$"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&path).unwrap();
@@ -137,17 +133,7 @@ fn hostile_text_in_every_field_prints_verbatim() {
 #[test]
 fn typst_source_output_is_the_generated_document() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate(
-        dir.path(),
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "data",
-            "--format",
-            "typ",
-        ],
-    );
+    let out = history("data", dir.path(), &["--format", "typ"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let source = std::fs::read_to_string(dir.path().join("process-history.typ")).unwrap();
     assert!(
@@ -163,16 +149,8 @@ fn identical_inputs_give_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.pdf");
     let b = dir.path().join("b.pdf");
-    assert!(
-        generate(&a, &["--template", "process-history", "--data", "data"])
-            .status
-            .success()
-    );
-    assert!(
-        generate(&b, &["--template", "process-history", "--data", "data"])
-            .status
-            .success()
-    );
+    assert!(history("data", &a, &[]).status.success());
+    assert!(history("data", &b, &[]).status.success());
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
 
@@ -180,17 +158,7 @@ fn identical_inputs_give_identical_bytes() {
 fn png_and_svg_give_one_file_per_page() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["png", "svg"] {
-        let out = generate(
-            dir.path(),
-            &[
-                "--template",
-                "process-history",
-                "--data",
-                "tests/fixtures/minimal",
-                "--format",
-                format,
-            ],
-        );
+        let out = history("tests/fixtures/minimal", dir.path(), &["--format", format]);
         assert!(out.status.success(), "{}", stderr(&out));
         let first = std::fs::read(dir.path().join(format!("process-history-1.{format}"))).unwrap();
         match format {
@@ -203,15 +171,7 @@ fn png_and_svg_give_one_file_per_page() {
 #[test]
 fn the_process_parameter_is_needed_only_when_there_are_several() {
     let dir = tempfile::tempdir().unwrap();
-    let out = generate(
-        dir.path(),
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "tests/fixtures/two-processes",
-        ],
-    );
+    let out = history("tests/fixtures/two-processes", dir.path(), &[]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("--param process="), "{err}");
@@ -220,16 +180,10 @@ fn the_process_parameter_is_needed_only_when_there_are_several() {
         "{err}"
     );
 
-    let out = generate(
+    let out = history(
+        "tests/fixtures/two-processes",
         dir.path(),
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "tests/fixtures/two-processes",
-            "--param",
-            "process=lake-dialogue",
-        ],
+        &["--param", "process=lake-dialogue"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -238,16 +192,10 @@ fn the_process_parameter_is_needed_only_when_there_are_several() {
             .exists()
     );
 
-    let out = generate(
+    let out = history(
+        "tests/fixtures/two-processes",
         dir.path(),
-        &[
-            "--template",
-            "process-history",
-            "--data",
-            "tests/fixtures/two-processes",
-            "--param",
-            "process=lake-dialog",
-        ],
+        &["--param", "process=lake-dialog"],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
