@@ -44,21 +44,12 @@ fn main() {
             let sample: Vec<&String> = values.iter().take(SAMPLE).collect();
             let start = Instant::now();
             for v in &sample {
-                run(
+                generate(
                     &repo,
-                    &[
-                        "generate",
-                        "--template",
-                        template,
-                        "--param",
-                        &format!("{kind}={v}"),
-                        "--data",
-                        data.to_str().unwrap(),
-                        "--out",
-                        out.to_str().unwrap(),
-                        "--date",
-                        "2026-11-24",
-                    ],
+                    template,
+                    &data,
+                    &out,
+                    &["--param", &format!("{kind}={v}")],
                 );
             }
             let per_process = start.elapsed() / sample.len() as u32;
@@ -78,6 +69,23 @@ fn main() {
 
 fn fmt(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Runs `brief generate --template T --data D --out O --date 2026-11-24 EXTRA…`.
+fn generate(repo: &Path, template: &str, data: &Path, out: &Path, extra: &[&str]) {
+    let mut args = vec![
+        "generate",
+        "--template",
+        template,
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--date",
+        "2026-11-24",
+    ];
+    args.extend_from_slice(extra);
+    run(repo, &args);
 }
 
 fn run(repo: &Path, args: &[&str]) {
@@ -100,21 +108,7 @@ fn run(repo: &Path, args: &[&str]) {
 fn time_all(repo: &Path, data: &Path, template: &str, out: &Path) -> (usize, Duration) {
     let _ = std::fs::remove_dir_all(out);
     let start = Instant::now();
-    run(
-        repo,
-        &[
-            "generate",
-            "--template",
-            template,
-            "--all",
-            "--data",
-            data.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--date",
-            "2026-11-24",
-        ],
-    );
+    generate(repo, template, data, out, &["--all"]);
     let elapsed = start.elapsed();
     let docs = std::fs::read_dir(out).expect("output").count();
     (docs, elapsed)
