@@ -131,6 +131,62 @@ impl FuzzyDate {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(m: u32) -> &'static str {
+    MONTHS[(m as usize).clamp(1, 12) - 1]
+}
+
+impl FuzzyDate {
+    /// As a reader writes it: `4 November 2024`, `May 2018`, `2018`.
+    pub fn text(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// A span from this date to `end`: `4–5 November 2024`, `30 April – 2 May 2018`,
+    /// `30 December 2018 – 2 January 2019`; one date when they are equal.
+    pub fn range_text(&self, end: &FuzzyDate) -> String {
+        if self == end {
+            return self.text();
+        }
+        match (self.month, self.day, end.month, end.day) {
+            (Some(m1), Some(d1), Some(m2), Some(d2)) if self.year == end.year => {
+                if m1 == m2 {
+                    format!("{d1}–{d2} {} {}", month_name(m1), self.year)
+                } else {
+                    format!(
+                        "{d1} {} – {d2} {} {}",
+                        month_name(m1),
+                        month_name(m2),
+                        self.year
+                    )
+                }
+            }
+            (Some(m1), None, Some(m2), None) if self.year == end.year => {
+                format!("{}–{} {}", month_name(m1), month_name(m2), self.year)
+            }
+            _ => format!("{} – {}", self.text(), end.text()),
+        }
+    }
+}
+
 impl Ord for FuzzyDate {
     fn cmp(&self, other: &Self) -> Ordering {
         self.earliest().cmp(&other.earliest())

@@ -22,7 +22,6 @@ pub mod templates;
 pub mod world;
 pub mod yaml;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -80,52 +79,23 @@ pub fn template_context(
     paper: cli::Paper,
     marking: Option<&str>,
 ) -> Result<(context::Request, serde_json::Value), UsageError> {
-    let settings = settings(paper, marking, manifest, base);
-    let request = request(manifest, params, base, date, &settings)?;
-    let ctx = context::build(base, &request);
-    Ok((request, ctx))
-}
-
-/// Presentation settings templates receive under `brief`: `paper`, `marking` (the flag, else
-/// the template's default), `office` and `lang` (from the fact base's issuer).
-fn settings(
-    paper: cli::Paper,
-    marking: Option<&str>,
-    manifest: &templates::TemplateManifest,
-    base: &FactBase,
-) -> BTreeMap<String, serde_json::Value> {
-    let marking = marking.or(manifest.marking.as_deref());
+    let resolved = templates::resolve_params(manifest, params, base)?;
     let issuer = base.issuer.as_ref();
-    let mut settings = BTreeMap::new();
-    settings.insert("paper".into(), paper.typst_name().into());
-    settings.insert("marking".into(), marking.into());
-    settings.insert("office".into(), issuer.map(|i| i.office.as_str()).into());
-    let lang = issuer.and_then(|i| i.language.as_deref()).unwrap_or("en");
-    settings.insert("lang".into(), lang.into());
-    settings
-}
-
-/// Checks the parameters and describes the document to make.
-fn request(
-    manifest: &templates::TemplateManifest,
-    params: &[(String, String)],
-    base: &FactBase,
-    date: chrono::NaiveDate,
-    settings: &BTreeMap<String, serde_json::Value>,
-) -> Result<context::Request, UsageError> {
-    let params = templates::resolve_params(manifest, params, base)?;
-    let kinds = manifest
-        .params
-        .iter()
-        .map(|p| (p.name.clone(), p.kind.clone()))
-        .collect();
-    Ok(context::Request {
+    let request = context::Request {
         template: manifest.name.clone(),
-        params,
-        kinds,
+        params: resolved,
         as_of: date,
-        settings: settings.clone(),
-    })
+        paper: paper.typst_name().to_owned(),
+        // The flag, else the template's default.
+        marking: marking.or(manifest.marking.as_deref()).map(str::to_owned),
+        office: issuer.map(|i| i.office.clone()),
+        lang: issuer
+            .and_then(|i| i.language.clone())
+            .unwrap_or_else(|| "en".to_owned()),
+    };
+    let ctx = context::build(base, &request);
+    let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
+    Ok((request, json))
 }
 
 /// The project root (the working directory) and the folders Typst may read in it.
@@ -194,7 +164,7 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     if !config.params.is_empty() {
         return Err(UsageError::new("`--all` makes every document: leave out `--param`").into());
     }
-    let values: Vec<String> = templates::choices(&base, &param.kind)
+    let values: Vec<String> = templates::choices(&base, param.kind)
         .into_iter()
         .map(|(id, _)| id)
         .collect();
@@ -285,7 +255,9 @@ impl Generator<'_> {
         }
         let rendered = self.renderer.render(&self.manifest.name, &ctx)?;
         // Parameters chosen automatically (the only valid value) do not name the file.
-        let named = params.iter().filter_map(|(k, _)| request.params.get(k));
+        let named = params
+            .iter()
+            .filter_map(|(k, _)| request.params.get(k).map(|(_, v)| v));
         let stem = output::stem(&self.manifest.name, named);
         let out = &config.out;
 

@@ -94,6 +94,14 @@ impl Renderer {
         let loader_dir = dir.clone();
         env.set_loader(move |name| load_template(&loader_dir, name));
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // A line holding only a block tag leaves nothing behind: no `-` trimming needed.
+        env.set_syntax(
+            minijinja::syntax::SyntaxConfig::builder()
+                .trim_blocks(true)
+                .lstrip_blocks(true)
+                .build()
+                .expect("the default delimiters are valid"),
+        );
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".j2") {
                 AutoEscape::Custom("typst".into())
@@ -358,57 +366,14 @@ fn parse_date(text: &str) -> Result<FuzzyDate, Error> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(m: u32) -> &'static str {
-    MONTHS[(m as usize).clamp(1, 12) - 1]
-}
-
 /// `4 November 2024`, `May 2018`, `2018`.
 pub fn format_date(d: &FuzzyDate) -> String {
-    match (d.month, d.day) {
-        (Some(m), Some(day)) => format!("{day} {} {}", month_name(m), d.year),
-        (Some(m), None) => format!("{} {}", month_name(m), d.year),
-        _ => d.year.to_string(),
-    }
+    d.text()
 }
 
 /// `4–5 November 2024`, `30 April – 2 May 2018`, `30 December 2018 – 2 January 2019`.
 pub fn format_range(start: &FuzzyDate, end: &FuzzyDate) -> String {
-    if start == end {
-        return format_date(start);
-    }
-    match (start.month, start.day, end.month, end.day) {
-        (Some(m1), Some(d1), Some(m2), Some(d2)) if start.year == end.year => {
-            if m1 == m2 {
-                format!("{d1}–{d2} {} {}", month_name(m1), start.year)
-            } else {
-                format!(
-                    "{d1} {} – {d2} {} {}",
-                    month_name(m1),
-                    month_name(m2),
-                    start.year
-                )
-            }
-        }
-        (Some(m1), None, Some(m2), None) if start.year == end.year => {
-            format!("{}–{} {}", month_name(m1), month_name(m2), start.year)
-        }
-        _ => format!("{} – {}", format_date(start), format_date(end)),
-    }
+    start.range_text(end)
 }
 
 #[cfg(test)]

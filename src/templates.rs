@@ -25,7 +25,37 @@ use crate::render::TEMPLATE_SUFFIX;
 use crate::yaml::{self, Reader};
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.yaml";
-pub const PARAM_KINDS: &[&str] = &["process", "country", "event"];
+
+/// What kind of record a template parameter names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    Process,
+    Country,
+    Event,
+}
+
+impl ParamKind {
+    pub const ALL: [ParamKind; 3] = [ParamKind::Process, ParamKind::Country, ParamKind::Event];
+
+    /// The name used in manifests and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::Process => "process",
+            ParamKind::Country => "country",
+            ParamKind::Event => "event",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for ParamKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// What a template is for and which parameters it takes.
 #[derive(Debug, Clone)]
@@ -40,8 +70,8 @@ pub struct TemplateManifest {
 #[derive(Debug, Clone)]
 pub struct ParamSpec {
     pub name: String,
-    /// What kind of id the parameter takes: `process`, `country` or `event`.
-    pub kind: String,
+    /// What kind of id the parameter takes.
+    pub kind: ParamKind,
     pub required: bool,
     pub description: String,
 }
@@ -129,7 +159,11 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
                     let name = p.text(r, "name");
                     let kind = p
                         .required(r, "kind")
-                        .and_then(|k| r.choice(k, &p.field_path("kind"), PARAM_KINDS));
+                        .and_then(|k| {
+                            let names = ParamKind::ALL.map(ParamKind::as_str);
+                            r.choice(k, &p.field_path("kind"), &names)
+                        })
+                        .and_then(|k| ParamKind::from_name(&k.value));
                     let required = p
                         .optional("required")
                         .map(|n| n.value == yaml::Value::Bool(true));
@@ -137,7 +171,7 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
                     p.finish(r);
                     Some(ParamSpec {
                         name: name?.value,
-                        kind: kind?.value,
+                        kind: kind?,
                         required: required.unwrap_or(true),
                         description: description.map(|d| d.value).unwrap_or_default(),
                     })
@@ -176,25 +210,24 @@ pub fn all(dir: &Path) -> Result<Vec<TemplateManifest>, Problems> {
 }
 
 /// The valid values of a parameter kind in `base`, with a label each.
-pub fn choices(base: &FactBase, kind: &str) -> Vec<(String, String)> {
+pub fn choices(base: &FactBase, kind: ParamKind) -> Vec<(String, String)> {
     match kind {
-        "process" => base
+        ParamKind::Process => base
             .processes
             .iter()
             .map(|p| (p.id.value.clone(), p.name.clone()))
             .collect(),
-        "event" => base
+        ParamKind::Event => base
             .events
             .iter()
             .map(|e| (e.id.value.clone(), e.title.clone()))
             .collect(),
-        "country" => base
+        ParamKind::Country => base
             .countries
             .iter()
             .filter(|c| base.took_part(&c.id.value))
             .map(|c| (c.id.value.clone(), c.name.clone()))
             .collect(),
-        _ => Vec::new(),
     }
 }
 
@@ -203,7 +236,7 @@ pub fn resolve_params(
     manifest: &TemplateManifest,
     given: &[(String, String)],
     base: &FactBase,
-) -> Result<BTreeMap<String, String>, UsageError> {
+) -> Result<BTreeMap<String, (ParamKind, String)>, UsageError> {
     let mut out = BTreeMap::new();
     for (key, value) in given {
         let Some(spec) = manifest.params.iter().find(|p| &p.name == key) else {
@@ -222,7 +255,7 @@ pub fn resolve_params(
             };
             return Err(err.help(format!("its parameters: {list}")));
         };
-        let choices = choices(base, &spec.kind);
+        let choices = choices(base, spec.kind);
         if !choices.iter().any(|(id, _)| id == value) {
             let mut err = UsageError::new(format!(
                 "`{value}` is not a valid {} for `--param {key}`",
@@ -233,7 +266,10 @@ pub fn resolve_params(
             }
             return Err(err.help(choice_list(&choices)));
         }
-        if out.insert(key.clone(), value.clone()).is_some() {
+        if out
+            .insert(key.clone(), (spec.kind, value.clone()))
+            .is_some()
+        {
             return Err(UsageError::new(format!(
                 "`--param {key}` is given more than once"
             )));
@@ -243,10 +279,10 @@ pub fn resolve_params(
         if out.contains_key(&spec.name) || !spec.required {
             continue;
         }
-        let choices = choices(base, &spec.kind);
+        let choices = choices(base, spec.kind);
         match choices.as_slice() {
             [(only, _)] => {
-                out.insert(spec.name.clone(), only.clone());
+                out.insert(spec.name.clone(), (spec.kind, only.clone()));
             }
             _ => {
                 return Err(UsageError::new(format!(

@@ -102,6 +102,14 @@ fn hostile_text_in_every_field_prints_verbatim() {
     assert!(out.status.success(), "{}", stderr(&out));
     let bytes = std::fs::read(&path).unwrap();
     let text = pdf_text(&bytes);
+    // The body without the running header and footer (they carry the marking), which land
+    // inside any text that crosses a page break.
+    let body: String = text
+        .lines()
+        .filter(|l| !l.contains("#RESTRICTED* $x$"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_pdf_contains(&text, "#RESTRICTED* $x$");
     for expected in [
         "#let x = 1 $x^2$ *bold* _em_ <label> @ref",
         "= Heading - item + item 12. twelve / Term: desc #strong[no] ~ tilde",
@@ -120,9 +128,8 @@ fn hostile_text_in_every_field_prints_verbatim() {
         "Outcome #1: *the* _declaration_ [final]",
         "2019-12-31 #wrong",
         "one source says @earlier",
-        "#RESTRICTED* $x$",
     ] {
-        assert_pdf_contains(&text, expected);
+        assert_pdf_contains(&body, expected);
     }
     assert_eq!(
         info(&pdf(&bytes), "Title").as_deref(),
@@ -311,7 +318,10 @@ fn context_prints_what_the_template_receives() {
     assert_eq!(ctx["brief"]["as_of"], "2026-11-24");
     assert_eq!(ctx["process"]["name"], "Lake Dialogue");
     assert_eq!(ctx["events"][1]["hosts"][0]["name"], "Türkiye");
-    assert_eq!(ctx["sources"][0]["n"], 1);
+    // Sources are cited by key; Typst numbers them on the page.
+    let first = ctx["process"]["cite"][0].as_str().unwrap();
+    assert_eq!(ctx["sources"][0]["id"], first);
+    assert_eq!(ctx["events"][0]["cite"].as_array().unwrap().len(), 1);
 }
 
 #[test]

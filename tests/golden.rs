@@ -1,12 +1,13 @@
-//! Golden files: the Typst source each shipped template generates for the minimal fixture.
-//! A change to a template or to the context shows up here as a reviewable diff.
-//! After an intended change, regenerate with `BRIEF_UPDATE_GOLDEN=1 cargo test --test golden`.
+//! Golden files: the Typst source each shipped template generates for the minimal fixture,
+//! as `insta` snapshots in `tests/snapshots/`. A change to a template or to the context shows
+//! up as a reviewable diff. After an intended change: `INSTA_UPDATE=always cargo test --test
+//! golden` (or `cargo insta review`), then read the diff before committing.
 
 mod common;
 
 use common::*;
 
-fn golden(template: &str, params: &[&str], name: &str) {
+fn generated(template: &str, params: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let mut args = vec![
         "generate",
@@ -30,48 +31,26 @@ fn golden(template: &str, params: &[&str], name: &str) {
         .unwrap()
         .unwrap()
         .path();
-    let actual = std::fs::read_to_string(file).unwrap();
-    let path = repo().join("tests/golden").join(name);
-    if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} missing: run with BRIEF_UPDATE_GOLDEN=1", path.display()));
-    if actual != expected {
-        let line = actual
-            .lines()
-            .zip(expected.lines())
-            .position(|(a, e)| a != e)
-            .map_or(actual.lines().count().min(expected.lines().count()), |i| i);
-        panic!(
-            "{name} differs from the golden file at line {}:\n  got:      {:?}\n  expected: {:?}\n(regenerate with BRIEF_UPDATE_GOLDEN=1 if the change is intended)",
-            line + 1,
-            actual.lines().nth(line),
-            expected.lines().nth(line)
-        );
-    }
+    std::fs::read_to_string(file).unwrap()
 }
 
 #[test]
 fn process_history_source() {
-    golden("process-history", &[], "process-history-minimal.typ");
+    insta::assert_snapshot!("process-history-minimal", generated("process-history", &[]));
 }
 
 #[test]
 fn country_participation_source() {
-    golden(
-        "country-participation",
-        &["--param", "country=KAZ"],
-        "country-participation-minimal-KAZ.typ",
+    insta::assert_snapshot!(
+        "country-participation-minimal-KAZ",
+        generated("country-participation", &["--param", "country=KAZ"])
     );
 }
 
 #[test]
 fn event_brief_source() {
-    golden(
-        "event-brief",
-        &["--param", "event=lake-2021"],
-        "event-brief-minimal-lake-2021.typ",
+    insta::assert_snapshot!(
+        "event-brief-minimal-lake-2021",
+        generated("event-brief", &["--param", "event=lake-2021"])
     );
 }

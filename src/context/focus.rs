@@ -1,384 +1,562 @@
 //! What each parameter kind adds to the template context.
 //!
-//! - `process`: the process, its events in order (each with its side events and meetings),
-//!   a timeline, and the other events on record.
-//! - `country`: the country's profile, its role in each event, heads of delegation, what
-//!   its people said, its meetings and initiatives, and a timeline of its involvement.
-//! - `event`: the event in full, its process, its related events, and its neighbours in the
-//!   process (`series`: up to two meetings before and after, of `series_count`).
+//! - `process` ([`ProcessFocus`]): the process, its meetings in order (each with the side
+//!   events and meetings that belong to it), a timeline, headline figures across meetings,
+//!   and the other events on record.
+//! - `country` ([`CountryFocus`]): the country's profile, its role in each event, heads of
+//!   delegation, what its people said, its meetings and initiatives, and its involvement by
+//!   year.
+//! - `event` ([`EventFocus`]): the event in full with its related events, its process, and
+//!   its neighbours in the process (`series`).
 
-use std::collections::HashSet;
+use serde::Serialize;
 
-use serde_json::{Map, Value, json};
-
-use super::{Builder, is_related, mark_runs, timeline_entry};
+use super::{Builder, EventRecord, EventRef, Person, ProcessRecord, StatementRecord, mark_runs};
 use crate::facts::{Country, Event, Process};
 
-impl<'a> Builder<'a> {
-    /// `process`, its `events` (each with its `related` events), a `timeline`, and the
-    /// `others`: events on record that are not linked to the process.
-    pub(super) fn process_focus(&mut self, process: &'a Process, ctx: &mut Map<String, Value>) {
-        let process_value = json!({
-            "id": process.id.value,
-            "name": process.name,
-            "summary": process.summary,
-            "launched": process.launched.map(|d| d.to_string()),
-            "initiator": process.initiator.as_ref().map(|p| self.party(&p.value)),
-            "themes": process.themes,
-            "cite": self.citations.cite(&process.sources),
-        });
-        let mut members: Vec<&Event> = self
-            .base
-            .events
-            .iter()
-            .filter(|e| {
-                e.process
-                    .as_ref()
-                    .is_some_and(|p| p.value == process.id.value)
-            })
-            .collect();
-        members.sort_by_key(|e| (e.start.value, e.sequence, e.id.value.clone()));
+/// What a `process` parameter adds.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessFocus {
+    pub process: ProcessRecord,
+    pub span: Span,
+    /// Where the process met, in order of first meeting.
+    pub places: Vec<PlaceYears>,
+    /// The meetings of the process in order, each with `related` filled. An event with a
+    /// `parent` is not a meeting of its own: it is among its parent's `related`.
+    pub events: Vec<EventRecord>,
+    /// The meetings (`main: true`) and the events related to them, by date.
+    pub timeline: Vec<TimelineEntry>,
+    /// Measures that two or more meetings report, for a comparison chart; none when there
+    /// is nothing to compare.
+    pub figures: Option<FiguresAcross>,
+    /// Events on record that are not linked to the process, so that nothing is left out.
+    pub others: Vec<EventRecord>,
+}
 
+/// When a process met.
+#[derive(Debug, Clone, Serialize)]
+pub struct Span {
+    /// The number of meetings.
+    pub count: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub first_text: Option<String>,
+    pub last_text: Option<String>,
+    /// `2018–2024`, or `2018` when every meeting was in one year; none without meetings.
+    pub years: Option<String>,
+}
+
+/// A place a process met, and the years it met there.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceYears {
+    /// The city, else the country, else `a place not recorded`.
+    pub label: String,
+    pub years: Vec<i32>,
+    /// `Dushanbe (2018, 2019, 2022)`.
+    pub text: String,
+}
+
+/// One entry of a timeline: an event's reference fields and whether it is a main event.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    #[serde(flatten)]
+    pub event: EventRef,
+    /// A meeting of the process or a conference (drawn filled), else a related event.
+    pub main: bool,
+}
+
+/// Headline figures across the meetings of a process.
+#[derive(Debug, Clone, Serialize)]
+pub struct FiguresAcross {
+    pub measures: Vec<Measure>,
+    /// Labels of the meetings for which no source gives any figure.
+    pub unreported: Vec<String>,
+}
+
+/// One measure across meetings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Measure {
+    pub measure: String,
+    pub label: String,
+    /// The largest value, for scaling bars.
+    pub max: u64,
+    pub points: Vec<Point>,
+}
+
+/// One meeting's value of a measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Point {
+    /// The meeting's label.
+    pub event: String,
+    pub year: i32,
+    pub value: u64,
+    pub qualifier: Option<String>,
+    /// `more than 500 participants`.
+    pub text: String,
+}
+
+/// What a `country` parameter adds.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryFocus {
+    pub country: CountryRecord,
+    /// The processes the country initiated or took part in.
+    pub processes: Vec<ProcessRole>,
+    /// The country's roles in each event it took part in, by date.
+    pub roles: Vec<Role>,
+    /// Each head of one of its delegations, with the event.
+    pub heads: Vec<Head>,
+    /// Everything said for it, by date, each with its `event`.
+    pub statements: Vec<StatementRecord>,
+    /// Events of kind `meeting` it took part in (bilateral and other meetings), in full.
+    pub meetings: Vec<EventRecord>,
+    /// Its initiatives and stated positions.
+    pub initiatives: Vec<super::InitiativeRecord>,
+    /// Events per year from its first year on record to its last.
+    pub involvement: Vec<YearCount>,
+    pub timeline: Vec<TimelineEntry>,
+    /// A digest for the summary paragraph.
+    pub summary: CountrySummary,
+}
+
+/// A country's own record.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountryRecord {
+    pub id: String,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub region: Option<String>,
+    pub cite: Vec<String>,
+}
+
+/// A process a country took part in.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcessRole {
+    pub id: String,
+    pub name: String,
+    /// Whether the country initiated it.
+    pub initiator: bool,
+    pub cite: Vec<String>,
+}
+
+/// A country's roles in one event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    pub event: EventRef,
+    /// `host`, `organizer`, `funder`, `delegation`, `speaker`, `observer`, `other`, `venue`.
+    pub roles: Vec<&'static str>,
+    /// `host, delegation`.
+    pub roles_text: String,
+    /// Notes recorded on its participation.
+    pub notes: Vec<String>,
+    pub head: Option<Person>,
+    pub cite: Vec<String>,
+}
+
+/// A head of delegation at one event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Head {
+    pub person: Person,
+    pub event: EventRef,
+    pub cite: Vec<String>,
+}
+
+/// Events in one year.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearCount {
+    pub year: i32,
+    /// Conferences and meetings of a process.
+    pub main: usize,
+    pub other: usize,
+}
+
+/// What the summary paragraph of a country says.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountrySummary {
+    /// The number of events on record it took part in.
+    pub events: usize,
+    /// `3 May 2018 – 5 November 2024`, or none.
+    pub dates: Option<String>,
+    /// Labels of the events it hosted.
+    pub hosted: Vec<String>,
+    /// Labels of the events it co-organised.
+    pub organised: Vec<String>,
+    /// The names of the heads of its delegations, each once.
+    pub head_names: Vec<String>,
+    /// The number of statements made for it.
+    pub statements: usize,
+}
+
+/// What an `event` parameter adds.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventFocus {
+    /// The event in full, with its `related` events.
+    pub event: EventRecord,
+    /// The process it is a meeting of.
+    pub process: Option<ProcessRecord>,
+    /// Up to five meetings of the process around this one, by date.
+    pub series: Vec<SeriesEntry>,
+    /// The number of meetings of the process.
+    pub series_count: usize,
+}
+
+/// A meeting of a process, near the event of an event brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesEntry {
+    #[serde(flatten)]
+    pub event: EventRef,
+    /// Whether this is the event the brief is about.
+    pub current: bool,
+}
+
+/// The meetings of `process`: its events that are not part of another event.
+pub(crate) fn meetings_of<'b>(events: &'b [Event], process: &str) -> Vec<&'b Event> {
+    let mut members: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.parent.is_none() && e.process.as_ref().is_some_and(|p| p.value == process))
+        .collect();
+    members.sort_by_key(|e| (e.start.value, e.sequence, e.id.value.clone()));
+    members
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn process_focus(&mut self, process: &'a Process) -> ProcessFocus {
+        let process_record = self.process(process);
+        let base = self.base;
+        let members = meetings_of(&base.events, &process.id.value);
         let mut timeline = Vec::new();
         let mut events = Vec::new();
         for event in &members {
-            let mut value = self.event(event);
-            timeline.push(timeline_entry(event, true));
-            let mut related: Vec<&Event> = self
-                .base
-                .events
-                .iter()
-                .filter(|e| is_related(e, &event.id.value) && e.process.is_none())
-                .collect();
-            related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
-            let related: Vec<Value> = related
-                .into_iter()
-                .map(|r| {
-                    timeline.push(timeline_entry(r, false));
-                    self.event(r)
-                })
-                .collect();
-            value["related"] = Value::Array(related);
-            events.push(value);
+            let record = self.event_with_related(event);
+            timeline.push(TimelineEntry {
+                event: record.event.clone(),
+                main: true,
+            });
+            for r in &record.related {
+                timeline.push(TimelineEntry {
+                    event: r.event.clone(),
+                    main: false,
+                });
+            }
+            events.push(record);
         }
-        timeline.sort_by(|a, b| a["start"].as_str().cmp(&b["start"].as_str()));
+        timeline.sort_by(|a, b| a.event.start.cmp(&b.event.start));
 
         // Everything else on record, so that the briefing leaves no recorded fact out.
         let shown: std::collections::HashSet<&str> =
-            timeline.iter().filter_map(|t| t["id"].as_str()).collect();
-        let mut rest: Vec<&Event> = self
-            .base
+            timeline.iter().map(|t| t.event.id.as_str()).collect();
+        let mut rest: Vec<&Event> = base
             .events
             .iter()
             .filter(|e| !shown.contains(e.id.value.as_str()))
             .collect();
         rest.sort_by_key(|e| (e.start.value, e.id.value.clone()));
-        let others: Vec<Value> = rest.into_iter().map(|e| self.event(e)).collect();
+        let others = rest.into_iter().map(|e| self.event(e)).collect();
 
-        let first = members.first().map(|e| e.start.value.to_string());
-        let last = members
-            .last()
-            .map(|e| e.end.as_ref().unwrap_or(&e.start).value.to_string());
-        ctx.insert("process".into(), process_value);
-        ctx.insert(
-            "span".into(),
-            json!({ "first": first, "last": last, "count": members.len() }),
-        );
-        ctx.insert("events".into(), Value::Array(events));
-        ctx.insert("timeline".into(), Value::Array(timeline));
-        ctx.insert("others".into(), Value::Array(others));
-        ctx.insert("figures".into(), figures_across(&members));
-        ctx.insert("places".into(), places_of(self, &members));
+        let first = members.first().map(|e| e.start.value);
+        let last = members.last().map(|e| e.end_date());
+        let years = match (first, last) {
+            (Some(f), Some(l)) if f.year != l.year => Some(format!("{}–{}", f.year, l.year)),
+            (Some(f), _) => Some(f.year.to_string()),
+            _ => None,
+        };
+        ProcessFocus {
+            process: process_record,
+            span: Span {
+                count: members.len(),
+                first: first.map(|d| d.to_string()),
+                last: last.map(|d| d.to_string()),
+                first_text: first.map(|d| d.text()),
+                last_text: last.map(|d| d.text()),
+                years,
+            },
+            places: self.places_of(&members),
+            events,
+            timeline,
+            figures: figures_across(&members),
+            others,
+        }
     }
 
-    pub(super) fn country_focus(&mut self, country: &'a Country, ctx: &mut Map<String, Value>) {
+    pub(super) fn country_focus(&mut self, country: &'a Country) -> CountryFocus {
+        let base = self.base;
         let id = country.id.value.as_str();
-        let profile = json!({
-            "id": id,
-            "name": country.name,
-            "official_name": country.official_name,
-            "region": country.region,
-            "cite": self.citations.cite(&country.sources),
-        });
-        let mut involved: Vec<&Event> = self
-            .base
+        let record = CountryRecord {
+            id: id.to_owned(),
+            name: country.name.clone(),
+            official_name: country.official_name.clone(),
+            region: country.region.clone(),
+            cite: self.cite(&country.sources),
+        };
+        let processes = base
+            .processes
+            .iter()
+            .filter_map(|p| {
+                let initiator = p.initiator.as_ref().is_some_and(|i| i.value == id);
+                let took_part = base.events.iter().any(|e| {
+                    e.process.as_ref().is_some_and(|x| x.value == p.id.value)
+                        && !base.roles_in(id, e).is_empty()
+                });
+                (initiator || took_part).then(|| ProcessRole {
+                    id: p.id.value.clone(),
+                    name: p.name.clone(),
+                    initiator,
+                    cite: self.cite(&p.sources),
+                })
+            })
+            .collect();
+        let mut involved: Vec<&Event> = base
             .events
             .iter()
-            .filter(|e| !self.base.roles_in(id, e).is_empty())
+            .filter(|e| !base.roles_in(id, e).is_empty())
             .collect();
         involved.sort_by_key(|e| (e.start.value, e.id.value.clone()));
 
         let mut roles = Vec::new();
         let mut heads = Vec::new();
         let mut statements = Vec::new();
-        let mut events = Vec::new();
+        let mut meetings = Vec::new();
         let mut timeline = Vec::new();
         for e in &involved {
-            let summary = self.event_summary(e);
-            let mut cites = Vec::new();
-            for p in e.participants.iter().filter(|p| p.party.value == id) {
-                cites.extend(p.sources.iter().cloned());
-                if let Some(head) = &p.head {
-                    heads.push(json!({
-                        "person": self.person_at(&head.value, e),
-                        "event": summary.clone(),
-                        "cite": self.citations.cite(&p.sources),
-                    }));
-                }
-            }
-            if cites.is_empty() {
-                cites.extend(e.sources.iter().cloned());
-            }
-            let notes: Vec<&str> = e
+            let event = self.event_ref(e);
+            let own: Vec<_> = e
                 .participants
                 .iter()
                 .filter(|p| p.party.value == id)
-                .filter_map(|p| p.note.as_deref())
                 .collect();
-            roles.push(json!({
-                "event": summary.clone(),
-                "roles": self.base.roles_in(id, e),
-                "notes": notes,
-                "head": e.participants.iter()
-                    .find(|p| p.party.value == id && p.head.is_some())
-                    .and_then(|p| p.head.as_ref())
-                    .map(|h| self.person_at(&h.value, e)),
-                "cite": self.citations.cite(&cites),
-            }));
-            let own: Vec<_> = e
-                .statements
-                .iter()
-                .filter(|s| self.base.speaks_for(s, id, e))
-                .collect();
-            for s in own {
-                statements.push(json!({
-                    "event": summary.clone(),
-                    "speaker": self.person_at(&s.speaker.value, e),
-                    "kind": s.kind,
-                    "text": s.text,
-                    "note": s.note,
-                    "cite": self.citations.cite(&s.sources),
-                }));
+            let mut citations: Vec<_> = own.iter().flat_map(|p| p.sources.clone()).collect();
+            if citations.is_empty() {
+                citations.extend(e.sources.iter().cloned());
             }
-            timeline.push(timeline_entry(e, e.is_main()));
-            events.push(self.event(e));
+            let mut head = None;
+            for p in &own {
+                if let Some(h) = &p.head {
+                    let person = self.person_at(&h.value, e.start.value);
+                    head.get_or_insert_with(|| person.clone());
+                    heads.push(Head {
+                        person,
+                        event: event.clone(),
+                        cite: self.cite(&p.sources),
+                    });
+                }
+            }
+            let event_roles = base.roles_in(id, e);
+            roles.push(Role {
+                event: event.clone(),
+                roles_text: event_roles
+                    .iter()
+                    .map(|r| super::humanize(r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                roles: event_roles,
+                notes: own.iter().filter_map(|p| p.note.clone()).collect(),
+                head,
+                cite: self.cite(&citations),
+            });
+            for s in e.statements.iter().filter(|s| base.speaks_for(s, id, e)) {
+                let speaker = self.person_at(&s.speaker.value, e.start.value);
+                let speakers = vec![speaker];
+                statements.push(StatementRecord {
+                    kind: s.kind.clone(),
+                    text: s.text.clone(),
+                    by: super::attribution(&speakers, None),
+                    speakers,
+                    on_behalf_of: None,
+                    note: s.note.clone(),
+                    continues: false,
+                    continued: false,
+                    event: Some(event.clone()),
+                    cite: self.cite(&s.sources),
+                });
+            }
+            timeline.push(TimelineEntry {
+                event: event.clone(),
+                main: e.is_main(),
+            });
+            if e.kind == "meeting" {
+                meetings.push(self.event(e));
+            }
         }
-        let meetings: Vec<Value> = events
-            .iter()
-            .filter(|e| e["kind"] == "meeting")
-            .cloned()
-            .collect();
-        let initiatives: Vec<Value> = self
-            .base
+        mark_runs(&mut statements, |a, b| {
+            a.event.as_ref().map(|e| &e.id) == b.event.as_ref().map(|e| &e.id)
+                && a.speakers == b.speakers
+                && a.kind == b.kind
+        });
+        let initiatives = base
             .initiatives
             .iter()
             .filter(|i| i.party.value == id)
             .map(|i| self.initiative(i))
             .collect();
-        let mut processes: Vec<Value> = Vec::new();
-        let mut seen = HashSet::new();
-        for p in &self.base.processes {
-            let initiated = p.initiator.as_ref().is_some_and(|i| i.value == id);
-            let took_part = involved
+        let with_role = |role: &str| -> Vec<String> {
+            roles
                 .iter()
-                .any(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value));
-            if (initiated || took_part) && seen.insert(p.id.value.clone()) {
-                processes.push(json!({
-                    "id": p.id.value,
-                    "name": p.name,
-                    "initiator": initiated,
-                    "cite": self.citations.cite(&p.sources),
-                }));
+                .filter(|r| r.roles.contains(&role))
+                .map(|r| r.event.label.clone())
+                .collect()
+        };
+        let mut head_names: Vec<String> = Vec::new();
+        for h in &heads {
+            if !head_names.contains(&h.person.name) {
+                head_names.push(h.person.name.clone());
             }
         }
-        mark_runs(&mut statements, |a, b| {
-            a["event"]["id"] == b["event"]["id"]
-                && a["speaker"]["id"] == b["speaker"]["id"]
-                && a["kind"] == b["kind"]
-        });
-        ctx.insert("country".into(), profile);
-        ctx.insert("processes".into(), Value::Array(processes));
-        ctx.insert("roles".into(), Value::Array(roles));
-        ctx.insert("heads".into(), Value::Array(heads));
-        ctx.insert("statements".into(), Value::Array(statements));
-        ctx.insert("meetings".into(), Value::Array(meetings));
-        ctx.insert("initiatives".into(), Value::Array(initiatives));
-        ctx.insert("involvement".into(), involvement_by_year(&involved));
-        ctx.insert("timeline".into(), Value::Array(timeline));
-        ctx.insert("events".into(), Value::Array(events));
+        let summary = CountrySummary {
+            events: roles.len(),
+            dates: match (involved.first(), involved.last()) {
+                (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
+                _ => None,
+            },
+            hosted: with_role("host"),
+            organised: with_role("organizer"),
+            head_names,
+            statements: statements.len(),
+        };
+        CountryFocus {
+            country: record,
+            processes,
+            roles,
+            heads,
+            statements,
+            meetings,
+            initiatives,
+            involvement: involvement_by_year(&involved),
+            timeline,
+            summary,
+        }
     }
 
-    pub(super) fn event_focus(&mut self, event: &'a Event, ctx: &mut Map<String, Value>) {
-        let process = event
-            .process
-            .as_ref()
-            .and_then(|p| self.base.process(&p.value));
-        let process_value = match process {
-            Some(p) => json!({
-                "id": p.id.value,
-                "name": p.name,
-                "summary": p.summary,
-                "cite": self.citations.cite(&p.sources),
-            }),
-            None => Value::Null,
-        };
-        let value = self.event(event);
-        let mut related: Vec<&Event> = self
-            .base
-            .events
-            .iter()
-            .filter(|e| is_related(e, &event.id.value))
-            .collect();
-        related.sort_by_key(|e| (e.start.value, e.id.value.clone()));
-        let related: Vec<Value> = related.into_iter().map(|e| self.event(e)).collect();
-        // The other meetings of the same process, for orientation.
-        let mut series: Vec<&Event> = match process {
-            Some(p) => self
-                .base
-                .events
-                .iter()
-                .filter(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value))
-                .collect(),
+    pub(super) fn event_focus(&mut self, event: &'a Event) -> EventFocus {
+        let base = self.base;
+        let process = event.process.as_ref().and_then(|p| base.process(&p.value));
+        let process_record = process.map(|p| self.process(p));
+        let record = self.event_with_related(event);
+        // The meetings just before and after this one, for orientation.
+        let all = match process {
+            Some(p) => meetings_of(&base.events, &p.id.value),
             None => Vec::new(),
         };
-        series.sort_by_key(|e| (e.start.value, e.sequence));
-        let series_count = series.len();
-        // The meetings just before and after this one, for orientation.
-        let at = series
+        let series_count = all.len();
+        let at = all
             .iter()
             .position(|e| e.id.value == event.id.value)
             .unwrap_or(0);
-        let series: Vec<&Event> = if series_count <= 5 {
-            series
+        let nearest: Vec<&Event> = if series_count <= 5 {
+            all
         } else {
-            series
-                .into_iter()
-                .skip(at.saturating_sub(2))
-                .take(5)
-                .collect()
+            all.into_iter().skip(at.saturating_sub(2)).take(5).collect()
         };
-        let series: Vec<Value> = series
+        let series = nearest
             .into_iter()
-            .map(|e| {
-                let mut s = self.event_summary(e);
-                s["current"] = json!(e.id.value == event.id.value);
-                s
+            .map(|e| SeriesEntry {
+                event: self.event_ref(e),
+                current: e.id.value == event.id.value,
             })
             .collect();
-        ctx.insert("event".into(), value);
-        ctx.insert("process".into(), process_value);
-        ctx.insert("related".into(), Value::Array(related));
-        ctx.insert("series".into(), Value::Array(series));
-        ctx.insert("series_count".into(), json!(series_count));
+        EventFocus {
+            event: record,
+            process: process_record,
+            series,
+            series_count,
+        }
     }
 
-    /// A short reference to an event: ids, label, dates, place; no citations.
-    fn event_summary(&mut self, e: &Event) -> Value {
-        json!({
-            "id": e.id.value,
-            "title": e.title,
-            "label": e.label(),
-            "kind": e.kind,
-            "sequence": e.sequence,
-            "start": e.start.value.to_string(),
-            "end": e.end_date().to_string(),
-            "city": e.location.as_ref().and_then(|l| l.city.clone()),
-            "country": e.location.as_ref().and_then(|l| l.country.as_ref()).map(|c| self.party(&c.value)),
-        })
+    /// Where a process met, in order of first meeting.
+    fn places_of(&self, members: &[&Event]) -> Vec<PlaceYears> {
+        let mut places: Vec<(String, Vec<i32>)> = Vec::new();
+        for e in members {
+            let label = match &e.location {
+                Some(l) => match (&l.city, &l.country) {
+                    (Some(city), _) => city.clone(),
+                    (None, Some(country)) => self.party(&country.value).name,
+                    (None, None) => "a place not recorded".to_owned(),
+                },
+                None => "a place not recorded".to_owned(),
+            };
+            let year = e.start.value.year;
+            match places.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, years)) if !years.contains(&year) => years.push(year),
+                Some(_) => {}
+                None => places.push((label, vec![year])),
+            }
+        }
+        places
+            .into_iter()
+            .map(|(label, years)| {
+                let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                PlaceYears {
+                    text: format!("{label} ({})", list.join(", ")),
+                    label,
+                    years,
+                }
+            })
+            .collect()
     }
 }
 
-/// Headline figures across a process's meetings: `measures`, one entry per measure that any
-/// of them reports, with a point per meeting that reports it; and `unreported`, the meetings
-/// for which no source gives any figure.
-fn figures_across(members: &[&Event]) -> Value {
-    let mut measures: Vec<(&str, String)> = Vec::new();
+/// Headline figures across a process's meetings: the measures that two or more meetings
+/// report (one alone compares nothing: it shows as the meeting's own figures), and the
+/// meetings without any figure. None when no measure can be compared.
+fn figures_across(members: &[&Event]) -> Option<FiguresAcross> {
+    let mut measures: Vec<Measure> = Vec::new();
     for e in members {
         for f in &e.figures {
-            if !measures.iter().any(|(m, _)| *m == f.measure) {
-                let label = f
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| f.measure.replace(['-', '_'], " "));
-                measures.push((&f.measure, label));
+            let label = f
+                .label
+                .clone()
+                .unwrap_or_else(|| super::humanize(&f.measure));
+            let point = Point {
+                event: e.label().to_owned(),
+                year: e.start.value.year,
+                value: f.value,
+                qualifier: f.qualifier.clone(),
+                text: match &f.qualifier {
+                    Some(q) => format!("{q} {} {label}", f.value),
+                    None => format!("{} {label}", f.value),
+                },
+            };
+            match measures.iter_mut().find(|m| m.measure == f.measure) {
+                Some(m) if !m.points.iter().any(|p| p.event == point.event) => {
+                    m.max = m.max.max(f.value);
+                    m.points.push(point);
+                }
+                Some(_) => {}
+                None => measures.push(Measure {
+                    measure: f.measure.clone(),
+                    label,
+                    max: f.value,
+                    points: vec![point],
+                }),
             }
         }
     }
-    let list: Vec<Value> = measures
-        .into_iter()
-        .map(|(measure, label)| {
-            let points: Vec<Value> = members
-                .iter()
-                .filter_map(|e| {
-                    let f = e.figures.iter().find(|f| f.measure == measure)?;
-                    Some(json!({
-                        "event": e.label(),
-                        "year": e.start.value.year,
-                        "value": f.value,
-                        "qualifier": f.qualifier,
-                    }))
-                })
-                .collect();
-            let max = points.iter().filter_map(|p| p["value"].as_u64()).max();
-            json!({ "measure": measure, "label": label, "max": max, "points": points })
-        })
-        .collect();
-    if list.is_empty() {
-        return Value::Null;
+    measures.retain(|m| m.points.len() >= 2);
+    if measures.is_empty() {
+        return None;
     }
-    let unreported: Vec<&str> = members
+    let unreported = members
         .iter()
         .filter(|e| e.figures.is_empty())
-        .map(|e| e.label())
+        .map(|e| e.label().to_owned())
         .collect();
-    json!({ "measures": list, "unreported": unreported })
-}
-
-/// Where a process met, in order of first meeting: `[{label, years}]`; the label is the
-/// city, else the country, else "a place not recorded".
-fn places_of(b: &mut Builder, members: &[&Event]) -> Value {
-    let mut places: Vec<(String, Vec<i32>)> = Vec::new();
-    for e in members {
-        let label = match &e.location {
-            Some(l) => match (&l.city, &l.country) {
-                (Some(city), _) => city.clone(),
-                (None, Some(country)) => b.party(&country.value)["name"]
-                    .as_str()
-                    .unwrap_or(&country.value)
-                    .to_owned(),
-                (None, None) => "a place not recorded".to_owned(),
-            },
-            None => "a place not recorded".to_owned(),
-        };
-        let year = e.start.value.year;
-        match places.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, years)) if !years.contains(&year) => years.push(year),
-            Some(_) => {}
-            None => places.push((label, vec![year])),
-        }
-    }
-    Value::Array(
-        places
-            .into_iter()
-            .map(|(label, years)| json!({ "label": label, "years": years }))
-            .collect(),
-    )
+    Some(FiguresAcross {
+        measures,
+        unreported,
+    })
 }
 
 /// Events per year, from the first year of involvement to the last (years without any
-/// included): `[{year, main, other}]`, `main` counting conferences and process meetings.
-fn involvement_by_year(events: &[&Event]) -> Value {
+/// included).
+fn involvement_by_year(events: &[&Event]) -> Vec<YearCount> {
     let years: Vec<i32> = events.iter().map(|e| e.start.value.year).collect();
     let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
-        return Value::Array(Vec::new());
+        return Vec::new();
     };
-    let list: Vec<Value> = (first..=last)
+    (first..=last)
         .map(|year| {
             let of_year = events.iter().filter(|e| e.start.value.year == year);
             let main = of_year.clone().filter(|e| e.is_main()).count();
             let other = of_year.count() - main;
-            json!({ "year": year, "main": main, "other": other })
+            YearCount { year, main, other }
         })
-        .collect();
-    Value::Array(list)
+        .collect()
 }

@@ -232,3 +232,99 @@ pub fn assert_pdf_contains(pdf_text: &str, expected: &str) {
         "PDF text does not contain {expected:?}\n--- PDF text ---\n{pdf_text}"
     );
 }
+
+/// The source-note marks a PDF prints, in the order they appear: each superscript (digits and
+/// commas set far smaller than any running text) as its list of numbers, e.g. `[[1], [2, 4]]`.
+pub fn note_marks(bytes: &[u8]) -> Vec<Vec<u32>> {
+    use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+    /// Superscripts are 0.6 em of 8.5–10.5 pt text; the smallest running text is 7.5 pt.
+    const LARGEST_MARK: f64 = 7.0;
+
+    #[derive(Default)]
+    struct Marks {
+        marks: Vec<Vec<u32>>,
+        current: String,
+        y: f64,
+    }
+    impl Marks {
+        fn flush(&mut self) {
+            let text = std::mem::take(&mut self.current);
+            let numbers: Vec<u32> = text
+                .split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect();
+            if !numbers.is_empty() {
+                self.marks.push(numbers);
+            }
+        }
+    }
+    impl OutputDev for Marks {
+        fn begin_page(
+            &mut self,
+            _: u32,
+            _: &MediaBox,
+            _: Option<(f64, f64, f64, f64)>,
+        ) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_page(&mut self) -> Result<(), OutputError> {
+            self.flush();
+            Ok(())
+        }
+        fn output_character(
+            &mut self,
+            trm: &Transform,
+            _: f64,
+            _: f64,
+            size: f64,
+            ch: &str,
+        ) -> Result<(), OutputError> {
+            // The size as set on the page: the font size through the text matrix.
+            let (x, y) = (size * (trm.m11 + trm.m21), size * (trm.m12 + trm.m22));
+            let shown = (x * y).abs().sqrt();
+            let y = trm.m32;
+            let is_mark =
+                shown < LARGEST_MARK && ch.chars().all(|c| c.is_ascii_digit() || c == ',');
+            if !is_mark || (y - self.y).abs() > 1.0 {
+                self.flush();
+            }
+            if is_mark {
+                self.current.push_str(ch);
+                self.y = y;
+            }
+            Ok(())
+        }
+        fn begin_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_word(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+        fn end_line(&mut self) -> Result<(), OutputError> {
+            Ok(())
+        }
+    }
+    let doc = pdf_extract::Document::load_mem(bytes).expect("a PDF");
+    let mut marks = Marks::default();
+    pdf_extract::output_doc(&doc, &mut marks).expect("PDF text can be read");
+    marks.flush();
+    marks.marks
+}
+
+/// Checks that note numbers appear in reading order: each number is at most one more than
+/// the largest before it. Returns the largest.
+pub fn assert_notes_in_reading_order(marks: &[Vec<u32>], what: &str) -> u32 {
+    let mut largest = 0;
+    for mark in marks {
+        for &n in mark {
+            assert!(
+                n <= largest + 1,
+                "{what}: note {n} appears before note {} (marks so far: {marks:?})",
+                largest + 1
+            );
+            largest = largest.max(n);
+        }
+    }
+    largest
+}
