@@ -10,7 +10,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::Written;
+use crate::diag::UsageError;
+use crate::facts::FactBase;
+use crate::output::Written;
+use crate::templates::{self, ParamSpec, TemplateManifest};
 
 /// `n` documents of a batch failed (each was reported as it failed); exit status 1.
 #[derive(Debug)]
@@ -89,4 +92,57 @@ pub fn run(
         bar.finish_and_clear();
     }
     results
+}
+
+/// What `--all` makes: the template's one parameter and every valid value of it.
+pub fn values<'m>(
+    manifest: &'m TemplateManifest,
+    params: &[(String, String)],
+    base: &FactBase,
+) -> Result<(&'m ParamSpec, Vec<String>), UsageError> {
+    let [param] = manifest.params.as_slice() else {
+        return Err(UsageError::new(format!(
+            "`--all` needs a template with exactly one parameter; `{}` has {}",
+            manifest.name,
+            manifest.params.len()
+        )));
+    };
+    if !params.is_empty() {
+        return Err(UsageError::new(
+            "`--all` makes every document: leave out `--param`",
+        ));
+    }
+    let values: Vec<String> = templates::choices(base, param.kind)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    if values.is_empty() {
+        return Err(UsageError::new(format!(
+            "the fact base has no {} for `{}`",
+            param.kind, manifest.name
+        )));
+    }
+    Ok((param, values))
+}
+
+/// Prints the batch's summary line; an error when any document failed.
+pub fn finish(results: &[anyhow::Result<Written>]) -> anyhow::Result<()> {
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    let pages: usize = results.iter().flatten().map(|w| w.pages).sum();
+    let size: usize = results.iter().flatten().map(|w| w.bytes).sum();
+    eprintln!(
+        "{} of {} documents written ({pages} pages, {} KB){}",
+        results.len() - failed,
+        results.len(),
+        size.div_ceil(1024),
+        if failed > 0 {
+            format!("; {failed} failed")
+        } else {
+            String::new()
+        }
+    );
+    if failed > 0 {
+        return Err(Failed(failed).into());
+    }
+    Ok(())
 }

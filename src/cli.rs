@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::compile::{self, Format};
+use crate::compile::{Format, Standard};
 use crate::diag::UsageError;
 use crate::templates::parse_param;
 
@@ -31,42 +31,55 @@ pub enum CliCommand {
     Context(ContextArgs),
 }
 
+/// What every command that makes a document takes: the template, its parameters, the
+/// fact base, the templates folder and the "as of" date.
 #[derive(Debug, Args)]
-pub struct GenerateArgs {
+pub struct DocumentArgs {
     /// The template to use (see `brief templates`).
     #[arg(long, value_name = "NAME")]
     pub template: String,
     /// A template parameter, e.g. `--param country=TKM`; may be repeated.
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
-    /// Make one document for every valid value of the template's parameter, in parallel.
-    #[arg(long)]
-    pub all: bool,
     /// The fact base folder.
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
     /// The templates folder (inside the project).
     #[arg(long, value_name = "DIR", default_value = "templates")]
     pub templates: PathBuf,
-    /// Output folder, or a file path when one document is made.
-    #[arg(long, value_name = "PATH", default_value = "output")]
-    pub out: PathBuf,
-    /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page.
-    #[arg(long, value_enum, default_value_t = FormatArg::Pdf)]
-    pub format: FormatArg,
     /// The "as of" date printed on the briefing and the PDF creation date
     /// (default: `SOURCE_DATE_EPOCH` if set, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// Make one document for every valid value of the template's parameter, in parallel.
+    #[arg(long)]
+    pub all: bool,
+    /// Output folder, or a file path when one document is made.
+    #[arg(long, value_name = "PATH", default_value = "output")]
+    pub out: PathBuf,
+    /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page.
+    #[arg(long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
     /// Paper size.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
     /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
     #[arg(long, value_name = "TEXT")]
     pub marking: Option<String>,
-    /// PDF standards to conform to, comma-separated: `a-2b`, `ua-1`, or `a-2b,ua-1`.
-    #[arg(long = "pdf-standard", value_name = "LIST")]
-    pub pdf_standard: Option<String>,
+    /// PDF standards to conform to, comma-separated, e.g. `a-2b,ua-1`.
+    #[arg(
+        long = "pdf-standard",
+        value_name = "LIST",
+        value_enum,
+        value_delimiter = ','
+    )]
+    pub pdf_standard: Vec<Standard>,
 }
 
 #[derive(Debug, Args)]
@@ -88,29 +101,8 @@ pub struct TemplatesArgs {
 
 #[derive(Debug, Args)]
 pub struct ContextArgs {
-    /// The template whose context to print.
-    #[arg(long, value_name = "NAME")]
-    pub template: String,
-    /// A template parameter, e.g. `--param country=TKM`; may be repeated.
-    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
-    pub params: Vec<(String, String)>,
-    /// The fact base folder.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    pub data: PathBuf,
-    /// The templates folder.
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    pub templates: PathBuf,
-    /// The "as of" date (default: `SOURCE_DATE_EPOCH` if set, else today).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub date: Option<chrono::NaiveDate>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Pdf,
-    Typ,
-    Png,
-    Svg,
+    #[command(flatten)]
+    pub document: DocumentArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -143,21 +135,25 @@ pub struct GenerateConfig {
     pub data: PathBuf,
     pub templates: PathBuf,
     pub out: PathBuf,
-    /// `None` for Typst source.
-    pub format: Option<Format>,
+    pub format: Format,
     pub date: chrono::NaiveDate,
     pub paper: Paper,
     pub marking: Option<String>,
-    pub standards: Vec<typst_pdf::PdfStandard>,
+    pub standards: Vec<Standard>,
 }
 
 impl GenerateArgs {
     pub fn check(self) -> Result<GenerateConfig, UsageError> {
-        let standards = match &self.pdf_standard {
-            Some(list) => compile::parse_standards(list).map_err(UsageError::new)?,
-            None => Vec::new(),
-        };
-        if !standards.is_empty() && self.format != FormatArg::Pdf {
+        let mut standards: Vec<Standard> = Vec::new();
+        for s in self.pdf_standard {
+            if standards.contains(&s) {
+                return Err(UsageError::new(
+                    "`--pdf-standard` names the same standard twice",
+                ));
+            }
+            standards.push(s);
+        }
+        if !standards.is_empty() && self.format != Format::Pdf {
             return Err(UsageError::new(
                 "`--pdf-standard` applies only to `--format pdf`",
             ));
@@ -175,20 +171,16 @@ impl GenerateArgs {
                 "`--marking` takes one line of at most 80 characters, e.g. `UNCLASSIFIED`",
             ));
         }
+        let doc = self.document;
         Ok(GenerateConfig {
-            template: self.template,
-            params: self.params,
+            template: doc.template,
+            params: doc.params,
             all: self.all,
-            data: self.data,
-            templates: self.templates,
+            data: doc.data,
+            templates: doc.templates,
             out: self.out,
-            format: match self.format {
-                FormatArg::Pdf => Some(Format::Pdf),
-                FormatArg::Png => Some(Format::Png),
-                FormatArg::Svg => Some(Format::Svg),
-                FormatArg::Typ => None,
-            },
-            date: as_of(self.date)?,
+            format: self.format,
+            date: as_of(doc.date)?,
             paper: self.paper,
             marking: self.marking,
             standards,
@@ -233,10 +225,10 @@ mod tests {
         let CliCommand::Generate(args) = cli.command else {
             panic!("not generate")
         };
-        assert_eq!(args.data, PathBuf::from("data"));
-        assert_eq!(args.templates, PathBuf::from("templates"));
+        assert_eq!(args.document.data, PathBuf::from("data"));
+        assert_eq!(args.document.templates, PathBuf::from("templates"));
         assert_eq!(args.out, PathBuf::from("output"));
-        assert_eq!(args.format, FormatArg::Pdf);
+        assert_eq!(args.format, Format::Pdf);
         assert_eq!(args.paper, Paper::A4);
     }
 
@@ -254,9 +246,39 @@ mod tests {
             vec!["brief", "generate", "--template", "x", "--param", "novalue"],
             vec!["brief", "generate", "--template", "x", "--format", "docx"],
             vec!["brief", "generate"],
+            vec![
+                "brief",
+                "generate",
+                "--template",
+                "x",
+                "--pdf-standard",
+                "a-9",
+            ],
         ] {
             let err = Cli::try_parse_from(&args).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{args:?}");
         }
+    }
+
+    #[test]
+    fn pdf_standards_are_a_checked_list() {
+        let parse = |list: &str| {
+            let cli = Cli::try_parse_from([
+                "brief",
+                "generate",
+                "--template",
+                "x",
+                "--pdf-standard",
+                list,
+            ])
+            .unwrap();
+            let CliCommand::Generate(args) = cli.command else {
+                panic!("not generate")
+            };
+            args.check()
+        };
+        let config = parse("a-2b,ua-1").unwrap();
+        assert_eq!(config.standards, [Standard::A2b, Standard::Ua1]);
+        assert!(parse("ua-1,ua-1").is_err());
     }
 }

@@ -58,6 +58,7 @@ pub fn run(command: CliCommand) -> anyhow::Result<()> {
         CliCommand::Check(args) => check(&args.data, args.sources.as_deref()),
         CliCommand::Templates(args) => list_templates(&args.templates),
         CliCommand::Context(args) => {
+            let args = args.document;
             let date = cli::as_of(args.date)?;
             let manifest = templates::manifest(&args.templates, &args.template)?;
             let base = facts::load(&args.data)?;
@@ -98,41 +99,9 @@ pub fn template_context(
     Ok((request, json))
 }
 
-/// The project root (the working directory) and the folders Typst may read in it.
-fn sandbox(templates: &Path, data: &Path) -> anyhow::Result<Sandbox> {
-    let root = std::env::current_dir()
-        .and_then(|d| d.canonicalize())
-        .context("cannot determine the current folder")?;
-    let templates_real = templates.canonicalize().map_err(|e| {
-        Problems(vec![
-            diag::Problem::error(format!(
-                "the templates folder `{}` cannot be opened ({e})",
-                templates.display()
-            ))
-            .help("run from the project root, or pass the folder with `--templates DIR`"),
-        ])
-    })?;
-    if !templates_real.starts_with(&root) {
-        return Err(UsageError::new(format!(
-            "the templates folder `{}` is outside the project (`{}`)",
-            templates.display(),
-            root.display()
-        ))
-        .help("templates must live inside the project folder brief runs from")
-        .into());
-    }
-    let mut readable = vec![templates_real];
-    if let Ok(data_real) = data.canonicalize()
-        && data_real.starts_with(&root)
-    {
-        readable.push(data_real);
-    }
-    Ok(Sandbox { root, readable })
-}
-
 fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     let manifest = templates::manifest(&config.templates, &config.template)?;
-    let sandbox = sandbox(&config.templates, &config.data)?;
+    let sandbox = Sandbox::for_project(&config.templates, &config.data)?;
     let base = facts::load(&config.data)?;
     let typst_dir = sandbox
         .typst_path(&sandbox.readable[0])
@@ -152,50 +121,11 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
         return Ok(());
     }
 
-    // One document per valid value of the template's parameter.
-    let [param] = manifest.params.as_slice() else {
-        return Err(UsageError::new(format!(
-            "`--all` needs a template with exactly one parameter; `{}` has {}",
-            manifest.name,
-            manifest.params.len()
-        ))
-        .into());
-    };
-    if !config.params.is_empty() {
-        return Err(UsageError::new("`--all` makes every document: leave out `--param`").into());
-    }
-    let values: Vec<String> = templates::choices(&base, param.kind)
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    if values.is_empty() {
-        return Err(UsageError::new(format!(
-            "the fact base has no {} for `{}`",
-            param.kind, manifest.name
-        ))
-        .into());
-    }
+    let (param, values) = batch::values(&manifest, &config.params, &base)?;
     let results = batch::run(&values, |value| {
         generator.document(&[(param.name.clone(), value.to_owned())])
     });
-    let failed = results.iter().filter(|r| r.is_err()).count();
-    let pages: usize = results.iter().flatten().map(|w| w.pages).sum();
-    let size: usize = results.iter().flatten().map(|w| w.bytes).sum();
-    eprintln!(
-        "{} of {} documents written ({pages} pages, {} KB){}",
-        values.len() - failed,
-        values.len(),
-        size.div_ceil(1024),
-        if failed > 0 {
-            format!("; {failed} failed")
-        } else {
-            String::new()
-        }
-    );
-    if failed > 0 {
-        return Err(batch::Failed(failed).into());
-    }
-    Ok(())
+    batch::finish(&results)
 }
 
 /// What one document needs, shared by every document of a run.
@@ -207,40 +137,9 @@ struct Generator<'a> {
     renderer: &'a render::Renderer,
 }
 
-/// The files one document was written to.
-pub struct Written {
-    pub paths: Vec<std::path::PathBuf>,
-    pub pages: usize,
-    pub bytes: usize,
-}
-
-impl std::fmt::Display for Written {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let first = self
-            .paths
-            .first()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
-        if self.paths.len() > 1 {
-            write!(f, "{first} … ({} files)", self.paths.len())?;
-        } else {
-            write!(f, "{first}")?;
-        }
-        if self.pages > 0 {
-            write!(
-                f,
-                " ({} pages, {} KB)",
-                self.pages,
-                self.bytes.div_ceil(1024)
-            )?;
-        }
-        Ok(())
-    }
-}
-
 impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
-    fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
+    fn document(&self, params: &[(String, String)]) -> anyhow::Result<output::Written> {
         let config = self.config;
         let (request, ctx) = template_context(
             self.manifest,
@@ -259,23 +158,12 @@ impl Generator<'_> {
             .iter()
             .filter_map(|(k, _)| request.params.get(k).map(|(_, v)| v));
         let stem = output::stem(&self.manifest.name, named);
-        let out = &config.out;
-
-        let Some(format) = config.format else {
-            let target = output::targets(out, &stem, "typ", 1, config.all).remove(0);
-            output::write_atomic(&target, rendered.source.as_bytes())?;
-            return Ok(Written {
-                paths: vec![target],
-                pages: 0,
-                bytes: rendered.source.len(),
-            });
-        };
         let origin = compile::Origin {
             generated_name: format!("{stem}.typ (generated)"),
             rendered: &rendered,
         };
         let export = compile::Export {
-            format,
+            format: config.format,
             date: config.date,
             ident: format!("brief/{stem}"),
             standards: config.standards.clone(),
@@ -285,20 +173,14 @@ impl Generator<'_> {
         for warning in &compiled.warnings {
             eprintln!("{}", warning.render().trim_end());
         }
-        let ext = match format {
-            compile::Format::Pdf => "pdf",
-            compile::Format::Png => "png",
-            compile::Format::Svg => "svg",
-        };
-        let targets = output::targets(out, &stem, ext, compiled.files.len(), config.all);
-        for (target, bytes) in targets.iter().zip(&compiled.files) {
-            output::write_atomic(target, bytes)?;
-        }
-        Ok(Written {
-            paths: targets,
-            pages: compiled.pages,
-            bytes: compiled.files.iter().map(Vec::len).sum(),
-        })
+        output::write_document(
+            &config.out,
+            &stem,
+            config.format.extension(),
+            &compiled.files,
+            compiled.pages,
+            config.all,
+        )
     }
 }
 

@@ -61,6 +61,58 @@ pub fn targets(out: &Path, stem: &str, ext: &str, count: usize, batch: bool) -> 
         .collect()
 }
 
+/// The files one document was written to.
+pub struct Written {
+    pub paths: Vec<std::path::PathBuf>,
+    pub pages: usize,
+    pub bytes: usize,
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let first = self
+            .paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if self.paths.len() > 1 {
+            write!(f, "{first} … ({} files)", self.paths.len())?;
+        } else {
+            write!(f, "{first}")?;
+        }
+        if self.pages > 0 {
+            write!(
+                f,
+                " ({} pages, {} KB)",
+                self.pages,
+                self.bytes.div_ceil(1024)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the files of one document (one PDF or Typst file, or one image per page) where
+/// `out` says (see [`targets`]), each atomically.
+pub fn write_document(
+    out: &Path,
+    stem: &str,
+    ext: &str,
+    files: &[Vec<u8>],
+    pages: usize,
+    batch: bool,
+) -> anyhow::Result<Written> {
+    let targets = targets(out, stem, ext, files.len(), batch);
+    for (target, bytes) in targets.iter().zip(files) {
+        write_atomic(target, bytes)?;
+    }
+    Ok(Written {
+        paths: targets,
+        pages,
+        bytes: files.iter().map(Vec::len).sum(),
+    })
+}
+
 /// Writes `bytes` to `path` atomically: the bytes go to a temporary file in the same folder,
 /// flushed to disk, which is then renamed over `path`. Readers see the old file or the new
 /// one, never a mix; a failed run leaves the old file as it was.

@@ -10,6 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use anyhow::Context as _;
+
+use crate::diag::{Problem, Problems, UsageError};
+
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -63,6 +67,39 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
+    /// The project root (the working directory) and the folders Typst may read in it: the
+    /// templates folder, which must be inside the root, and the data folder when it is.
+    pub fn for_project(templates: &Path, data: &Path) -> anyhow::Result<Sandbox> {
+        let root = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .context("cannot determine the current folder")?;
+        let templates_real = templates.canonicalize().map_err(|e| {
+            Problems(vec![
+                Problem::error(format!(
+                    "the templates folder `{}` cannot be opened ({e})",
+                    templates.display()
+                ))
+                .help("run from the project root, or pass the folder with `--templates DIR`"),
+            ])
+        })?;
+        if !templates_real.starts_with(&root) {
+            return Err(UsageError::new(format!(
+                "the templates folder `{}` is outside the project (`{}`)",
+                templates.display(),
+                root.display()
+            ))
+            .help("templates must live inside the project folder brief runs from")
+            .into());
+        }
+        let mut readable = vec![templates_real];
+        if let Ok(data_real) = data.canonicalize()
+            && data_real.starts_with(&root)
+        {
+            readable.push(data_real);
+        }
+        Ok(Sandbox { root, readable })
+    }
+
     /// The Typst path (`/templates`) of a folder inside the root.
     pub fn typst_path(&self, dir: &Path) -> Option<String> {
         let rel = dir.strip_prefix(&self.root).ok()?;
