@@ -153,6 +153,8 @@ pub struct EventRecord {
     pub claims: Vec<ClaimRecord>,
     /// Positions and initiatives stated at the event.
     pub initiatives: Vec<InitiativeRecord>,
+    /// A curator's note qualifying the record (an announced event, a date from a dateline).
+    pub note: Option<String>,
     /// Side events and meetings that belong to it, in full (filled for the events a document
     /// is about: each meeting of a process history, the event of an event brief).
     pub related: Vec<EventRecord>,
@@ -298,6 +300,8 @@ pub struct Source {
     pub language: Option<String>,
     pub url: Option<String>,
     pub file: Option<String>,
+    /// A curator's note on the source.
+    pub note: Option<String>,
 }
 
 /// Builds the template context for `request`.
@@ -408,6 +412,7 @@ impl<'a> Builder<'a> {
                     language: s.language.clone(),
                     url: s.url.as_ref().map(|u| u.value.clone()),
                     file: s.file.as_ref().map(|f| f.value.clone()),
+                    note: s.note.clone(),
                 })
             })
             .collect()
@@ -634,6 +639,7 @@ impl<'a> Builder<'a> {
             outcomes,
             claims,
             initiatives,
+            note: e.note.clone(),
             related: Vec::new(),
             cite,
         }

@@ -230,6 +230,8 @@ pub struct SourceDoc {
     pub language: Option<String>,
     pub url: Option<Located<String>>,
     pub file: Option<Located<String>>,
+    /// A curator's note on the source, e.g. a second date it gives (optional, beyond DATA.md v1).
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -304,6 +306,9 @@ pub struct Event {
     pub discussions: Vec<Discussion>,
     pub outcomes: Vec<Outcome>,
     pub claims: Vec<Claim>,
+    /// A curator's note qualifying the event record, e.g. that its date is the date of the
+    /// report or that it was announced, not reported (optional, beyond DATA.md v1).
+    pub note: Option<String>,
     pub sources: Vec<Citation>,
 }
 

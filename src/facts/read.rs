@@ -109,6 +109,7 @@ fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
     let language = rec.opt_text(r, "language");
     let url = rec.opt_text(r, "url");
     let file = rec.opt_text(r, "file");
+    let note = rec.opt_text(r, "note");
     rec.finish(r);
     Some(SourceDoc {
         id: id?,
@@ -119,6 +120,7 @@ fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
         language: language.map(|l| l.value),
         url,
         file,
+        note: note.map(|n| n.value),
     })
 }
 
@@ -245,6 +247,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let discussions = items(r, &mut rec, "discussions", discussion);
     let outcomes = items(r, &mut rec, "outcomes", outcome);
     let claims = items(r, &mut rec, "claims", claim);
+    let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let head = rec.head_location(r);
     rec.finish(r);
@@ -273,6 +276,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         discussions,
         outcomes,
         claims,
+        note: note.map(|n| n.value),
         sources: sources.unwrap_or_default(),
     })
 }
