@@ -9,12 +9,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::compile::{Format, Standard};
 use crate::diag::UsageError;
+use crate::project::Project;
 use crate::templates::parse_param;
 
 /// Turns a curated, source-cited fact base into print-ready PDF briefings.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// The project folder (default: the nearest folder upward holding a `brief.toml`, else
+    /// the current folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub project: Option<PathBuf>,
     #[command(subcommand)]
     pub command: CliCommand,
 }
@@ -29,6 +34,14 @@ pub enum CliCommand {
     Templates(TemplatesArgs),
     /// Print, as JSON, exactly what a template receives.
     Context(ContextArgs),
+    /// Create a new project that generates at once: brief.toml, an example fact base, README.
+    Init(InitArgs),
+    /// Print the JSON Schema of the fact-base files, for editors (yaml-language-server).
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
 }
 
 /// What every command that makes a document takes: the template, its parameters, the
@@ -41,12 +54,12 @@ pub struct DocumentArgs {
     /// A template parameter, e.g. `--param country=TKM`; may be repeated.
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
-    /// The fact base folder.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    pub data: PathBuf,
-    /// The templates folder (inside the project).
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    pub templates: PathBuf,
+    /// The fact base folder (default: the project's, `data`).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The project's templates folder, over the built-in templates (default: `templates`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// The "as of" date printed on the briefing and the PDF creation date
     /// (default: `SOURCE_DATE_EPOCH` if set, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -60,15 +73,16 @@ pub struct GenerateArgs {
     /// Make one document for every valid value of the template's parameter, in parallel.
     #[arg(long)]
     pub all: bool,
-    /// Output folder, or a file path when one document is made.
-    #[arg(long, value_name = "PATH", default_value = "output")]
-    pub out: PathBuf,
+    /// Output folder, or a file path when one document is made (default: the project's
+    /// `output` folder).
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
     /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page.
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    /// Paper size.
-    #[arg(long, value_enum, default_value_t = Paper::A4)]
-    pub paper: Paper,
+    /// Paper size (default: `brief.toml`'s, else a4).
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
     /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
     #[arg(long, value_name = "TEXT")]
     pub marking: Option<String>,
@@ -84,19 +98,54 @@ pub struct GenerateArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The fact base folder.
-    #[arg(long, value_name = "DIR", default_value = "data")]
-    pub data: PathBuf,
+    /// The fact base folder (default: the project's, `data`).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
     /// Folder of source texts: also verify that every cited excerpt occurs in its source.
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+    /// How to print problems: for people, or as JSON for editors and CI.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct TemplatesArgs {
-    /// The templates folder.
-    #[arg(long, value_name = "DIR", default_value = "templates")]
-    pub templates: PathBuf,
+    /// The project's templates folder (default: `templates`).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Copy the built-in files of template NAME (and the shared `brief.typ`) into the
+    /// project's templates folder, to customise them.
+    #[arg(long, value_name = "NAME")]
+    pub copy: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the project in (new or empty).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// One file kind (`sources`, `events`, …); without it, all of them.
+    #[arg(value_name = "KIND")]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -107,7 +156,9 @@ pub struct ContextArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Paper {
+    /// ISO A4 (210 × 297 mm).
     A4,
+    /// US Letter (8.5 × 11 in).
     UsLetter,
 }
 
@@ -129,6 +180,8 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 /// What the document should be, with every value checked.
 #[derive(Debug, Clone)]
 pub struct GenerateConfig {
+    /// The project root (the Typst sandbox).
+    pub root: PathBuf,
     pub template: String,
     pub params: Vec<(String, String)>,
     pub all: bool,
@@ -142,10 +195,32 @@ pub struct GenerateConfig {
     pub standards: Vec<Standard>,
 }
 
+impl DocumentArgs {
+    /// The fact base folder: the flag, else the project's.
+    pub fn data(&self, project: &Project) -> PathBuf {
+        self.data.clone().unwrap_or_else(|| project.data())
+    }
+
+    /// The project's templates folder: the flag, else the project's.
+    pub fn templates(&self, project: &Project) -> PathBuf {
+        self.templates
+            .clone()
+            .unwrap_or_else(|| project.templates())
+    }
+}
+
 impl GenerateArgs {
-    pub fn check(self) -> Result<GenerateConfig, UsageError> {
+    /// Checks the flags and fills in what they leave out from the project (`brief.toml`),
+    /// else the defaults.
+    pub fn check(self, project: &Project) -> Result<GenerateConfig, UsageError> {
+        let defaults = &project.config.generate;
+        let given = if self.pdf_standard.is_empty() {
+            defaults.pdf_standard.clone()
+        } else {
+            self.pdf_standard
+        };
         let mut standards: Vec<Standard> = Vec::new();
-        for s in self.pdf_standard {
+        for s in given {
             if standards.contains(&s) {
                 return Err(UsageError::new(
                     "`--pdf-standard` names the same standard twice",
@@ -158,13 +233,15 @@ impl GenerateArgs {
                 "`--pdf-standard` applies only to `--format pdf`",
             ));
         }
-        if self.all && !self.out.is_dir() && self.out.extension().is_some() {
+        let out = self.out.unwrap_or_else(|| project.output());
+        if self.all && !out.is_dir() && out.extension().is_some() {
             return Err(UsageError::new(format!(
                 "`--all` writes one file per document: `--out {}` must be a folder",
-                self.out.display()
+                out.display()
             )));
         }
-        if let Some(marking) = &self.marking
+        let marking = self.marking.or_else(|| defaults.marking.clone());
+        if let Some(marking) = &marking
             && (marking.trim().is_empty() || marking.chars().count() > 80 || marking.contains('\n'))
         {
             return Err(UsageError::new(
@@ -173,16 +250,17 @@ impl GenerateArgs {
         }
         let doc = self.document;
         Ok(GenerateConfig {
+            data: doc.data(project),
+            templates: doc.templates(project),
+            root: project.root.clone(),
             template: doc.template,
             params: doc.params,
             all: self.all,
-            data: doc.data,
-            templates: doc.templates,
-            out: self.out,
+            out,
             format: self.format,
             date: as_of(doc.date)?,
-            paper: self.paper,
-            marking: self.marking,
+            paper: self.paper.or(defaults.paper).unwrap_or(Paper::A4),
+            marking,
             standards,
         })
     }
@@ -225,11 +303,17 @@ mod tests {
         let CliCommand::Generate(args) = cli.command else {
             panic!("not generate")
         };
-        assert_eq!(args.document.data, PathBuf::from("data"));
-        assert_eq!(args.document.templates, PathBuf::from("templates"));
-        assert_eq!(args.out, PathBuf::from("output"));
         assert_eq!(args.format, Format::Pdf);
-        assert_eq!(args.paper, Paper::A4);
+        let project = Project {
+            root: PathBuf::from("/p"),
+            file: None,
+            config: Default::default(),
+        };
+        let config = args.check(&project).unwrap();
+        assert_eq!(config.data, PathBuf::from("/p/data"));
+        assert_eq!(config.templates, PathBuf::from("/p/templates"));
+        assert_eq!(config.out, PathBuf::from("/p/output"));
+        assert_eq!(config.paper, Paper::A4);
     }
 
     #[test]
@@ -275,7 +359,12 @@ mod tests {
             let CliCommand::Generate(args) = cli.command else {
                 panic!("not generate")
             };
-            args.check()
+            let project = Project {
+                root: PathBuf::from("/p"),
+                file: None,
+                config: Default::default(),
+            };
+            args.check(&project)
         };
         let config = parse("a-2b,ua-1").unwrap();
         assert_eq!(config.standards, [Standard::A2b, Standard::Ua1]);

@@ -130,6 +130,30 @@ impl Problem {
     }
 
     /// Renders the problem as a plain-text block, ending in a newline.
+    /// The problem as JSON for editors and CI: `severity`, `file`, `line`, `column`,
+    /// `field`, `message`, `help` (absent values are `null`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let (file, line, column) = match &self.at {
+            Some(at) => {
+                let (line, column) = at.line_col();
+                (Some(at.file.name.clone()), Some(line), Some(column))
+            }
+            None => (None, None, None),
+        };
+        serde_json::json!({
+            "severity": match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "file": file,
+            "line": line,
+            "column": column,
+            "field": self.field,
+            "message": self.message,
+            "help": self.help,
+        })
+    }
+
     pub fn render(&self) -> String {
         let severity = match self.severity {
             Severity::Error => codespan_reporting::diagnostic::Severity::Error,
@@ -250,6 +274,18 @@ impl fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// An error already shown to the user (e.g. as JSON): exit status 1, nothing more printed.
+#[derive(Debug)]
+pub struct Reported;
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("problems were reported")
+    }
+}
+
+impl std::error::Error for Reported {}
 
 /// "Did you mean …?": the closest candidate within a small edit distance.
 pub fn did_you_mean<'a>(

@@ -13,7 +13,7 @@ mod read;
 mod validate;
 
 pub use excerpts::verify_excerpts;
-pub use read::collection as read_collection;
+pub use read::{EVENT_KINDS, collection as read_collection, issuer as read_issuer};
 
 use std::cmp::Ordering;
 use std::collections::HashMap;

@@ -16,19 +16,21 @@ pub mod diag;
 pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod output;
+pub mod project;
 pub mod render;
+pub mod schema;
 pub mod templates;
 pub mod world;
 pub mod yaml;
 
 use std::path::Path;
 
-use anyhow::Context as _;
-
-use crate::cli::{CliCommand, GenerateConfig};
-use crate::diag::{Problems, UsageError};
+use crate::cli::{CheckFormat, Cli, CliCommand, GenerateConfig};
+use crate::diag::{Problems, Reported, UsageError};
 use crate::facts::FactBase;
+use crate::project::Project;
 use crate::world::Sandbox;
 
 /// The stack size of the threads that compile documents: Typst and MiniJinja recurse over
@@ -41,6 +43,9 @@ pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
     if let Some(problems) = err.downcast_ref::<Problems>() {
         return (problems.to_string().trim_end().to_owned(), 1);
     }
+    if err.downcast_ref::<Reported>().is_some() {
+        return (String::new(), 1);
+    }
     if let Some(usage) = err.downcast_ref::<UsageError>() {
         return (format!("error: {usage}"), 2);
     }
@@ -52,19 +57,55 @@ pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
 }
 
 /// Runs one command. Messages for the user go to stderr; data (JSON, lists) to stdout.
-pub fn run(command: CliCommand) -> anyhow::Result<()> {
-    match command {
-        CliCommand::Generate(args) => generate(&args.check()?),
-        CliCommand::Check(args) => check(&args.data, args.sources.as_deref()),
-        CliCommand::Templates(args) => list_templates(&args.templates),
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let project = || Project::discover(cli.project.as_deref());
+    match cli.command {
+        CliCommand::Generate(args) => generate(&args.check(&project()?)?),
+        CliCommand::Check(args) => {
+            let project = project()?;
+            let data = args.data.clone().unwrap_or_else(|| project.data());
+            check(&data, args.sources.as_deref(), args.format)
+        }
+        CliCommand::Templates(args) => {
+            let project = project()?;
+            let dir = args
+                .templates
+                .clone()
+                .unwrap_or_else(|| project.templates());
+            match &args.copy {
+                Some(name) => copy_template(name, &dir),
+                None => list_templates(&dir),
+            }
+        }
         CliCommand::Context(args) => {
+            let project = project()?;
             let args = args.document;
             let date = cli::as_of(args.date)?;
-            let manifest = templates::manifest(&args.templates, &args.template)?;
-            let base = facts::load(&args.data)?;
+            let library = templates::Library::new(&args.templates(&project))?;
+            let manifest = templates::manifest(&library, &args.template)?;
+            let base = facts::load(&args.data(&project))?;
             let (_, ctx) =
                 template_context(&manifest, &args.params, &base, date, cli::Paper::A4, None)?;
             println!("{}", serde_json::to_string_pretty(&ctx)?);
+            Ok(())
+        }
+        CliCommand::Init(args) => init::create(&args.dir),
+        CliCommand::Schema(args) => {
+            let schema = match &args.kind {
+                Some(kind) => schema::of_kind(kind)?,
+                None => schema::all(),
+            };
+            println!("{}", serde_json::to_string_pretty(&schema)?);
+            Ok(())
+        }
+        CliCommand::Completions(args) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "brief", &mut std::io::stdout());
+            Ok(())
+        }
+        CliCommand::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             Ok(())
         }
     }
@@ -100,14 +141,12 @@ pub fn template_context(
 }
 
 fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
-    let manifest = templates::manifest(&config.templates, &config.template)?;
-    let sandbox = Sandbox::for_project(&config.templates, &config.data)?;
+    let library = templates::Library::new(&config.templates)?;
+    let manifest = templates::manifest(&library, &config.template)?;
+    let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
     let base = facts::load(&config.data)?;
-    let typst_dir = sandbox
-        .typst_path(&sandbox.readable[0])
-        .expect("templates are inside the root");
-    let renderer = render::Renderer::new(&config.templates, &typst_dir)
-        .with_context(|| format!("cannot open `{}`", config.templates.display()))?;
+    let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
+    let renderer = render::Renderer::new(library, typst_dir);
     let generator = Generator {
         config,
         manifest: &manifest,
@@ -184,11 +223,21 @@ impl Generator<'_> {
     }
 }
 
-fn check(data: &Path, sources: Option<&Path>) -> anyhow::Result<()> {
+fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Result<()> {
     let (base, mut problems) = facts::load_all(data);
     if let Some(dir) = sources {
         problems.extend(facts::verify_excerpts(&base, dir));
         facts::sort_problems(&mut problems);
+    }
+    let failed = problems.iter().any(|p| p.severity == diag::Severity::Error);
+    if format == CheckFormat::Json {
+        let report = serde_json::json!({
+            "valid": !failed,
+            "data": data.display().to_string(),
+            "problems": problems.iter().map(diag::Problem::to_json).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return if failed { Err(Reported.into()) } else { Ok(()) };
     }
     if problems.iter().any(|p| p.severity == diag::Severity::Error) {
         return Err(Problems(problems).into());
@@ -222,9 +271,21 @@ fn check(data: &Path, sources: Option<&Path>) -> anyhow::Result<()> {
 }
 
 fn list_templates(dir: &Path) -> anyhow::Result<()> {
-    let manifests = templates::all(dir)?;
-    for m in manifests {
-        println!("{}", m.name);
+    let library = templates::Library::new(dir)?;
+    for m in templates::all(&library)? {
+        let origin = match library.origin(&m.name) {
+            templates::Origin::BuiltIn => "built-in".to_owned(),
+            templates::Origin::Project(path) => {
+                let overrides =
+                    templates::builtin(&format!("{}{}", m.name, render::TEMPLATE_SUFFIX));
+                if overrides.is_some() {
+                    format!("project: {}, replaces the built-in one", path.display())
+                } else {
+                    format!("project: {}", path.display())
+                }
+            }
+        };
+        println!("{}  ({origin})", m.name);
         println!("    {}", m.description);
         for p in &m.params {
             let need = if p.required { "required" } else { "optional" };
@@ -235,5 +296,26 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
         }
         println!();
     }
+    // Shared files the project replaces (a letterhead in its own brief.typ).
+    for shared in templates::SHARED_FILES {
+        if let Ok(Some(path)) = library.project_file(shared) {
+            println!(
+                "{shared}  (project: {}, replaces the built-in one)",
+                dir.join(shared).display()
+            );
+            let _ = path;
+        }
+    }
+    Ok(())
+}
+
+fn copy_template(name: &str, dir: &Path) -> anyhow::Result<()> {
+    let written = templates::Library::copy(name, dir)?;
+    for path in &written {
+        eprintln!("wrote {}", path.display());
+    }
+    eprintln!(
+        "the project's copies are used from now on: edit them, and `brief templates` shows them as the project's"
+    );
     Ok(())
 }

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .name("brief".into())
         .stack_size(brief::STACK_SIZE)
-        .spawn(move || brief::run(cli.command));
+        .spawn(move || brief::run(cli));
     let result = match worker {
         Ok(handle) => handle.join().unwrap_or_else(|_| {
             Err(anyhow::anyhow!(

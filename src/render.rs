@@ -18,8 +18,6 @@
 //! Global function `template_file(name)`: the Typst path (a code literal) of a file in the
 //! templates folder, e.g. `#import {{ template_file("brief.typ") }}: *`.
 
-use std::path::{Path, PathBuf};
-
 use minijinja::value::{Kwargs, Serde, ValueKind};
 use minijinja::{
     AutoEscape, Environment, Error, ErrorKind, OutputSpanKind, State, UndefinedBehavior, Value,
@@ -31,6 +29,7 @@ pub use escape::{escape_markup, string_literal};
 
 use crate::diag::{Location, Problem, Problems, SourceText};
 use crate::facts::FuzzyDate;
+use crate::templates::{Library, Origin};
 
 /// The file-name suffix of templates.
 pub const TEMPLATE_SUFFIX: &str = ".typ.j2";
@@ -75,24 +74,28 @@ impl Rendered {
     }
 }
 
-/// A configured MiniJinja environment over one templates folder.
+/// The Typst folder the built-in template files are served from (see [`crate::world`]).
+pub const BUILTIN_TYPST_DIR: &str = "/brief-builtin";
+
+/// A configured MiniJinja environment over a template library.
 pub struct Renderer {
     env: Environment<'static>,
-    /// The folder, canonical (for loading).
-    dir: PathBuf,
-    /// The folder as the user named it (for messages).
-    shown: PathBuf,
+    library: Library,
 }
 
 impl Renderer {
-    /// Sets up rendering for templates in `dir`; `typst_dir` is the folder as Typst sees it
-    /// (a path from the Typst project root, such as `/templates`).
-    pub fn new(dir: &Path, typst_dir: &str) -> std::io::Result<Self> {
-        let shown = dir.to_path_buf();
-        let dir = dir.canonicalize()?;
+    /// Sets up rendering for the templates of `library`; `typst_dir` is the project's
+    /// templates folder as Typst sees it (a path from the project root, such as
+    /// `/templates`), when it exists.
+    pub fn new(library: Library, typst_dir: Option<String>) -> Self {
         let mut env = Environment::new();
-        let loader_dir = dir.clone();
-        env.set_loader(move |name| load_template(&loader_dir, name));
+        let loader = library.clone();
+        env.set_loader(move |name| {
+            loader
+                .read(name)
+                .map(|found| found.map(|(text, _)| text))
+                .map_err(|why| Error::new(ErrorKind::InvalidOperation, why))
+        });
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         // A line holding only a block tag leaves nothing behind: no `-` trimming needed.
         env.set_syntax(
@@ -145,22 +148,34 @@ impl Renderer {
                 Ok(seq.try_iter()?.any(|v| v == item))
             },
         );
-        let typst_dir = typst_dir.trim_end_matches('/').to_owned();
+        let files = library.clone();
+        let typst_dir = typst_dir.map(|d| d.trim_end_matches('/').to_owned());
         env.add_function(
             "template_file",
             move |name: String, _kwargs: Kwargs| -> Result<Value, Error> {
-                if !is_safe_name(&name) {
-                    return Err(Error::new(
+                let unknown = || {
+                    Error::new(
                         ErrorKind::InvalidOperation,
-                        format!("`{name}` is not a file name inside the templates folder"),
-                    ));
+                        format!("`{name}` is not a file of the templates folder or a built-in one"),
+                    )
+                };
+                if !crate::templates::is_safe_file_name(&name) {
+                    return Err(unknown());
                 }
-                Ok(Value::from_safe_string(string_literal(&format!(
-                    "{typst_dir}/{name}"
-                ))))
+                let in_project = files
+                    .project_file(&name)
+                    .map_err(|why| Error::new(ErrorKind::InvalidOperation, why))?;
+                let path = match (in_project, &typst_dir) {
+                    (Some(_), Some(dir)) => format!("{dir}/{name}"),
+                    _ if crate::templates::builtin(&name).is_some() => {
+                        format!("{BUILTIN_TYPST_DIR}/{name}")
+                    }
+                    _ => return Err(unknown()),
+                };
+                Ok(Value::from_safe_string(string_literal(&path)))
             },
         );
-        Ok(Self { env, dir, shown })
+        Self { env, library }
     }
 
     /// Renders the template `name` (without suffix) with `context`.
@@ -177,7 +192,10 @@ impl Renderer {
             .into_iter()
             .map(|s| TemplateSpan {
                 output: s.output_range(),
-                template: self.shown.join(s.name()).display().to_string(),
+                template: match self.library.origin_of_file(s.name()) {
+                    Origin::Project(path) => path.display().to_string(),
+                    Origin::BuiltIn => format!("{} (built-in)", s.name()),
+                },
                 line: s.line(),
                 verbatim: s.kind() == OutputSpanKind::Raw,
             })
@@ -192,9 +210,9 @@ impl Renderer {
                 "the template did too much work and was stopped (a runaway loop?)".to_owned()
             }
             ErrorKind::TemplateNotFound => format!(
-                "template `{}` not found in `{}`",
+                "template `{}` not found in `{}` or among the built-in templates",
                 err.name().unwrap_or("?"),
-                self.shown.display()
+                self.library.shown().display()
             ),
             _ => err.kind().to_string(),
         };
@@ -205,9 +223,13 @@ impl Renderer {
         let mut problem = Problem::error(format!("template error: {message}"));
         let name = err.name().map(str::to_owned);
         if let Some(name) = name
-            && let Ok(Some(text)) = load_template(&self.dir, &name)
+            && let Ok(Some((text, origin))) = self.library.read(&name)
         {
-            let file = SourceText::new(self.shown.join(&name).display().to_string(), text);
+            let shown = match origin {
+                Origin::Project(path) => path.display().to_string(),
+                Origin::BuiltIn => format!("{name} (built-in)"),
+            };
+            let file = SourceText::new(shown, text);
             let range = err
                 .range()
                 .unwrap_or_else(|| line_range(&file.text, err.line().unwrap_or(1)));
@@ -232,42 +254,6 @@ fn line_range(text: &str, line: usize) -> std::ops::Range<usize> {
         .find('\n')
         .map_or(text.len(), |i| start + i);
     start.min(text.len())..end
-}
-
-/// A template or template-folder file name that stays inside the folder.
-fn is_safe_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.starts_with('/')
-        && !name.contains('\\')
-        && !name.contains('\0')
-        && name
-            .split('/')
-            .all(|part| !part.is_empty() && part != "." && part != ".." && !part.starts_with('.'))
-}
-
-/// Loads a template, refusing names and symlinks that lead outside `dir` (canonical).
-fn load_template(dir: &Path, name: &str) -> Result<Option<String>, Error> {
-    if !is_safe_name(name) {
-        return Ok(None);
-    }
-    let path = dir.join(name);
-    let real = match path.canonicalize() {
-        Ok(real) => real,
-        Err(_) => return Ok(None),
-    };
-    if !real.starts_with(dir) {
-        return Err(Error::new(
-            ErrorKind::InvalidOperation,
-            format!("template `{name}` leads outside the templates folder (a symlink?)"),
-        ));
-    }
-    std::fs::read_to_string(&real).map(Some).map_err(|e| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("cannot read template `{name}`"),
-        )
-        .with_source(e)
-    })
 }
 
 /// Prints a value into a template: escaped for Typst markup in `*.j2` templates.
@@ -409,7 +395,8 @@ mod tests {
         for (name, text) in files {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
-        let r = Renderer::new(dir.path(), "/templates").unwrap();
+        let library = crate::templates::Library::new(dir.path()).unwrap();
+        let r = Renderer::new(library, Some("/templates".into()));
         (dir, r)
     }
 
@@ -481,11 +468,21 @@ mod tests {
 
     #[test]
     fn template_file_gives_a_typst_path_literal() {
-        let (_d, r) =
-            renderer_with(&[("t.typ.j2", r#"#import {{ template_file("brief.typ") }}: *"#)]);
+        let template = ("t.typ.j2", r#"#import {{ template_file("brief.typ") }}: *"#);
+        // Without a project copy, the built-in file.
+        let (_d, r) = renderer_with(&[template]);
+        assert_eq!(
+            r.render("t", &serde_json::json!({})).unwrap().source,
+            r#"#import "/brief-builtin/brief.typ": *"#
+        );
+        // The project's own file replaces it.
+        let (_d, r) = renderer_with(&[template, ("brief.typ", "// letterhead")]);
         assert_eq!(
             r.render("t", &serde_json::json!({})).unwrap().source,
             r#"#import "/templates/brief.typ": *"#
         );
+        // A file that is neither is an error.
+        let (_d, r) = renderer_with(&[("u.typ.j2", r#"{{ template_file("nope.typ") }}"#)]);
+        assert!(r.render("u", &serde_json::json!({})).is_err());
     }
 }

@@ -15,9 +15,14 @@
 //!
 //! A required parameter that is not given takes the only valid value when there is exactly
 //! one (a fact base with one process needs no `--param process=…`).
+//!
+//! Templates come from a [`Library`]: the built-in templates (embedded in the binary) with the
+//! project's `templates/` folder over them, file by file: a project file adds a template or
+//! replaces the built-in file of the same name (an office can replace only `brief.typ` to put
+//! its letterhead on every template).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Problem, Problems, SourceText, UsageError, did_you_mean};
 use crate::facts::FactBase;
@@ -84,35 +89,239 @@ fn is_template_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// The names of the templates in `dir`, sorted.
-pub fn names(dir: &Path) -> Result<Vec<String>, Problems> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        Problems(vec![
-            Problem::error(format!(
-                "cannot read the templates folder `{}` ({e})",
-                dir.display()
-            ))
-            .help("run from the project root, or pass the folder with `--templates DIR`"),
-        ])
-    })?;
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_suffix(TEMPLATE_SUFFIX)
-                .filter(|n| is_template_name(n))
-                .map(str::to_owned)
+/// The files of the built-in templates: name → text.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("brief.typ", include_str!("../templates/brief.typ")),
+    (
+        "process-history.typ.j2",
+        include_str!("../templates/process-history.typ.j2"),
+    ),
+    (
+        "process-history.manifest.yaml",
+        include_str!("../templates/process-history.manifest.yaml"),
+    ),
+    (
+        "country-participation.typ.j2",
+        include_str!("../templates/country-participation.typ.j2"),
+    ),
+    (
+        "country-participation.manifest.yaml",
+        include_str!("../templates/country-participation.manifest.yaml"),
+    ),
+    (
+        "event-brief.typ.j2",
+        include_str!("../templates/event-brief.typ.j2"),
+    ),
+    (
+        "event-brief.manifest.yaml",
+        include_str!("../templates/event-brief.manifest.yaml"),
+    ),
+];
+
+/// The files every template shares (copied along with a template by `templates --copy`).
+pub const SHARED_FILES: &[&str] = &["brief.typ"];
+
+/// The text of a built-in file.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// Where a template file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// The project's file (its path as the user names it).
+    Project(PathBuf),
+}
+
+/// The built-in templates with a project's templates folder over them.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// The project's templates folder, canonical, when it exists.
+    dir: Option<PathBuf>,
+    /// The folder as the user names it (for messages).
+    shown: PathBuf,
+}
+
+impl Library {
+    /// The library of a project whose templates folder is `dir` (which need not exist).
+    pub fn new(dir: &Path) -> Result<Library, Problems> {
+        let real = match dir.canonicalize() {
+            Ok(real) if real.is_dir() => Some(real),
+            Ok(_) => {
+                return Err(Problems(vec![Problem::error(format!(
+                    "the templates folder `{}` is not a folder",
+                    dir.display()
+                ))]));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                return Err(Problems(vec![Problem::error(format!(
+                    "cannot open the templates folder `{}` ({e})",
+                    dir.display()
+                ))]));
+            }
+        };
+        Ok(Library {
+            dir: real,
+            shown: dir.to_path_buf(),
         })
-        .collect();
-    names.sort();
-    Ok(names)
+    }
+
+    /// The project's templates folder, canonical, if it exists.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The folder as the user names it.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+
+    /// The project's own file `name`, if it has one: a name inside the folder (no `..`, no
+    /// absolute path, no hidden file) that does not lead outside it through a symlink.
+    pub fn project_file(&self, name: &str) -> Result<Option<PathBuf>, String> {
+        let Some(dir) = &self.dir else {
+            return Ok(None);
+        };
+        if !is_safe_file_name(name) {
+            return Ok(None);
+        }
+        let Ok(real) = dir.join(name).canonicalize() else {
+            return Ok(None);
+        };
+        if !real.starts_with(dir) {
+            return Err(format!(
+                "template file `{name}` leads outside the templates folder (a symlink?)"
+            ));
+        }
+        Ok(real.is_file().then_some(real))
+    }
+
+    /// The text of template file `name` and where it comes from: the project's file, else
+    /// the built-in one.
+    pub fn read(&self, name: &str) -> Result<Option<(String, Origin)>, String> {
+        if let Some(path) = self.project_file(name)? {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read template file `{name}` ({e})"))?;
+            return Ok(Some((text, Origin::Project(self.shown.join(name)))));
+        }
+        Ok(builtin(name).map(|text| (text.to_owned(), Origin::BuiltIn)))
+    }
+
+    /// Where template file `name` comes from.
+    pub fn origin_of_file(&self, name: &str) -> Origin {
+        match self.project_file(name) {
+            Ok(Some(_)) => Origin::Project(self.shown.join(name)),
+            _ => Origin::BuiltIn,
+        }
+    }
+
+    /// Where template `name` comes from (its `.typ.j2`).
+    pub fn origin(&self, name: &str) -> Origin {
+        match self.project_file(&format!("{name}{TEMPLATE_SUFFIX}")) {
+            Ok(Some(_)) => Origin::Project(self.shown.join(format!("{name}{TEMPLATE_SUFFIX}"))),
+            _ => Origin::BuiltIn,
+        }
+    }
+
+    /// The names of all templates, built-in and the project's, sorted.
+    pub fn names(&self) -> Result<Vec<String>, Problems> {
+        let mut names: Vec<String> = BUILTIN
+            .iter()
+            .filter_map(|(n, _)| n.strip_suffix(TEMPLATE_SUFFIX))
+            .map(str::to_owned)
+            .collect();
+        if let Some(dir) = &self.dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                Problems(vec![Problem::error(format!(
+                    "cannot read the templates folder `{}` ({e})",
+                    self.shown.display()
+                ))])
+            })?;
+            names.extend(entries.filter_map(Result::ok).filter_map(|e| {
+                e.file_name()
+                    .to_str()?
+                    .strip_suffix(TEMPLATE_SUFFIX)
+                    .filter(|n| is_template_name(n))
+                    .map(str::to_owned)
+            }));
+        }
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
+    /// Writes the built-in files of template `name`, and the shared files it uses, into the
+    /// project's templates folder `into` (created if needed), to customise them. Refuses,
+    /// writing nothing, when any of them is already there.
+    pub fn copy(name: &str, into: &Path) -> Result<Vec<PathBuf>, UsageError> {
+        let own = [
+            format!("{name}{TEMPLATE_SUFFIX}"),
+            format!("{name}{MANIFEST_SUFFIX}"),
+        ];
+        if builtin(&own[0]).is_none() {
+            let known: Vec<&str> = BUILTIN
+                .iter()
+                .filter_map(|(n, _)| n.strip_suffix(TEMPLATE_SUFFIX))
+                .collect();
+            let mut err = UsageError::new(format!("there is no built-in template `{name}`"));
+            if let Some(s) = did_you_mean(name, known.iter().copied()) {
+                err = err.help(format!("did you mean `{s}`?"));
+            }
+            return Err(err.help(format!("built-in templates: {}", known.join(", "))));
+        }
+        let files: Vec<String> = own
+            .into_iter()
+            .chain(SHARED_FILES.iter().map(|s| (*s).to_owned()))
+            .collect();
+        let existing: Vec<String> = files
+            .iter()
+            .filter(|f| into.join(f).exists())
+            .map(|f| into.join(f).display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(UsageError::new(format!(
+                "not copying: {} already exist{}",
+                existing.join(", "),
+                if existing.len() == 1 { "s" } else { "" }
+            ))
+            .help(
+                "the project's copy is used already; move it aside to copy the built-in file again",
+            ));
+        }
+        std::fs::create_dir_all(into)
+            .map_err(|e| UsageError::new(format!("cannot create `{}` ({e})", into.display())))?;
+        let mut written = Vec::new();
+        for f in &files {
+            let path = into.join(f);
+            let text = builtin(f).expect("listed built-in files exist");
+            crate::output::write_atomic(&path, text.as_bytes())
+                .map_err(|e| UsageError::new(format!("{e:#}")))?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+/// A file name inside the templates folder: no `..`, no absolute path, no hidden part.
+pub fn is_safe_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.contains('\0')
+        && name
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != ".." && !part.starts_with('.'))
 }
 
 /// Loads the manifest of template `name`; an unknown name is a usage error listing the
 /// templates there are.
-pub fn manifest(dir: &Path, name: &str) -> anyhow::Result<TemplateManifest> {
-    let known = names(dir)?;
+pub fn manifest(lib: &Library, name: &str) -> anyhow::Result<TemplateManifest> {
+    let known = lib.names()?;
     if !is_template_name(name) || !known.iter().any(|k| k == name) {
         let mut err = UsageError::new(format!("unknown template `{name}`"));
         if let Some(s) = did_you_mean(name, known.iter().map(String::as_str)) {
@@ -123,24 +332,27 @@ pub fn manifest(dir: &Path, name: &str) -> anyhow::Result<TemplateManifest> {
         } else {
             known.join(", ")
         };
-        return Err(err
-            .help(format!("templates in `{}`: {list}", dir.display()))
-            .into());
+        return Err(err.help(format!("templates: {list}")).into());
     }
-    Ok(read_manifest(dir, name)?)
+    Ok(read_manifest(lib, name)?)
 }
 
-fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
-    let path = dir.join(format!("{name}{MANIFEST_SUFFIX}"));
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Problems(vec![
-            Problem::error(format!("cannot read the manifest `{}` ({e})", path.display()))
-                .help(format!(
-                    "every template needs a manifest beside it: `{name}{MANIFEST_SUFFIX}` with `description:` and `params:`"
-                )),
-        ])
-    })?;
-    let file = SourceText::new(path.display().to_string(), text);
+fn read_manifest(lib: &Library, name: &str) -> Result<TemplateManifest, Problems> {
+    let file_name = format!("{name}{MANIFEST_SUFFIX}");
+    let missing = |why: String| {
+        Problems(vec![Problem::error(why).help(format!(
+            "every template needs a manifest beside it: `{file_name}` with `description:` and `params:`"
+        ))])
+    };
+    let (text, origin) = lib
+        .read(&file_name)
+        .map_err(missing)?
+        .ok_or_else(|| missing(format!("template `{name}` has no manifest `{file_name}`")))?;
+    let shown = match origin {
+        Origin::Project(path) => path.display().to_string(),
+        Origin::BuiltIn => format!("{file_name} (built-in)"),
+    };
+    let file = SourceText::new(shown, text);
     let node = yaml::parse(&file).map_err(|p| Problems(vec![*p]))?;
     let mut problems = Vec::new();
     let mut r = Reader {
@@ -193,11 +405,11 @@ fn read_manifest(dir: &Path, name: &str) -> Result<TemplateManifest, Problems> {
 }
 
 /// All manifests in `dir`.
-pub fn all(dir: &Path) -> Result<Vec<TemplateManifest>, Problems> {
+pub fn all(lib: &Library) -> Result<Vec<TemplateManifest>, Problems> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for name in names(dir)? {
-        match read_manifest(dir, &name) {
+    for name in lib.names()? {
+        match read_manifest(lib, &name) {
             Ok(m) => out.push(m),
             Err(Problems(p)) => problems.extend(p),
         }

@@ -67,31 +67,36 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// The project root (the working directory) and the folders Typst may read in it: the
-    /// templates folder, which must be inside the root, and the data folder when it is.
-    pub fn for_project(templates: &Path, data: &Path) -> anyhow::Result<Sandbox> {
-        let root = std::env::current_dir()
-            .and_then(|d| d.canonicalize())
-            .context("cannot determine the current folder")?;
-        let templates_real = templates.canonicalize().map_err(|e| {
-            Problems(vec![
-                Problem::error(format!(
+    /// The project root and the folders Typst may read in it: the project's templates
+    /// folder (when it exists; it must be inside the root) and the data folder (when it is
+    /// inside the root). Built-in template files are served from memory besides.
+    pub fn for_project(
+        root: &Path,
+        templates: Option<&Path>,
+        data: &Path,
+    ) -> anyhow::Result<Sandbox> {
+        let root = root
+            .canonicalize()
+            .with_context(|| format!("cannot open the project folder `{}`", root.display()))?;
+        let mut readable = Vec::new();
+        if let Some(templates) = templates {
+            let real = templates.canonicalize().map_err(|e| {
+                Problems(vec![Problem::error(format!(
                     "the templates folder `{}` cannot be opened ({e})",
                     templates.display()
+                ))])
+            })?;
+            if !real.starts_with(&root) {
+                return Err(UsageError::new(format!(
+                    "the templates folder `{}` is outside the project (`{}`)",
+                    templates.display(),
+                    root.display()
                 ))
-                .help("run from the project root, or pass the folder with `--templates DIR`"),
-            ])
-        })?;
-        if !templates_real.starts_with(&root) {
-            return Err(UsageError::new(format!(
-                "the templates folder `{}` is outside the project (`{}`)",
-                templates.display(),
-                root.display()
-            ))
-            .help("templates must live inside the project folder brief runs from")
-            .into());
+                .help("templates must live inside the project folder")
+                .into());
+            }
+            readable.push(real);
         }
-        let mut readable = vec![templates_real];
         if let Ok(data_real) = data.canonicalize()
             && data_real.starts_with(&root)
         {
@@ -202,6 +207,17 @@ impl FileLoader for ProjectFiles {
             ))));
         }
         let shown = || PathBuf::from(id.vpath().get_with_slash());
+        // Built-in template files, from memory.
+        if let Some(name) = id
+            .vpath()
+            .get_with_slash()
+            .strip_prefix(crate::render::BUILTIN_TYPST_DIR)
+            .and_then(|rest| rest.strip_prefix('/'))
+        {
+            return crate::templates::builtin(name)
+                .map(|text| Bytes::from_string(text.to_owned()))
+                .ok_or_else(|| FileError::NotFound(shown()));
+        }
         let path = id
             .vpath()
             .realize(&self.sandbox.root)

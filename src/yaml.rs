@@ -224,6 +224,100 @@ pub struct Located<T> {
     pub at: Location,
 }
 
+/// What the loader does with each field, recorded while it reads, so that the JSON Schema
+/// of the fact base (`crate::schema`) comes from the loader's own field definitions. Off
+/// unless [`trace::run`] turns it on for the current thread.
+pub mod trace {
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// What a value at a path was read as.
+    #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Ty {
+        Text,
+        Date,
+        Count,
+        Choice(Vec<&'static str>),
+        List,
+        Record,
+    }
+
+    /// The fields a record reader asked for, in order, and whether each is required.
+    #[derive(Debug, Clone, Default)]
+    pub struct RecordTrace {
+        pub what: &'static str,
+        pub fields: Vec<(&'static str, bool)>,
+    }
+
+    /// Everything recorded, by path with list indices removed (`events.figures.value`).
+    #[derive(Debug, Clone, Default)]
+    pub struct Trace {
+        pub records: BTreeMap<String, RecordTrace>,
+        pub types: BTreeMap<String, BTreeSet<Ty>>,
+    }
+
+    thread_local! {
+        static TRACE: RefCell<Option<Trace>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f` with tracing on and returns what it recorded.
+    pub fn run(f: impl FnOnce()) -> Trace {
+        TRACE.with(|t| *t.borrow_mut() = Some(Trace::default()));
+        f();
+        TRACE.with(|t| t.borrow_mut().take()).unwrap_or_default()
+    }
+
+    fn with(f: impl FnOnce(&mut Trace)) {
+        TRACE.with(|t| {
+            if let Some(trace) = t.borrow_mut().as_mut() {
+                f(trace);
+            }
+        });
+    }
+
+    /// `events[2].figures[0].value` → `events.figures.value`.
+    pub fn normalise(path: &str) -> String {
+        let mut out = String::with_capacity(path.len());
+        let mut depth = 0;
+        for c in path.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The value at `path` was read as `ty`.
+    pub fn value(path: &str, ty: Ty) {
+        with(|t| {
+            t.types.entry(normalise(path)).or_default().insert(ty);
+        });
+    }
+
+    pub(super) fn record(path: &str, what: &'static str) {
+        with(|t| {
+            t.types
+                .entry(normalise(path))
+                .or_default()
+                .insert(Ty::Record);
+            t.records.entry(normalise(path)).or_default().what = what;
+        });
+    }
+
+    pub(super) fn field(path: &str, key: &'static str, required: bool) {
+        with(|t| {
+            let record = t.records.entry(normalise(path)).or_default();
+            match record.fields.iter_mut().find(|(k, _)| *k == key) {
+                Some(field) => field.1 |= required,
+                None => record.fields.push((key, required)),
+            }
+        });
+    }
+}
+
 /// Collects problems for one file while its records are read.
 pub struct Reader<'a> {
     pub file: &'a Arc<SourceText>,
@@ -249,6 +343,7 @@ impl Reader<'_> {
 
     /// Reads a scalar as text.
     pub fn text(&mut self, node: &Node, path: &str) -> Option<Located<String>> {
+        trace::value(path, trace::Ty::Text);
         match &node.value {
             Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
                 let value = node.value.scalar_text().unwrap_or_default();
@@ -269,6 +364,7 @@ impl Reader<'_> {
 
     /// Reads a non-negative whole number.
     pub fn count(&mut self, node: &Node, path: &str) -> Option<Located<u64>> {
+        trace::value(path, trace::Ty::Count);
         match &node.value {
             Value::Int(i) if *i >= 0 => Some(Located {
                 value: *i as u64,
@@ -299,6 +395,7 @@ impl Reader<'_> {
         path: &str,
         allowed: &[&'static str],
     ) -> Option<Located<String>> {
+        trace::value(path, trace::Ty::Choice(allowed.to_vec()));
         let text = self.text(node, path)?;
         if allowed.contains(&text.value.as_str()) {
             return Some(text);
@@ -326,6 +423,7 @@ impl Reader<'_> {
         path: &str,
         mut item: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
     ) -> Vec<T> {
+        trace::value(path, trace::Ty::List);
         match &node.value {
             Value::Seq(items) => items
                 .iter()
@@ -350,6 +448,7 @@ impl Reader<'_> {
         path: &str,
         what: &'static str,
     ) -> Option<Record<'n>> {
+        trace::record(path, what);
         match &node.value {
             Value::Map(entries) => Some(Record {
                 node,
@@ -398,6 +497,7 @@ impl<'n> Record<'n> {
     /// The value of an optional field; `null` counts as absent.
     pub fn optional(&mut self, key: &'static str) -> Option<&'n Node> {
         self.known.push(key);
+        trace::field(&self.path, key, false);
         let entries = self.entries;
         let index = entries
             .iter()
@@ -410,6 +510,7 @@ impl<'n> Record<'n> {
     /// The value of a required field, or a problem saying it is missing.
     pub fn required(&mut self, r: &mut Reader, key: &'static str) -> Option<&'n Node> {
         let node = self.optional(key);
+        trace::field(&self.path, key, true);
         if node.is_none() {
             let what = self.what;
             let at = self.head_location(r);

@@ -112,16 +112,20 @@ fn pdf_text_of(data: &Path, template: &str, params: &[(&str, &str)]) -> String {
     let repo = common::repo();
     let templates_dir = repo.join("templates");
     let base = facts::load(data).unwrap_or_else(|e| panic!("{e}"));
-    let manifest = templates::manifest(&templates_dir, template).unwrap();
+    let library = templates::Library::new(&templates_dir).unwrap();
+    let manifest = templates::manifest(&library, template).unwrap();
     let given: Vec<(String, String)> = params
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    let (_, ctx) =
+    let (_, mut ctx) =
         brief::template_context(&manifest, &given, &base, date, brief::cli::Paper::A4, None)
             .unwrap();
-    let renderer = render::Renderer::new(&templates_dir, "/templates").unwrap();
+    // One tall page: a field that spans a page break would have the running header and
+    // footer inside it in the extracted text. This test is about escaping, not pagination.
+    ctx["brief"]["paper"] = "a0".into();
+    let renderer = render::Renderer::new(library, Some("/templates".into()));
     let rendered = renderer
         .render(template, &ctx)
         .unwrap_or_else(|e| panic!("{e}"));

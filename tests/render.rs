@@ -24,7 +24,8 @@ fn round_trip(strings: &[String]) -> String {
     let templates = root.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("t.typ.j2"), TEMPLATE).unwrap();
-    let renderer = Renderer::new(&templates, "/templates").unwrap();
+    let library = brief::templates::Library::new(&templates).unwrap();
+    let renderer = Renderer::new(library, Some("/templates".into()));
     let rendered = renderer
         .render("t", &serde_json::json!({ "strings": strings }))
         .unwrap_or_else(|e| panic!("{e}"));

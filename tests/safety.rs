@@ -110,13 +110,18 @@ fn symlinks_out_of_the_project_are_refused() {
     std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
     std::fs::write(outside.path().join("evil.typ.j2"), "= evil").unwrap();
 
-    // A file the document reads through a symlink.
+    // A file the document reads through a symlink: refused when the template names it…
     let templates = templates_with(dir.path(), r#"#read({{ template_file("leak.txt") }})"#);
     std::os::unix::fs::symlink(
         outside.path().join("secret.txt"),
         templates.join("leak.txt"),
     )
     .unwrap();
+    let out = run_template(&templates, &dir.path().join("x.pdf"));
+    assert_fails(&out, 1, "leads outside the templates folder");
+    // … and by Typst when the document reads its path directly.
+    let typst_path = format!("/{}/leak.txt", rel(&templates));
+    std::fs::write(templates.join("t.typ.j2"), format!("#read({typst_path:?})")).unwrap();
     let out = run_template(&templates, &dir.path().join("x.pdf"));
     assert_fails(&out, 1, "outside the folders documents may read");
 

@@ -57,6 +57,7 @@ pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "ini
 
 /// Reads the records of one file of `collection` into `base`.
 pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) {
+    crate::yaml::trace::value(collection, crate::yaml::trace::Ty::List);
     let Value::Seq(items) = &node.value else {
         if node.value != Value::Null {
             let found = node.value.describe();
@@ -436,6 +437,7 @@ fn date(
         rec.optional(key)?
     };
     let path = rec.field_path(key);
+    crate::yaml::trace::value(&path, crate::yaml::trace::Ty::Date);
     let text = r.text(node, &path)?;
     match FuzzyDate::parse(&text.value) {
         Some(value) => Some(Located { value, at: text.at }),

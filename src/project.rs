@@ -1,0 +1,260 @@
+//! Project: where a command runs → the project root, its folders and the defaults an office
+//! sets once in `brief.toml`.
+//!
+//! In: the current folder (or `--project DIR`). Out: a [`Project`]. Like cargo with
+//! `Cargo.toml`, brief looks for `brief.toml` in the current folder and then in each parent;
+//! the folder holding it is the project root, and `data`, `templates`, `output` and the Typst
+//! sandbox are relative to it. Without a `brief.toml` anywhere up the tree, the current
+//! folder is the project, with the default folders.
+//!
+//! `brief.toml` (every key optional; unknown keys are errors):
+//!
+//! ```toml
+//! [folders]
+//! data = "data"             # the fact base
+//! templates = "templates"   # the project's own templates (add to and override built-in ones)
+//! output = "output"         # where documents are written
+//!
+//! [generate]
+//! paper = "a4"              # a4 | us-letter
+//! marking = "UNCLASSIFIED"  # printed on every page
+//! pdf-standard = ["a-2b"]   # PDF standards to conform to
+//! ```
+//!
+//! Command-line flags override the file.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::cli::Paper;
+use crate::compile::Standard;
+use crate::diag::{Location, Problem, Problems, SourceText, UsageError, did_you_mean};
+
+/// The name of the project file.
+pub const PROJECT_FILE: &str = "brief.toml";
+
+/// A project: its root folder and its settings.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project root, canonical.
+    pub root: PathBuf,
+    /// The project file, when there is one.
+    pub file: Option<PathBuf>,
+    pub config: Config,
+}
+
+/// The contents of `brief.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    #[serde(default)]
+    pub folders: Folders,
+    #[serde(default)]
+    pub generate: GenerateDefaults,
+}
+
+/// `[folders]`: paths relative to the project root.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Folders {
+    pub data: PathBuf,
+    pub templates: PathBuf,
+    pub output: PathBuf,
+}
+
+impl Default for Folders {
+    fn default() -> Self {
+        Self {
+            data: "data".into(),
+            templates: "templates".into(),
+            output: "output".into(),
+        }
+    }
+}
+
+/// `[generate]`: defaults for `brief generate` an office sets once.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GenerateDefaults {
+    pub paper: Option<Paper>,
+    pub marking: Option<String>,
+    #[serde(default)]
+    pub pdf_standard: Vec<Standard>,
+}
+
+impl Project {
+    /// The project for a command: `explicit` (`--project DIR`), else the nearest folder from
+    /// the current one upward that holds a `brief.toml`, else the current folder.
+    pub fn discover(explicit: Option<&Path>) -> anyhow::Result<Project> {
+        let cwd = std::env::current_dir()
+            .and_then(|d| d.canonicalize())
+            .map_err(|e| UsageError::new(format!("cannot read the current folder ({e})")))?;
+        if let Some(dir) = explicit {
+            let root = dir.canonicalize().map_err(|e| {
+                UsageError::new(format!("`--project {}`: {e}", dir.display()))
+                    .help("give the folder of a brief project (one with a `brief.toml`, or any folder to use as the project)")
+            })?;
+            if !root.is_dir() {
+                return Err(UsageError::new(format!(
+                    "`--project {}` is not a folder",
+                    dir.display()
+                ))
+                .into());
+            }
+            return Project::at(root);
+        }
+        let found = cwd.ancestors().find(|d| d.join(PROJECT_FILE).is_file());
+        match found {
+            Some(root) => Project::at(root.to_path_buf()),
+            None => Ok(Project {
+                root: cwd,
+                file: None,
+                config: Config::default(),
+            }),
+        }
+    }
+
+    /// The project rooted at `root` (canonical), reading its `brief.toml` if there is one.
+    fn at(root: PathBuf) -> anyhow::Result<Project> {
+        let path = root.join(PROJECT_FILE);
+        if !path.is_file() {
+            return Ok(Project {
+                root,
+                file: None,
+                config: Config::default(),
+            });
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Problems(vec![Problem::error(format!(
+                "cannot read `{}` ({e})",
+                path.display()
+            ))])
+        })?;
+        let config = parse(&path.display().to_string(), &text).map_err(|p| Problems(vec![*p]))?;
+        Ok(Project {
+            root,
+            file: Some(path),
+            config,
+        })
+    }
+
+    /// The fact base folder.
+    pub fn data(&self) -> PathBuf {
+        self.root.join(&self.config.folders.data)
+    }
+
+    /// The project's templates folder (it need not exist: built-in templates are used then).
+    pub fn templates(&self) -> PathBuf {
+        self.root.join(&self.config.folders.templates)
+    }
+
+    /// Where documents are written.
+    pub fn output(&self) -> PathBuf {
+        self.root.join(&self.config.folders.output)
+    }
+}
+
+/// Parses the text of a `brief.toml`; a problem names the file, line and key.
+pub fn parse(name: &str, text: &str) -> Result<Config, Box<Problem>> {
+    toml::from_str::<Config>(text).map_err(|err| {
+        let file = SourceText::new(name, text);
+        let message = err.message().trim_end_matches('\n').to_owned();
+        let mut problem = match unknown_key(&message) {
+            Some((key, expected)) => {
+                let mut p = Problem::error(format!("unknown key `{key}` in {PROJECT_FILE}"));
+                if let Some(s) = did_you_mean(&key, expected.iter().map(String::as_str)) {
+                    p = p.help(format!("did you mean `{s}`?"));
+                }
+                p.help(format!("keys here: {}", expected.join(", ")))
+            }
+            None => Problem::error(format!("{PROJECT_FILE}: {message}")),
+        };
+        if let Some(range) = err.span() {
+            problem = problem.at(Location { file, range });
+        }
+        Box::new(problem.help("see the `brief.toml` section of the README for every key"))
+    })
+}
+
+/// `unknown field `papr`, expected one of `paper`, `marking`` → (`papr`, [paper, marking]).
+fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (key, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    Some((key.to_owned(), expected))
+}
+
+/// A value that clap knows by name (`a4`, `a-2b`) read from TOML by the same name.
+macro_rules! deserialize_by_value_name {
+    ($ty:ty) => {
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use clap::ValueEnum;
+                let text = String::deserialize(d)?;
+                <$ty>::from_str(&text, false).map_err(|_| {
+                    let names: Vec<String> = <$ty>::value_variants()
+                        .iter()
+                        .filter_map(|v| v.to_possible_value())
+                        .map(|v| format!("`{}`", v.get_name()))
+                        .collect();
+                    serde::de::Error::custom(format!("`{text}` is not one of {}", names.join(", ")))
+                })
+            }
+        }
+    };
+}
+
+deserialize_by_value_name!(Paper);
+deserialize_by_value_name!(Standard);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_optional() {
+        let config = parse("brief.toml", "").unwrap();
+        assert_eq!(config.folders.data, PathBuf::from("data"));
+        assert!(config.generate.paper.is_none());
+    }
+
+    #[test]
+    fn keys_are_read_into_types() {
+        let config = parse(
+            "brief.toml",
+            "[folders]\ndata = \"facts\"\n[generate]\npaper = \"us-letter\"\nmarking = \"RESTRICTED\"\npdf-standard = [\"a-2b\", \"ua-1\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.folders.data, PathBuf::from("facts"));
+        assert_eq!(config.folders.output, PathBuf::from("output"));
+        assert_eq!(config.generate.paper, Some(Paper::UsLetter));
+        assert_eq!(config.generate.pdf_standard, [Standard::A2b, Standard::Ua1]);
+    }
+
+    #[test]
+    fn an_unknown_key_names_its_line_and_the_closest_key() {
+        let problem =
+            parse("brief.toml", "[generate]\npaper = \"a4\"\npapr = \"a4\"\n").unwrap_err();
+        let text = problem.render();
+        assert!(text.contains("unknown key `papr`"), "{text}");
+        assert!(text.contains("brief.toml:3:"), "{text}");
+        assert!(text.contains("did you mean `paper`?"), "{text}");
+    }
+
+    #[test]
+    fn a_bad_value_lists_the_accepted_ones() {
+        let problem = parse("brief.toml", "[generate]\npaper = \"a5\"\n").unwrap_err();
+        let text = problem.render();
+        assert!(
+            text.contains("`a5` is not one of `a4`, `us-letter`"),
+            "{text}"
+        );
+        assert!(text.contains("brief.toml:2:"), "{text}");
+    }
+}

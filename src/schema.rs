@@ -1,0 +1,276 @@
+//! Schema: the fact-base loader's own field definitions → a JSON Schema (draft 2020-12) of
+//! every fact-base file kind, for editors (VS Code's YAML extension) and CI.
+//!
+//! In: nothing but the loader. Out: JSON. The loader's record readers ask for each of their
+//! fields by name, whether the field is there or not, and its converters say what they read
+//! (text, a date, a count, one of a set of words, a list, a record). With tracing on
+//! ([`crate::yaml::trace`]) the loader reads [`EXAMPLE`], a record of every kind with every
+//! field filled in, and the schema is built from what it recorded: so it cannot drift from
+//! what `brief check` accepts. A unit test fails when the loader asks for a field the example
+//! does not fill in.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+use crate::diag::{SourceText, UsageError, did_you_mean};
+use crate::facts::{self, COLLECTIONS, FactBase};
+use crate::yaml::trace::{self, Trace, Ty};
+use crate::yaml::{self, Reader};
+
+/// The file kinds: the collections, and `issuer` (a single record, `issuer.yaml`).
+pub fn kinds() -> Vec<&'static str> {
+    COLLECTIONS.iter().copied().chain(["issuer"]).collect()
+}
+
+/// A complete example of every record kind: every field the loader knows, filled in. Only
+/// its shape matters; it is never validated as a fact base.
+const EXAMPLE: &[(&str, &str)] = &[
+    (
+        "sources",
+        "- {id: s, title: t, publisher: p, published: 2024-11-04, kind: news, language: en, url: 'https://e.org', file: f.txt, note: n}",
+    ),
+    (
+        "countries",
+        "- {id: KWT, name: n, official_name: o, region: r, sources: [s]}",
+    ),
+    (
+        "organizations",
+        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s]}",
+    ),
+    (
+        "people",
+        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s]}], sources: [s]}",
+    ),
+    (
+        "processes",
+        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s]}",
+    ),
+    (
+        "events",
+        "- id: e
+  title: t
+  short_title: s
+  kind: conference
+  process: p
+  sequence: 1
+  parent: x
+  start: 2024-11-04
+  end: 2024-11-05
+  location: {city: c, country: KWT}
+  hosts: [KWT]
+  organizers: [KWT]
+  funders: [KWT]
+  topics: [t]
+  regions: [r]
+  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s]}]
+  participants: [{party: KWT, role: host, head: h, note: n, sources: [s]}]
+  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s]}]
+  discussions: [{text: t, sources: [s]}]
+  outcomes: [{title: t, kind: k, note: n, sources: [s]}]
+  claims: [{field: start, value: v, note: n, sources: [s]}]
+  note: n
+  sources: [s, {id: s, excerpt: x}]",
+    ),
+    (
+        "initiatives",
+        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s]}",
+    ),
+    ("issuer", "{office: o, language: en}"),
+];
+
+/// What the loader records while reading [`EXAMPLE`].
+fn traced() -> Trace {
+    trace::run(|| {
+        for (kind, text) in EXAMPLE {
+            let file = SourceText::new(format!("{kind}.yaml"), *text);
+            let node = yaml::parse(&file).expect("the schema example is valid YAML");
+            let mut problems = Vec::new();
+            let mut reader = Reader {
+                file: &file,
+                problems: &mut problems,
+            };
+            if *kind == "issuer" {
+                facts::read_issuer(&mut reader, &node);
+            } else {
+                facts::read_collection(&mut reader, kind, &node, &mut FactBase::default());
+            }
+        }
+    })
+}
+
+/// The schema of every file kind, under `$defs`.
+pub fn all() -> Value {
+    let trace = traced();
+    let defs: Map<String, Value> = kinds()
+        .into_iter()
+        .map(|k| (k.to_owned(), file_schema(&trace, k)))
+        .collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "brief fact base",
+        "description": "The files of a brief fact base, one definition per file kind (`sources.yaml` or `sources/*.yaml`, …, `issuer.yaml`).",
+        "$defs": defs,
+    })
+}
+
+/// The schema of one file kind (`events`, `issuer`, …), standing alone.
+pub fn of_kind(kind: &str) -> Result<Value, UsageError> {
+    let known = kinds();
+    if !known.contains(&kind) {
+        let mut err = UsageError::new(format!("`{kind}` is not a kind of fact-base file"));
+        if let Some(s) = did_you_mean(kind, known.iter().copied()) {
+            err = err.help(format!("did you mean `{s}`?"));
+        }
+        return Err(err.help(format!("kinds: {}", known.join(", "))));
+    }
+    let mut schema = file_schema(&traced(), kind);
+    let object = schema.as_object_mut().expect("a schema is an object");
+    object.insert(
+        "$schema".into(),
+        json!("https://json-schema.org/draft/2020-12/schema"),
+    );
+    Ok(schema)
+}
+
+/// A file of `kind`: a list of records, or (for `issuer`) one record.
+fn file_schema(trace: &Trace, kind: &str) -> Value {
+    let title = if kind == "issuer" {
+        "issuer.yaml".to_owned()
+    } else {
+        format!("{kind}.yaml, or a file in {kind}/")
+    };
+    let mut schema = value_schema(trace, kind);
+    let object = schema.as_object_mut().expect("a schema is an object");
+    object.insert("title".into(), json!(title));
+    schema
+}
+
+/// The schema of the value at a (normalised) path, from the types the loader read it as.
+fn value_schema(trace: &Trace, path: &str) -> Value {
+    let types: BTreeSet<Ty> = trace.types.get(path).cloned().unwrap_or_default();
+    if types.contains(&Ty::List) {
+        let mut items = types.clone();
+        items.remove(&Ty::List);
+        return json!({ "type": "array", "items": one_of(trace, path, &items) });
+    }
+    one_of(trace, path, &types)
+}
+
+/// A value read as any of `types` (a citation is an id or a record).
+fn one_of(trace: &Trace, path: &str, types: &BTreeSet<Ty>) -> Value {
+    let mut options: Vec<Value> = Vec::new();
+    if types.contains(&Ty::Record) {
+        options.push(record_schema(trace, path));
+    }
+    let choice = types.iter().find_map(|t| match t {
+        Ty::Choice(allowed) => Some(allowed.clone()),
+        _ => None,
+    });
+    if let Some(allowed) = choice {
+        options.push(json!({ "enum": allowed }));
+    } else if types.contains(&Ty::Date) {
+        options.push(json!({
+            "anyOf": [
+                { "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+            ],
+            "description": "an ISO 8601 date: 2024-11-04, or 2024-11 or 2024 where only that much is known",
+        }));
+    } else if types.contains(&Ty::Count) {
+        options.push(json!({ "type": "integer", "minimum": 0 }));
+    } else if types.contains(&Ty::Text) {
+        options.push(json!({ "type": ["string", "number", "boolean"] }));
+    }
+    match options.len() {
+        0 => json!({}),
+        1 => options.remove(0),
+        _ => json!({ "anyOf": options }),
+    }
+}
+
+fn record_schema(trace: &Trace, path: &str) -> Value {
+    let Some(record) = trace.records.get(path) else {
+        return json!({ "type": "object" });
+    };
+    let properties: Map<String, Value> = record
+        .fields
+        .iter()
+        .map(|(key, _)| {
+            (
+                (*key).to_owned(),
+                value_schema(trace, &format!("{path}.{key}")),
+            )
+        })
+        .collect();
+    let required: Vec<&str> = record
+        .fields
+        .iter()
+        .filter(|(_, required)| *required)
+        .map(|(key, _)| *key)
+        .collect();
+    json!({
+        "type": "object",
+        "description": record.what,
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_fills_in_every_field_the_loader_asks_for() {
+        let trace = traced();
+        let mut missing = Vec::new();
+        for (path, record) in &trace.records {
+            for (key, _) in &record.fields {
+                if !trace.types.contains_key(&format!("{path}.{key}")) {
+                    missing.push(format!("{path}.{key}"));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "add these fields to schema::EXAMPLE: {missing:?}"
+        );
+        for kind in kinds() {
+            assert!(trace.records.contains_key(kind), "{kind} was not read");
+        }
+    }
+
+    #[test]
+    fn the_schema_follows_the_loader() {
+        let schema = all();
+        let event = &schema["$defs"]["events"]["items"];
+        assert_eq!(event["additionalProperties"], false);
+        let required: Vec<&str> = event["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert!(required.contains(&"id") && required.contains(&"start"));
+        assert!(!required.contains(&"end"));
+        assert_eq!(
+            event["properties"]["kind"]["enum"][0],
+            crate::facts::EVENT_KINDS[0]
+        );
+        let participant = &event["properties"]["participants"]["items"];
+        assert!(participant["properties"]["role"]["enum"].is_array());
+        // A citation is an id or a record with an excerpt.
+        let citation = &event["properties"]["sources"]["items"]["anyOf"];
+        assert_eq!(citation.as_array().unwrap().len(), 2);
+        assert_eq!(schema["$defs"]["issuer"]["type"], "object");
+    }
+
+    #[test]
+    fn an_unknown_kind_is_a_usage_error() {
+        assert!(of_kind("events").is_ok());
+        let err = of_kind("event").unwrap_err();
+        assert!(err.help.iter().any(|h| h.contains("events")));
+    }
+}
