@@ -306,6 +306,7 @@ mod tests {
         assert_eq!(args.format, Format::Pdf);
         let project = Project {
             root: PathBuf::from("/p"),
+            here: false,
             file: None,
             config: Default::default(),
         };

@@ -39,6 +39,9 @@ pub const PROJECT_FILE: &str = "brief.toml";
 pub struct Project {
     /// The project root, canonical.
     pub root: PathBuf,
+    /// Whether the project root is the current folder: its folders are then named relative
+    /// to it, as the user would type them (`output/x.pdf`).
+    pub here: bool,
     /// The project file, when there is one.
     pub file: Option<PathBuf>,
     pub config: Config,
@@ -102,13 +105,15 @@ impl Project {
                 ))
                 .into());
             }
-            return Project::at(root);
+            let here = root == cwd;
+            return Project::at(root, here);
         }
         let found = cwd.ancestors().find(|d| d.join(PROJECT_FILE).is_file());
         match found {
-            Some(root) => Project::at(root.to_path_buf()),
+            Some(root) => Project::at(root.to_path_buf(), root == cwd),
             None => Ok(Project {
                 root: cwd,
+                here: true,
                 file: None,
                 config: Config::default(),
             }),
@@ -116,11 +121,12 @@ impl Project {
     }
 
     /// The project rooted at `root` (canonical), reading its `brief.toml` if there is one.
-    fn at(root: PathBuf) -> anyhow::Result<Project> {
+    fn at(root: PathBuf, here: bool) -> anyhow::Result<Project> {
         let path = root.join(PROJECT_FILE);
         if !path.is_file() {
             return Ok(Project {
                 root,
+                here,
                 file: None,
                 config: Config::default(),
             });
@@ -131,27 +137,42 @@ impl Project {
                 path.display()
             ))])
         })?;
-        let config = parse(&path.display().to_string(), &text).map_err(|p| Problems(vec![*p]))?;
+        let shown = if here {
+            PathBuf::from(PROJECT_FILE)
+        } else {
+            path.clone()
+        };
+        let config = parse(&shown.display().to_string(), &text).map_err(|p| Problems(vec![*p]))?;
         Ok(Project {
             root,
+            here,
             file: Some(path),
             config,
         })
     }
 
+    /// A folder of the project: relative when the project is the current folder.
+    fn folder(&self, path: &Path) -> PathBuf {
+        if self.here && path.is_relative() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        }
+    }
+
     /// The fact base folder.
     pub fn data(&self) -> PathBuf {
-        self.root.join(&self.config.folders.data)
+        self.folder(&self.config.folders.data)
     }
 
     /// The project's templates folder (it need not exist: built-in templates are used then).
     pub fn templates(&self) -> PathBuf {
-        self.root.join(&self.config.folders.templates)
+        self.folder(&self.config.folders.templates)
     }
 
     /// Where documents are written.
     pub fn output(&self) -> PathBuf {
-        self.root.join(&self.config.folders.output)
+        self.folder(&self.config.folders.output)
     }
 }
 

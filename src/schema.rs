@@ -23,8 +23,9 @@ pub fn kinds() -> Vec<&'static str> {
     COLLECTIONS.iter().copied().chain(["issuer"]).collect()
 }
 
-/// A complete example of every record kind: every field the loader knows, filled in. Only
-/// its shape matters; it is never validated as a fact base.
+/// A complete example of every record kind: every field the loader knows, filled in, and
+/// every citation in both its forms (an id, or an id with an excerpt). Only its shape
+/// matters; it is never validated as a fact base.
 const EXAMPLE: &[(&str, &str)] = &[
     (
         "sources",
@@ -32,19 +33,19 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "countries",
-        "- {id: KWT, name: n, official_name: o, region: r, sources: [s]}",
+        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x}]}",
     ),
     (
         "organizations",
-        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s]}",
+        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x}]}",
     ),
     (
         "people",
-        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s]}], sources: [s]}",
+        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x}]}], sources: [s, {id: s, excerpt: x}]}",
     ),
     (
         "processes",
-        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s]}",
+        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x}]}",
     ),
     (
         "events",
@@ -63,18 +64,18 @@ const EXAMPLE: &[(&str, &str)] = &[
   funders: [KWT]
   topics: [t]
   regions: [r]
-  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s]}]
-  participants: [{party: KWT, role: host, head: h, note: n, sources: [s]}]
-  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s]}]
-  discussions: [{text: t, sources: [s]}]
-  outcomes: [{title: t, kind: k, note: n, sources: [s]}]
-  claims: [{field: start, value: v, note: n, sources: [s]}]
+  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x}]}]
+  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x}]}]
+  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x}]}]
+  discussions: [{text: t, sources: [s, {id: s, excerpt: x}]}]
+  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x}]}]
+  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x}]}]
   note: n
   sources: [s, {id: s, excerpt: x}]",
     ),
     (
         "initiatives",
-        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s]}",
+        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x}]}",
     ),
     ("issuer", "{office: o, language: en}"),
 ];
@@ -239,6 +240,15 @@ mod tests {
         );
         for kind in kinds() {
             assert!(trace.records.contains_key(kind), "{kind} was not read");
+        }
+        // Every citation list shows both forms, so the schema allows both.
+        for (path, types) in &trace.types {
+            if path.ends_with(".sources") {
+                assert!(
+                    types.contains(&Ty::Text) && types.contains(&Ty::Record),
+                    "{path}: give the example `[s, {{id: s, excerpt: x}}]`"
+                );
+            }
         }
     }
 
