@@ -362,6 +362,7 @@ mod tests {
             };
             let project = Project {
                 root: PathBuf::from("/p"),
+                here: false,
                 file: None,
                 config: Default::default(),
             };
