@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::diag::UsageError;
 use crate::facts::FactBase;
-use crate::output::Written;
+use crate::output::{Written, plural};
 use crate::templates::{self, ParamSpec, TemplateManifest};
 
 /// `n` documents of a batch failed (each was reported as it failed); exit status 1.
@@ -131,9 +131,10 @@ pub fn finish(results: &[anyhow::Result<Written>]) -> anyhow::Result<()> {
     let pages: usize = results.iter().flatten().map(|w| w.pages).sum();
     let size: usize = results.iter().flatten().map(|w| w.bytes).sum();
     eprintln!(
-        "{} of {} documents written ({pages} pages, {} KB){}",
+        "{} of {} written ({}, {} KB){}",
         results.len() - failed,
-        results.len(),
+        plural(results.len(), "document", "documents"),
+        plural(pages, "page", "pages"),
         size.div_ceil(1024),
         if failed > 0 {
             format!("; {failed} failed")

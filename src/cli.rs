@@ -172,9 +172,21 @@ impl Paper {
     }
 }
 
+/// `YYYY-MM-DD` with a four-digit year, and a day that exists.
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let shape = parts.len() == 3
+        && [4, 2, 2]
+            .iter()
+            .zip(&parts)
+            .all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()));
+    if !shape {
+        return Err(format!(
+            "`{text}` is not a date of the form YYYY-MM-DD (a four-digit year, e.g. 2024-11-04)"
+        ));
+    }
     chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date of the form YYYY-MM-DD"))
+        .map_err(|_| format!("`{text}` is not a day of the calendar: check the month and the day"))
 }
 
 /// What the document should be, with every value checked.
@@ -343,6 +355,26 @@ mod tests {
             let err = Cli::try_parse_from(&args).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{args:?}");
         }
+    }
+
+    #[test]
+    fn dates_have_four_digit_years_and_exist() {
+        assert_eq!(
+            parse_date("2024-11-04").unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2024, 11, 4).unwrap()
+        );
+        assert!(
+            parse_date("25-01-01")
+                .unwrap_err()
+                .contains("four-digit year")
+        );
+        assert!(parse_date("2025-1-01").is_err());
+        assert!(parse_date("+10000-01-01").is_err());
+        assert!(
+            parse_date("2025-02-30")
+                .unwrap_err()
+                .contains("not a day of the calendar")
+        );
     }
 
     #[test]

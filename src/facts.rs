@@ -507,23 +507,54 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
     let Some(files) = collection_files(dir, &mut problems) else {
         return (base, problems);
     };
+    let shown = dir.display();
+    if files.iter().all(|(_, paths)| paths.is_empty()) && !dir.join(ISSUER_FILE).is_file() {
+        problems.push(
+            Problem::error(format!("`{shown}` holds no fact-base files"))
+                .help(format!(
+                    "a fact base has `sources.yaml` (or a folder `sources/`), and any of {} as `NAME.yaml` or a folder `NAME/`",
+                    COLLECTIONS[1..].join(", ")
+                ))
+                .help("check `--data`, or the `data` folder set in brief.toml"),
+        );
+        return (base, problems);
+    }
+    // Collections that could not be read in full: references into them are not reported
+    // as dangling (the real problem is reported once, where it is).
+    let mut unreadable: Vec<&'static str> = Vec::new();
     for (collection, paths) in files {
+        if collection == "sources" && paths.is_empty() {
+            problems.push(
+                Problem::error(format!("no `sources.yaml` or `sources/` in `{shown}`")).help(
+                    "every fact cites a source: add the sources file (see docs/fact-base.md)",
+                ),
+            );
+            unreadable.push(collection);
+        }
         for path in paths {
-            let Some(file) = read_file(&path, &mut problems) else {
-                continue;
-            };
-            let node = match yaml::parse(&file) {
-                Ok(node) => node,
-                Err(problem) => {
-                    problems.push(*problem);
-                    continue;
-                }
-            };
-            let mut reader = yaml::Reader {
-                file: &file,
-                problems: &mut problems,
-            };
-            read::collection(&mut reader, collection, &node, &mut base);
+            let before = problems.len();
+            let read_whole = (|| {
+                let file = read_file(&path, &mut problems)?;
+                let node = match yaml::parse(&file) {
+                    Ok(node) => node,
+                    Err(problem) => {
+                        problems.push(*problem);
+                        return None;
+                    }
+                };
+                let mut reader = yaml::Reader {
+                    file: &file,
+                    problems: &mut problems,
+                };
+                read::collection(&mut reader, collection, &node, &mut base);
+                Some(())
+            })();
+            let not_a_list = problems[before..]
+                .iter()
+                .any(|p| p.message.starts_with("expected a list of records"));
+            if (read_whole.is_none() || not_a_list) && !unreadable.contains(&collection) {
+                unreadable.push(collection);
+            }
         }
     }
     let issuer_path = dir.join(ISSUER_FILE);
@@ -542,7 +573,7 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
         }
     }
     base.build_index();
-    validate::check(&base, &mut problems);
+    validate::check(&base, &unreadable, &mut problems);
     sort_problems(&mut problems);
     (base, problems)
 }

@@ -30,6 +30,7 @@ use std::path::Path;
 use crate::cli::{CheckFormat, Cli, CliCommand, GenerateConfig};
 use crate::diag::{Problems, Reported, UsageError};
 use crate::facts::FactBase;
+use crate::output::plural;
 use crate::project::Project;
 use crate::world::Sandbox;
 
@@ -252,20 +253,27 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
                 .iter()
                 .filter(|c| c.excerpt.is_some())
                 .count();
-            format!("; {count} excerpts found in `{}`", dir.display())
+            format!(
+                "; {} found in `{}`",
+                plural(count, "excerpt", "excerpts"),
+                dir.display()
+            )
         }
         None => String::new(),
     };
+    let counts = [
+        plural(base.sources.len(), "source", "sources"),
+        plural(base.countries.len(), "country", "countries"),
+        plural(base.organizations.len(), "organization", "organizations"),
+        plural(base.people.len(), "person", "people"),
+        plural(base.processes.len(), "process", "processes"),
+        plural(base.events.len(), "event", "events"),
+        plural(base.initiatives.len(), "initiative", "initiatives"),
+    ];
     eprintln!(
-        "ok: `{}` is valid ({} sources, {} countries, {} organizations, {} people, {} processes, {} events, {} initiatives){verified}",
+        "ok: `{}` is valid ({}){verified}",
         data.display(),
-        base.sources.len(),
-        base.countries.len(),
-        base.organizations.len(),
-        base.people.len(),
-        base.processes.len(),
-        base.events.len(),
-        base.initiatives.len(),
+        counts.join(", ")
     );
     Ok(())
 }

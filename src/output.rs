@@ -75,21 +75,22 @@ impl std::fmt::Display for Written {
             .first()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
+        let mut parts = Vec::new();
         if self.paths.len() > 1 {
-            write!(f, "{first} … ({} files)", self.paths.len())?;
-        } else {
-            write!(f, "{first}")?;
+            parts.push(plural(self.paths.len(), "file", "files"));
         }
         if self.pages > 0 {
-            write!(
-                f,
-                " ({} pages, {} KB)",
-                self.pages,
-                self.bytes.div_ceil(1024)
-            )?;
+            parts.push(plural(self.pages, "page", "pages"));
         }
-        Ok(())
+        parts.push(format!("{} KB", self.bytes.div_ceil(1024)));
+        let more = if self.paths.len() > 1 { " …" } else { "" };
+        write!(f, "{first}{more} ({})", parts.join(", "))
     }
+}
+
+/// `1 page`, `2 pages`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Writes the files of one document (one PDF or Typst file, or one image per page) where

@@ -233,7 +233,30 @@ impl Renderer {
             let range = err
                 .range()
                 .unwrap_or_else(|| line_range(&file.text, err.line().unwrap_or(1)));
-            problem = problem.at(Location { file, range });
+            let unclosed = match err.detail() {
+                Some(d)
+                    if err.kind() == ErrorKind::SyntaxError && d.contains("expected end of") =>
+                {
+                    unclosed_tag(&file.text, range.start)
+                }
+                _ => None,
+            };
+            let at = unclosed.as_ref().map_or(range, |(_, at, _)| at.clone());
+            problem = match unclosed {
+                Some((what, _, help)) => {
+                    Problem::error(format!("template error: {what}")).help(help)
+                }
+                None => problem.help(match err.kind() {
+                    ErrorKind::SyntaxError => {
+                        "check the tag here: `{{ … }}` prints a value, `{% … %}` is a statement (if, for, set), `{# … #}` a comment"
+                    }
+                    ErrorKind::UndefinedError => {
+                        "check the name against `brief context --template NAME`: every field the template uses must exist"
+                    }
+                    _ => "see templates/README.md for what a template can use",
+                }),
+            }
+            .at(Location { file, range: at });
         }
         let mut source = std::error::Error::source(err);
         while let Some(cause) = source {
@@ -242,6 +265,56 @@ impl Renderer {
         }
         problem
     }
+}
+
+/// For "expected end of block" at `offset`: the tag that was left open before it. Either a
+/// `{%` never closed with `%}`, or a block (`if`, `for`, …) never closed with its `end…` tag.
+/// Returns the message, where the opening tag is, and what to do.
+fn unclosed_tag(text: &str, offset: usize) -> Option<(String, std::ops::Range<usize>, String)> {
+    let before = &text[..offset.min(text.len())];
+    // A `{%` with no `%}` after it.
+    if let Some(open) = before.rfind("{%")
+        && !before[open..].contains("%}")
+    {
+        let end = before[open..].find('\n').map_or(before.len(), |i| open + i);
+        return Some((
+            "this `{%` tag is not closed".into(),
+            open..end,
+            "end the tag with `%}` on the same line".into(),
+        ));
+    }
+    // A block statement whose `end…` never comes.
+    const BLOCKS: &[&str] = &[
+        "if", "for", "macro", "call", "filter", "with", "block", "raw",
+    ];
+    let mut open: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+    let mut rest = 0;
+    while let Some(i) = text[rest..].find("{%") {
+        let start = rest + i;
+        let Some(len) = text[start..].find("%}") else {
+            break;
+        };
+        let inner = text[start + 2..start + len]
+            .trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+        let word = inner.split_whitespace().next().unwrap_or("");
+        if let Some(closed) = word.strip_prefix("end") {
+            if let Some(pos) = open.iter().rposition(|(w, _)| *w == closed) {
+                open.truncate(pos);
+            }
+        } else if BLOCKS.contains(&word) {
+            open.push((
+                BLOCKS[BLOCKS.iter().position(|b| *b == word)?],
+                start..start + len + 2,
+            ));
+        }
+        rest = start + len + 2;
+    }
+    let (word, at) = open.pop()?;
+    Some((
+        format!("this `{{% {word} %}}` is never closed"),
+        at,
+        format!("add `{{% end{word} %}}` where the block should end"),
+    ))
 }
 
 fn line_range(text: &str, line: usize) -> std::ops::Range<usize> {

@@ -498,7 +498,7 @@ pub fn resolve_params(
             }
             _ => {
                 return Err(UsageError::new(format!(
-                    "template `{}` needs `--param {}=…` ({})",
+                    "template `{}` needs `--param {}=…`: {}",
                     manifest.name, spec.name, spec.description
                 ))
                 .help(choice_list(&choices)));
@@ -531,6 +531,11 @@ pub fn parse_param(text: &str) -> Result<(String, String), String> {
         Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
             Ok((k.trim().to_owned(), v.trim().to_owned()))
         }
+        Some((k, _)) if !k.trim().is_empty() => Err(format!(
+            "the value of `{}` is empty: give one after `=`, e.g. `{}=ID`",
+            k.trim(),
+            k.trim()
+        )),
         _ => Err(format!("expected KEY=VALUE, found `{text}`")),
     }
 }
@@ -555,6 +560,11 @@ mod tests {
         );
         assert_eq!(parse_param("a=b=c").unwrap(), ("a".into(), "b=c".into()));
         assert!(parse_param("country").is_err());
+        assert!(
+            parse_param("process=")
+                .unwrap_err()
+                .contains("value of `process` is empty")
+        );
         assert!(parse_param("=x").is_err());
     }
 }

@@ -76,15 +76,44 @@ pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
                 .unwrap_or(0);
             let message = err.without_snippet().to_string();
             let message = strip_location_suffix(&message);
-            let problem = Problem::error(format!("this file is not valid YAML: {message}"))
+            let (message, help, offset) = in_our_words(message, &file.text, offset);
+            let problem = Problem::error(message)
                 .at(Location {
                     file: file.clone(),
                     range: offset..offset,
                 })
-                .help("fix the YAML syntax at this point (indentation, quotes, a missing `:`)");
+                .help(help);
             Err(Box::new(problem))
         }
     }
+}
+
+/// The YAML library's message, said in our words where we know it, with what to do and
+/// where exactly (a tab is reported where the scanner started the token, not where the tab is).
+fn in_our_words(message: &str, text: &str, offset: usize) -> (String, String, usize) {
+    if message.contains("found a tab") {
+        let at = text[offset.min(text.len())..]
+            .find('\t')
+            .map_or(offset, |i| offset + i);
+        return (
+            "a tab character is used for indentation".into(),
+            "YAML indents with spaces: replace the tab with spaces".into(),
+            at,
+        );
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return (
+            format!("`{key}` is given twice in the same record"),
+            "keep one of them: a second value would silently replace the first".into(),
+            offset,
+        );
+    }
+    (
+        format!("this file is not valid YAML: {message}"),
+        "fix the YAML syntax at this point (indentation, quotes, a missing `:`)".into(),
+        offset,
+    )
 }
 
 /// saphyr appends " at line X column Y" to messages; we print the position ourselves.

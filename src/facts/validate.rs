@@ -7,8 +7,12 @@ use std::collections::HashMap;
 
 use super::*;
 
-pub fn check(base: &FactBase, problems: &mut Vec<Problem>) {
-    let mut c = Checker { base, problems };
+pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) {
+    let mut c = Checker {
+        base,
+        unreadable,
+        problems,
+    };
     c.ids();
     for s in &base.sources {
         let at = |field: &str| format!("sources[{}].{field}", s.id.value);
@@ -112,6 +116,8 @@ impl Kind {
 
 struct Checker<'a> {
     base: &'a FactBase,
+    /// Collections that could not be read in full (their problem is reported already).
+    unreadable: &'a [&'a str],
     problems: &'a mut Vec<Problem>,
 }
 
@@ -240,6 +246,15 @@ impl Checker<'_> {
 
     fn reference(&mut self, r: &Ref, kind: Kind, field: String) {
         if self.exists(&r.value, kind) {
+            return;
+        }
+        let incomplete = match kind {
+            Kind::Party => {
+                self.unreadable.contains(&"countries") || self.unreadable.contains(&"organizations")
+            }
+            _ => self.unreadable.contains(&kind.collection()),
+        };
+        if incomplete {
             return;
         }
         let noun = kind.noun();
