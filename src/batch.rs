@@ -36,7 +36,9 @@ pub fn run(
     make: impl Fn(&str) -> anyhow::Result<Written> + Sync,
 ) -> Vec<anyhow::Result<Written>> {
     let total = values.len();
-    let bar = if std::io::stderr().is_terminal() {
+    let bar = if crate::diag::quiet() {
+        None
+    } else if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(total as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} {wide_msg}")
@@ -82,7 +84,8 @@ pub fn run(
                         bar.set_message(value.clone());
                         bar.inc(1);
                     }
-                    None => eprintln!("{line}"),
+                    None if result.is_err() || !crate::diag::quiet() => eprintln!("{line}"),
+                    None => {}
                 }
                 result
             })
@@ -130,7 +133,7 @@ pub fn finish(results: &[anyhow::Result<Written>]) -> anyhow::Result<()> {
     let failed = results.iter().filter(|r| r.is_err()).count();
     let pages: usize = results.iter().flatten().map(|w| w.pages).sum();
     let size: usize = results.iter().flatten().map(|w| w.bytes).sum();
-    eprintln!(
+    crate::diag::info(format!(
         "{} of {} written ({}, {} KB){}",
         results.len() - failed,
         plural(results.len(), "document", "documents"),
@@ -141,7 +144,7 @@ pub fn finish(results: &[anyhow::Result<Written>]) -> anyhow::Result<()> {
         } else {
             String::new()
         }
-    );
+    ));
     if failed > 0 {
         return Err(Failed(failed).into());
     }

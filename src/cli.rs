@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::compile::{Format, Standard};
-use crate::diag::UsageError;
+use crate::diag::{ColorChoice, UsageError};
 use crate::project::Project;
 use crate::templates::parse_param;
 
@@ -20,6 +20,12 @@ pub struct Cli {
     /// the current folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub project: Option<PathBuf>,
+    /// Colour in messages: auto (on a terminal, unless `NO_COLOR` is set), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only problems: no progress or "wrote …" lines.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: CliCommand,
 }
@@ -49,10 +55,10 @@ pub enum CliCommand {
 #[derive(Debug, Args)]
 pub struct DocumentArgs {
     /// The template to use (see `brief templates`).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, short = 't', value_name = "NAME")]
     pub template: String,
     /// A template parameter, e.g. `--param country=TKM`; may be repeated.
-    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
     /// The fact base folder (default: the project's, `data`).
     #[arg(long, value_name = "DIR")]
@@ -75,11 +81,18 @@ pub struct GenerateArgs {
     pub all: bool,
     /// Output folder, or a file path when one document is made (default: the project's
     /// `output` folder).
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, short = 'o', value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page.
-    #[arg(long, value_enum, default_value_t = Format::Pdf)]
-    pub format: Format,
+    /// What to write: a PDF, the generated Typst source, or one PNG/SVG per page (default:
+    /// from the extension of `--out`, else pdf).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
+    /// Write even when `--out` names a file whose extension is not the format's.
+    #[arg(long)]
+    pub force: bool,
+    /// Open the document in the system's viewer once it is written (the folder, with `--all`).
+    #[arg(long)]
+    pub open: bool,
     /// Paper size (default: `brief.toml`'s, else a4).
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
@@ -201,6 +214,8 @@ pub struct GenerateConfig {
     pub templates: PathBuf,
     pub out: PathBuf,
     pub format: Format,
+    /// Open the result in the system's viewer.
+    pub open: bool,
     pub date: chrono::NaiveDate,
     pub paper: Paper,
     pub marking: Option<String>,
@@ -231,6 +246,8 @@ impl GenerateArgs {
         } else {
             self.pdf_standard
         };
+        let out = self.out.unwrap_or_else(|| project.output());
+        let format = output_format(self.format, &out, self.all, self.force)?;
         let mut standards: Vec<Standard> = Vec::new();
         for s in given {
             if standards.contains(&s) {
@@ -240,12 +257,11 @@ impl GenerateArgs {
             }
             standards.push(s);
         }
-        if !standards.is_empty() && self.format != Format::Pdf {
+        if !standards.is_empty() && format != Format::Pdf {
             return Err(UsageError::new(
                 "`--pdf-standard` applies only to `--format pdf`",
             ));
         }
-        let out = self.out.unwrap_or_else(|| project.output());
         if self.all && !out.is_dir() && out.extension().is_some() {
             return Err(UsageError::new(format!(
                 "`--all` writes one file per document: `--out {}` must be a folder",
@@ -269,12 +285,61 @@ impl GenerateArgs {
             params: doc.params,
             all: self.all,
             out,
-            format: self.format,
+            format,
+            open: self.open,
             date: as_of(doc.date)?,
             paper: self.paper.or(defaults.paper).unwrap_or(Paper::A4),
             marking,
             standards,
         })
+    }
+}
+
+/// What to write: `--format`, else the extension of a file named by `--out`, else a PDF.
+/// A `--format` that contradicts the file's extension is refused, and so is a file name whose
+/// extension is not one of brief's (so that `--out README.md` never replaces a README with a
+/// PDF) unless `--force`.
+fn output_format(
+    flag: Option<Format>,
+    out: &std::path::Path,
+    all: bool,
+    force: bool,
+) -> Result<Format, UsageError> {
+    let file_ext = (!all && !out.is_dir())
+        .then(|| out.extension().and_then(|e| e.to_str()))
+        .flatten();
+    let Some(ext) = file_ext else {
+        return Ok(flag.unwrap_or(Format::Pdf));
+    };
+    let from_ext = <Format as ValueEnum>::value_variants()
+        .iter()
+        .copied()
+        .find(|f| f.extension().eq_ignore_ascii_case(ext));
+    match (flag, from_ext) {
+        (Some(f), Some(e)) if f != e => Err(UsageError::new(format!(
+            "`--format {}` does not match `--out {}`",
+            f.extension(),
+            out.display()
+        ))
+        .help(format!(
+            "name the file `….{}`, or leave out `--format`: it follows the file's extension",
+            f.extension()
+        ))),
+        (_, Some(e)) => Ok(e),
+        (flag, None) if force => Ok(flag.unwrap_or(Format::Pdf)),
+        (flag, None) => {
+            let f = flag.unwrap_or(Format::Pdf);
+            Err(UsageError::new(format!(
+                "`--out {}` is not a .{} file: brief would write a {} into it",
+                out.display(),
+                f.extension(),
+                f.extension().to_uppercase()
+            ))
+            .help(format!(
+                "name it `….{}` (or .typ, .png, .svg for those formats), or add `--force` to write it anyway",
+                f.extension()
+            )))
+        }
     }
 }
 
@@ -315,7 +380,7 @@ mod tests {
         let CliCommand::Generate(args) = cli.command else {
             panic!("not generate")
         };
-        assert_eq!(args.format, Format::Pdf);
+        assert_eq!(args.format, None);
         let project = Project {
             root: PathBuf::from("/p"),
             here: false,
@@ -327,6 +392,7 @@ mod tests {
         assert_eq!(config.templates, PathBuf::from("/p/templates"));
         assert_eq!(config.out, PathBuf::from("/p/output"));
         assert_eq!(config.paper, Paper::A4);
+        assert_eq!(config.format, Format::Pdf);
     }
 
     #[test]

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::facts::{Citation, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref};
 use crate::templates::ParamKind;
+use crate::yaml::Extra;
 
 pub use focus::{CountryFocus, EventFocus, ProcessFocus};
 
@@ -88,6 +89,8 @@ pub struct PartyRef {
     pub name: String,
     /// The short name where there is one (`UNOCT`), else the name.
     pub label: String,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A person as of an event: the position held at that date, if the fact base knows it.
@@ -101,6 +104,8 @@ pub struct Person {
     pub party: Option<PartyRef>,
     /// `Name, Title (Party)`; the party is left out when the title already names it.
     pub text: String,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A short reference to an event, used wherever an event is named rather than told.
@@ -159,6 +164,8 @@ pub struct EventRecord {
     /// is about: each meeting of a process history, the event of an event brief).
     pub related: Vec<EventRecord>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// An id with the label to print for it.
@@ -190,6 +197,8 @@ pub struct FigureRecord {
     pub text: String,
     pub note: Option<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A party taking part in an event.
@@ -202,6 +211,8 @@ pub struct Participant {
     pub head: Option<Person>,
     pub note: Option<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// What was said: a verbatim quote or a curator's summary. Consecutive statements with the
@@ -224,6 +235,8 @@ pub struct StatementRecord {
     /// The event it was made at (country summaries, which gather statements across events).
     pub event: Option<EventRef>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A point made in a session, without a single speaker.
@@ -231,6 +244,8 @@ pub struct StatementRecord {
 pub struct Discussion {
     pub text: String,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// What an event adopted or announced.
@@ -241,6 +256,8 @@ pub struct Outcome {
     pub kind_text: Option<String>,
     pub note: Option<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A source that gives a different value for a field of an event.
@@ -255,6 +272,8 @@ pub struct ClaimRecord {
     pub value_text: String,
     pub note: Option<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A party's strategy, proposal, initiative or stated position.
@@ -271,6 +290,8 @@ pub struct InitiativeRecord {
     /// `2021–2025`, unless the title already gives the years (then none).
     pub years: Option<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A process, as its own record.
@@ -284,6 +305,8 @@ pub struct ProcessRecord {
     pub initiator: Option<PartyRef>,
     pub themes: Vec<String>,
     pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// A source document, for the sources list.
@@ -302,6 +325,8 @@ pub struct Source {
     pub file: Option<String>,
     /// A curator's note on the source.
     pub note: Option<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
 }
 
 /// Builds the template context for `request`.
@@ -413,6 +438,7 @@ impl<'a> Builder<'a> {
                     url: s.url.as_ref().map(|u| u.value.clone()),
                     file: s.file.as_ref().map(|f| f.value.clone()),
                     note: s.note.clone(),
+                    extra: s.extra.clone(),
                 })
             })
             .collect()
@@ -425,18 +451,21 @@ impl<'a> Builder<'a> {
                 party_type: "country",
                 name: c.name.clone(),
                 label: c.name.clone(),
+                extra: c.extra.clone(),
             },
             Some(Party::Organization(o)) => PartyRef {
                 id: id.to_owned(),
                 party_type: "organization",
                 name: o.name.clone(),
                 label: o.short_name.clone().unwrap_or_else(|| o.name.clone()),
+                extra: o.extra.clone(),
             },
             None => PartyRef {
                 id: id.to_owned(),
                 party_type: "unknown",
                 name: id.to_owned(),
                 label: id.to_owned(),
+                extra: Extra::new(),
             },
         }
     }
@@ -454,6 +483,7 @@ impl<'a> Builder<'a> {
                 title: None,
                 party: None,
                 text: id.to_owned(),
+                extra: Extra::new(),
             };
         };
         let position = person.position_at(date);
@@ -475,6 +505,7 @@ impl<'a> Builder<'a> {
             title: position.map(|p| p.title.clone()),
             party,
             text,
+            extra: person.extra.clone(),
         }
     }
 
@@ -561,6 +592,7 @@ impl<'a> Builder<'a> {
                     None => f.value.to_string(),
                 },
                 note: f.note.clone(),
+                extra: f.extra.clone(),
                 cite: self.cite(&f.sources),
             })
             .collect();
@@ -573,6 +605,7 @@ impl<'a> Builder<'a> {
                 role_text: humanize(&p.role),
                 head: p.head.as_ref().map(|h| self.person_at(&h.value, date)),
                 note: p.note.clone(),
+                extra: p.extra.clone(),
                 cite: self.cite(&p.sources),
             })
             .collect();
@@ -582,6 +615,7 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|d| Discussion {
                 text: d.text.clone(),
+                extra: d.extra.clone(),
                 cite: self.cite(&d.sources),
             })
             .collect();
@@ -593,6 +627,7 @@ impl<'a> Builder<'a> {
                 kind: o.kind.clone(),
                 kind_text: o.kind.as_deref().map(humanize),
                 note: o.note.clone(),
+                extra: o.extra.clone(),
                 cite: self.cite(&o.sources),
             })
             .collect();
@@ -610,6 +645,7 @@ impl<'a> Builder<'a> {
                     _ => c.value.clone(),
                 },
                 note: c.note.clone(),
+                extra: c.extra.clone(),
                 cite: self.cite(&c.sources),
             })
             .collect();
@@ -640,6 +676,7 @@ impl<'a> Builder<'a> {
             claims,
             initiatives,
             note: e.note.clone(),
+            extra: e.extra.clone(),
             related: Vec::new(),
             cite,
         }
@@ -681,6 +718,7 @@ impl<'a> Builder<'a> {
                 speakers,
                 on_behalf_of,
                 note: st.note.clone(),
+                extra: st.extra.clone(),
                 continues: false,
                 continued: false,
                 event: None,
@@ -714,6 +752,7 @@ impl<'a> Builder<'a> {
             from: i.from.map(|d| d.to_string()),
             until: i.until.map(|d| d.to_string()),
             years,
+            extra: i.extra.clone(),
             cite: self.cite(&i.sources),
         }
     }
@@ -727,6 +766,7 @@ impl<'a> Builder<'a> {
             launched_text: p.launched.map(|d| d.text()),
             initiator: p.initiator.as_ref().map(|i| self.party(&i.value)),
             themes: p.themes.clone(),
+            extra: p.extra.clone(),
             cite: self.cite(&p.sources),
         }
     }
@@ -845,6 +885,7 @@ mod tests {
             party_type: "country",
             name: label.into(),
             label: label.into(),
+            extra: Extra::new(),
         };
         let speakers = vec![Person {
             id: "a".into(),
@@ -852,6 +893,7 @@ mod tests {
             title: Some("Minister".into()),
             party: Some(p("Xland")),
             text: "A, Minister (Xland)".into(),
+            extra: Extra::new(),
         }];
         assert_eq!(attribution(&speakers, None), "A, Minister (Xland)");
         assert_eq!(

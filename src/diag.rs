@@ -47,6 +47,64 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// How messages are shown: in colour, and whether progress and result lines are printed.
+/// Set once at start from `--color`, `NO_COLOR` and `--quiet`.
+static COLOR: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether to colour messages: `always`, `never`, or `auto` (stderr is a terminal and
+/// `NO_COLOR` is not set).
+pub fn set_output(color: ColorChoice, quiet: bool) {
+    use std::io::IsTerminal;
+    let on = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn color() -> bool {
+    COLOR.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Whether progress and result lines are left out (`--quiet`).
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Prints a progress or result line (`wrote …`, `ok: …`) to stderr, unless `--quiet`.
+pub fn info(line: impl fmt::Display) {
+    if !quiet() {
+        eprintln!("{line}");
+    }
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// `error`/`warning`, in bold red/yellow when colour is on.
+pub fn severity_word(severity: Severity) -> String {
+    let (word, code) = match severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+    };
+    if color() {
+        format!("\x1b[{code}m{word}\x1b[0m")
+    } else {
+        word.to_owned()
+    }
+}
+
 /// Where in a file a problem is.
 #[derive(Debug, Clone)]
 pub struct Location {
@@ -176,6 +234,19 @@ impl Problem {
                     .with_message(&self.message)
                     .with_labels(vec![label])
                     .with_notes(notes);
+                if color() {
+                    let mut painted = termcolor::Ansi::new(Vec::new());
+                    if term::emit_to_write_style(
+                        &mut painted,
+                        &Config::default(),
+                        &file,
+                        &diagnostic,
+                    )
+                    .is_ok()
+                    {
+                        return String::from_utf8_lossy(&painted.into_inner()).into_owned();
+                    }
+                }
                 let mut out = String::new();
                 match term::emit_to_string(&mut out, &Config::default(), &file, &diagnostic) {
                     Ok(()) => out,
@@ -187,10 +258,7 @@ impl Problem {
     }
 
     fn render_plain(&self) -> String {
-        let word = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let word = severity_word(self.severity);
         let mut out = String::new();
         match &self.at {
             Some(at) => out.push_str(&format!("{word}: {}\n  ┌─ {at}\n", self.message)),

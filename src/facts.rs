@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{Location, Problem, Problems, SourceText, did_you_mean};
-use crate::yaml::{self, Located};
+use crate::yaml::{self, Extra, Located};
 
 /// A reference to another record by id, with where it was written.
 pub type Ref = Located<String>;
@@ -222,6 +222,8 @@ pub struct Citation {
 /// A document facts are taken from.
 #[derive(Debug, Clone)]
 pub struct SourceDoc {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub title: String,
     pub publisher: String,
@@ -236,6 +238,8 @@ pub struct SourceDoc {
 
 #[derive(Debug, Clone)]
 pub struct Country {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub name: String,
     pub official_name: Option<String>,
@@ -245,6 +249,8 @@ pub struct Country {
 
 #[derive(Debug, Clone)]
 pub struct Organization {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub name: String,
     pub short_name: Option<String>,
@@ -255,6 +261,8 @@ pub struct Organization {
 
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub name: String,
     pub positions: Vec<Position>,
@@ -263,6 +271,8 @@ pub struct Person {
 
 #[derive(Debug, Clone)]
 pub struct Position {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub title: String,
     pub party: Ref,
     pub from: Option<FuzzyDate>,
@@ -272,6 +282,8 @@ pub struct Position {
 
 #[derive(Debug, Clone)]
 pub struct Process {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub name: String,
     pub summary: Option<String>,
@@ -283,6 +295,8 @@ pub struct Process {
 
 #[derive(Debug, Clone)]
 pub struct Event {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub title: String,
     pub short_title: Option<String>,
@@ -320,6 +334,8 @@ pub struct Place {
 
 #[derive(Debug, Clone)]
 pub struct Figure {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub measure: String,
     /// How to print the measure (optional, beyond DATA.md v1): `UN entities`.
     pub label: Option<String>,
@@ -332,6 +348,8 @@ pub struct Figure {
 
 #[derive(Debug, Clone)]
 pub struct Participation {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub party: Ref,
     pub role: String,
     pub head: Option<Ref>,
@@ -342,6 +360,8 @@ pub struct Participation {
 
 #[derive(Debug, Clone)]
 pub struct Statement {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub speaker: Ref,
     pub on_behalf_of: Option<Ref>,
     pub kind: String,
@@ -354,12 +374,16 @@ pub struct Statement {
 /// A point the sources report about an event's discussions, without a single speaker.
 #[derive(Debug, Clone)]
 pub struct Discussion {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub text: String,
     pub sources: Vec<Citation>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub title: String,
     pub kind: Option<String>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
@@ -369,6 +393,8 @@ pub struct Outcome {
 
 #[derive(Debug, Clone)]
 pub struct Claim {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub field: String,
     pub value: String,
     pub note: Option<String>,
@@ -390,6 +416,8 @@ impl Event {
 /// A position or initiative of a party: a strategy, a proposal, a stated position.
 #[derive(Debug, Clone)]
 pub struct Initiative {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
     pub id: Ref,
     pub party: Ref,
     pub kind: String,

@@ -97,6 +97,8 @@ pub fn create(dir: &Path) -> anyhow::Result<()> {
     } else {
         format!("cd {shown} && ")
     };
-    eprintln!("next: {cd}brief generate --template process-history");
+    crate::diag::info(format!(
+        "next: {cd}brief generate --template process-history"
+    ));
     Ok(())
 }

@@ -48,9 +48,12 @@ pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
         return (String::new(), 1);
     }
     if let Some(usage) = err.downcast_ref::<UsageError>() {
-        return (format!("error: {usage}"), 2);
+        return (
+            format!("{}: {usage}", diag::severity_word(diag::Severity::Error)),
+            2,
+        );
     }
-    let mut text = format!("error: {err}");
+    let mut text = format!("{}: {err}", diag::severity_word(diag::Severity::Error));
     for cause in err.chain().skip(1) {
         text.push_str(&format!("\n  caused by: {cause}"));
     }
@@ -59,6 +62,7 @@ pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
 
 /// Runs one command. Messages for the user go to stderr; data (JSON, lists) to stdout.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    diag::set_output(cli.color, cli.quiet);
     let project = || Project::discover(cli.project.as_deref());
     match cli.command {
         CliCommand::Generate(args) => generate(&args.check(&project()?)?),
@@ -157,15 +161,37 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     };
     if !config.all {
         let written = generator.document(&config.params)?;
-        eprintln!("wrote {written}");
+        diag::info(format!("wrote {written}"));
+        if config.open
+            && let Some(path) = written.paths.first()
+        {
+            open_in_viewer(path);
+        }
         return Ok(());
     }
 
     let (param, values) = batch::values(&manifest, &config.params, &base)?;
+    output::check_folder(&config.out)?;
     let results = batch::run(&values, |value| {
         generator.document(&[(param.name.clone(), value.to_owned())])
     });
-    batch::finish(&results)
+    let finished = batch::finish(&results);
+    if config.open {
+        open_in_viewer(&config.out);
+    }
+    finished
+}
+
+/// Opens a written document (or the output folder) with the system's viewer; a viewer that
+/// cannot be started is a warning: the document is written all the same.
+fn open_in_viewer(path: &Path) {
+    if let Err(err) = open::that_detached(path) {
+        eprintln!(
+            "{}: cannot open `{}` in a viewer ({err}); it is written all the same",
+            diag::severity_word(diag::Severity::Warning),
+            path.display()
+        );
+    }
 }
 
 /// What one document needs, shared by every document of a run.
@@ -240,7 +266,7 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
         println!("{}", serde_json::to_string_pretty(&report)?);
         return if failed { Err(Reported.into()) } else { Ok(()) };
     }
-    if problems.iter().any(|p| p.severity == diag::Severity::Error) {
+    if failed {
         return Err(Problems(problems).into());
     }
     for warning in &problems {
@@ -270,11 +296,11 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
         plural(base.events.len(), "event", "events"),
         plural(base.initiatives.len(), "initiative", "initiatives"),
     ];
-    eprintln!(
+    diag::info(format!(
         "ok: `{}` is valid ({}){verified}",
         data.display(),
         counts.join(", ")
-    );
+    ));
     Ok(())
 }
 
@@ -320,10 +346,10 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
 fn copy_template(name: &str, dir: &Path) -> anyhow::Result<()> {
     let written = templates::Library::copy(name, dir)?;
     for path in &written {
-        eprintln!("wrote {}", path.display());
+        diag::info(format!("wrote {}", path.display()));
     }
-    eprintln!(
-        "the project's copies are used from now on: edit them, and `brief templates` shows them as the project's"
+    diag::info(
+        "the project's copies are used from now on: edit them, and `brief templates` shows them as the project's",
     );
     Ok(())
 }

@@ -88,6 +88,22 @@ impl std::fmt::Display for Written {
     }
 }
 
+/// Checks once, before a batch starts, that documents can be written into `dir` (created if
+/// missing), so that a folder that cannot be written is one error, not one per document.
+pub fn check_folder(dir: &Path) -> anyhow::Result<()> {
+    let fail = |e: std::io::Error| {
+        crate::diag::Problems(vec![crate::diag::Problem::error(format!(
+            "cannot write into the output folder `{}` ({e})",
+            dir.display()
+        ))
+        .help("choose a folder you can write to with `--out DIR`, or fix the folder's permissions")])
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    // An unnamed probe file (removed when dropped; nothing is left behind).
+    tempfile::tempfile_in(dir).map_err(fail)?;
+    Ok(())
+}
+
 /// `1 page`, `2 pages`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -125,6 +141,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A file the user protected is never replaced (a rename would replace it regardless).
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_dir() {
+            return Err(crate::diag::Problems(vec![
+                crate::diag::Problem::error(format!(
+                    "cannot write `{}`: it is a folder",
+                    path.display()
+                ))
+                .help("give a file name, or the folder alone to write into it"),
+            ])
+            .into());
+        }
+        if meta.permissions().readonly() {
+            return Err(crate::diag::Problems(vec![
+                crate::diag::Problem::error(format!(
+                    "permission denied: `{}` is read-only",
+                    path.display()
+                ))
+                .help(format!(
+                    "make it writable first (`chmod u+w {}`), or write elsewhere with `--out`",
+                    path.display()
+                )),
+            ])
+            .into());
+        }
+    }
     std::fs::create_dir_all(&dir)
         .with_context(|| format!("cannot create the output folder `{}`", dir.display()))?;
     #[cfg(target_os = "linux")]
@@ -149,7 +191,7 @@ fn write_named(dir: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+        .with_context(|| format!("cannot write `{}`", path.display()))?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;

@@ -29,23 +29,23 @@ pub fn kinds() -> Vec<&'static str> {
 const EXAMPLE: &[(&str, &str)] = &[
     (
         "sources",
-        "- {id: s, title: t, publisher: p, published: 2024-11-04, kind: news, language: en, url: 'https://e.org', file: f.txt, note: n}",
+        "- {id: s, title: t, publisher: p, published: 2024-11-04, kind: news, language: en, url: 'https://e.org', file: f.txt, note: n, extra: {k: v}}",
     ),
     (
         "countries",
-        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x}]}",
+        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
     ),
     (
         "organizations",
-        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x}]}",
+        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
     ),
     (
         "people",
-        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x}]}], sources: [s, {id: s, excerpt: x}]}",
+        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x}], extra: {k: v}}], sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
     ),
     (
         "processes",
-        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x}]}",
+        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
     ),
     (
         "events",
@@ -64,18 +64,19 @@ const EXAMPLE: &[(&str, &str)] = &[
   funders: [KWT]
   topics: [t]
   regions: [r]
-  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x}]}]
-  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x}]}]
-  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x}]}]
-  discussions: [{text: t, sources: [s, {id: s, excerpt: x}]}]
-  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x}]}]
-  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x}]}]
+  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  discussions: [{text: t, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
   note: n
+  extra: {k: [1, {two: 2}]}
   sources: [s, {id: s, excerpt: x}]",
     ),
     (
         "initiatives",
-        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x}]}",
+        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
     ),
     ("issuer", "{office: o, language: en}"),
 ];
@@ -177,6 +178,11 @@ fn one_of(trace: &Trace, path: &str, types: &BTreeSet<Ty>) -> Value {
                 { "type": "integer", "minimum": 1000, "maximum": 9999 },
             ],
             "description": "an ISO 8601 date: 2024-11-04, or 2024-11 or 2024 where only that much is known",
+        }));
+    } else if types.contains(&Ty::Mapping) {
+        options.push(json!({
+            "type": "object",
+            "description": "your own fields (any keys, any values), passed to templates untouched",
         }));
     } else if types.contains(&Ty::Count) {
         options.push(json!({ "type": "integer", "minimum": 0 }));

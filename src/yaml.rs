@@ -58,6 +58,30 @@ impl Value {
     }
 }
 
+/// The curator's own fields of a record (`extra:`), as JSON values.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+impl Node {
+    /// The value as JSON (mapping keys as text).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.value.scalar_text().unwrap_or_default(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// Parses one YAML document. A syntax error, an exceeded budget or a duplicate key is
 /// returned as a problem located in `file`.
 pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
@@ -267,6 +291,8 @@ pub mod trace {
         Date,
         Count,
         Choice(Vec<&'static str>),
+        /// A mapping of the curator's own keys (`extra:`).
+        Mapping,
         List,
         Record,
     }
@@ -579,6 +605,41 @@ impl<'n> Record<'n> {
         r.text(node, &self.field_path(key))
     }
 
+    /// The curator's own fields, `extra:`: a mapping of any keys to any YAML values, passed
+    /// to templates untouched. Anything but a mapping is an error.
+    pub fn extra(&mut self, r: &mut Reader) -> Extra {
+        let path = self.field_path("extra");
+        let Some(node) = self.optional("extra") else {
+            return Extra::new();
+        };
+        trace::value(&path, trace::Ty::Mapping);
+        match &node.value {
+            Value::Map(entries) => {
+                let mut out = Extra::new();
+                for (key, value) in entries {
+                    match key.value.scalar_text() {
+                        Some(k) => {
+                            out.insert(k, value.to_json());
+                        }
+                        None => {
+                            r.error(key, &path, "a key in `extra` must be a single word or text")
+                                .help
+                                .push("write `extra:` as `key: value` lines".into());
+                        }
+                    }
+                }
+                out
+            }
+            other => {
+                let found = other.describe();
+                r.error(node, &path, format!("expected a mapping of your own fields, found {found}"))
+                    .help
+                    .push("write `extra:` followed by indented `key: value` lines, e.g. `classification: internal`".into());
+                Extra::new()
+            }
+        }
+    }
+
     /// Reports every field of the mapping that was never asked for.
     pub fn finish(self, r: &mut Reader) {
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
@@ -596,6 +657,11 @@ impl<'n> Record<'n> {
             problem
                 .help
                 .push(format!("known fields: {}", self.known.join(", ")));
+            if self.known.contains(&"extra") {
+                problem.help.push(format!(
+                    "a field of your own goes under `extra:` (e.g. `extra: {{ {name}: … }}`)"
+                ));
+            }
         }
     }
 }

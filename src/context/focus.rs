@@ -121,6 +121,8 @@ pub struct CountryFocus {
 /// A country's own record.
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryRecord {
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: crate::yaml::Extra,
     pub id: String,
     pub name: String,
     pub official_name: Option<String>,
@@ -281,6 +283,7 @@ impl<'a> Builder<'a> {
         let base = self.base;
         let id = country.id.value.as_str();
         let record = CountryRecord {
+            extra: country.extra.clone(),
             id: id.to_owned(),
             name: country.name.clone(),
             official_name: country.official_name.clone(),
@@ -362,6 +365,7 @@ impl<'a> Builder<'a> {
                     speakers,
                     on_behalf_of: None,
                     note: s.note.clone(),
+                    extra: s.extra.clone(),
                     continues: false,
                     continued: false,
                     event: Some(event.clone()),

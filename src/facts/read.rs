@@ -111,8 +111,10 @@ fn source(r: &mut Reader, node: &Node, path: &str) -> Option<SourceDoc> {
     let url = rec.opt_text(r, "url");
     let file = rec.opt_text(r, "file");
     let note = rec.opt_text(r, "note");
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(SourceDoc {
+        extra,
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
         publisher: publisher.map(|v| v.value).unwrap_or_default(),
@@ -132,8 +134,10 @@ fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
     let official_name = rec.opt_text(r, "official_name");
     let region = rec.opt_text(r, "region");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Country {
+        extra,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         official_name: official_name.map(|v| v.value),
@@ -152,8 +156,10 @@ fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization>
         .and_then(|n| r.choice(n, &rec.field_path("kind"), ORGANIZATION_KINDS));
     let parent = rec.opt_text(r, "parent");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Organization {
+        extra,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         short_name: short_name.map(|v| v.value),
@@ -172,8 +178,10 @@ fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
         .map(|n| r.list(n, &rec.field_path("positions"), position))
         .unwrap_or_default();
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Person {
+        extra,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         positions,
@@ -188,8 +196,10 @@ fn position(r: &mut Reader, node: &Node, path: &str) -> Option<Position> {
     let from = date(r, &mut rec, "from", false);
     let until = date(r, &mut rec, "until", false);
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Position {
+        extra,
         title: title.map(|v| v.value).unwrap_or_default(),
         party: party?,
         from: from.map(|d| d.value),
@@ -207,8 +217,10 @@ fn process(r: &mut Reader, node: &Node, path: &str) -> Option<Process> {
     let initiator = rec.opt_text(r, "initiator");
     let themes = texts(r, &mut rec, "themes");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Process {
+        extra,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         summary: summary.map(|v| v.value),
@@ -251,8 +263,10 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let head = rec.head_location(r);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Event {
+        extra,
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
         short_title: short_title.map(|v| v.value),
@@ -295,8 +309,10 @@ fn initiative(r: &mut Reader, node: &Node, path: &str) -> Option<Initiative> {
     let until = date(r, &mut rec, "until", false);
     let event = rec.opt_text(r, "event");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Initiative {
+        extra,
         id: id?,
         party: party?,
         kind: kind.map(|v| v.value).unwrap_or_default(),
@@ -330,8 +346,10 @@ fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
     let qualifier = rec.opt_text(r, "qualifier");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Figure {
+        extra,
         measure: measure.map(|v| v.value).unwrap_or_default(),
         label: label.map(|l| l.value),
         value: value.map(|v| v.value).unwrap_or_default(),
@@ -350,8 +368,10 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
     let head = rec.opt_text(r, "head");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Participation {
+        extra,
         party: party?,
         role: role.map(|v| v.value).unwrap_or_default(),
         head,
@@ -370,8 +390,10 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
     let text = rec.text(r, "text");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Statement {
+        extra,
         speaker: speaker?,
         on_behalf_of,
         kind: kind.map(|v| v.value).unwrap_or_default(),
@@ -385,8 +407,10 @@ fn discussion(r: &mut Reader, node: &Node, path: &str) -> Option<Discussion> {
     let mut rec = r.record(node, path, "a discussion point")?;
     let text = rec.text(r, "text");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Discussion {
+        extra,
         text: text.map(|v| v.value).unwrap_or_default(),
         sources: sources.unwrap_or_default(),
     })
@@ -398,8 +422,10 @@ fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
     let kind = rec.opt_text(r, "kind");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Outcome {
+        extra,
         title: title.map(|v| v.value).unwrap_or_default(),
         kind: kind.map(|k| k.value),
         note: note.map(|n| n.value),
@@ -415,8 +441,10 @@ fn claim(r: &mut Reader, node: &Node, path: &str) -> Option<Claim> {
     let value = rec.text(r, "value");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let extra = rec.extra(r);
     rec.finish(r);
     Some(Claim {
+        extra,
         field: field.map(|v| v.value).unwrap_or_default(),
         value: value.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),
