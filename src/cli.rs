@@ -48,6 +48,27 @@ pub enum CliCommand {
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
+    /// Send reviewed email drafts (`.eml`, from `generate --email`) over SMTP.
+    Send(SendArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The drafts to send.
+    #[arg(value_name = "FILE.eml", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Say who would get what, and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The SMTP server (default: `[smtp]` in brief.toml).
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// Its port (default: 587 for starttls, 465 for tls, 25 for none).
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// How to secure the connection (default: starttls).
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub smtp_tls: Option<crate::email::TlsMode>,
 }
 
 /// What every command that makes a document takes: the template, its parameters, the
@@ -93,6 +114,23 @@ pub struct GenerateArgs {
     /// Open the document in the system's viewer once it is written (the folder, with `--all`).
     #[arg(long)]
     pub open: bool,
+    /// Also write an email draft beside each PDF (`NAME.eml`, the PDF attached), to open in
+    /// Outlook or Thunderbird or send with `brief send`.
+    #[arg(long)]
+    pub email: bool,
+    /// The draft's sender, e.g. `"Briefings Unit <briefings@example.org>"` (default: `[email]`
+    /// in brief.toml).
+    #[arg(long, value_name = "ADDRESS", requires = "email")]
+    pub from: Option<String>,
+    /// A recipient; may be repeated (default: `[email]` in brief.toml).
+    #[arg(long, value_name = "ADDRESS", requires = "email")]
+    pub to: Vec<String>,
+    /// A copy recipient; may be repeated.
+    #[arg(long, value_name = "ADDRESS", requires = "email")]
+    pub cc: Vec<String>,
+    /// Where replies go.
+    #[arg(long, value_name = "ADDRESS", requires = "email")]
+    pub reply_to: Option<String>,
     /// Paper size (default: `brief.toml`'s, else a4).
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
@@ -216,6 +254,8 @@ pub struct GenerateConfig {
     pub format: Format,
     /// Open the result in the system's viewer.
     pub open: bool,
+    /// Write an email draft beside each PDF, for these recipients.
+    pub email: Option<crate::email::Recipients>,
     pub date: chrono::NaiveDate,
     pub paper: Paper,
     pub marking: Option<String>,
@@ -276,8 +316,25 @@ impl GenerateArgs {
                 "`--marking` takes one line of at most 80 characters, e.g. `UNCLASSIFIED`",
             ));
         }
+        let email = if self.email {
+            if format != Format::Pdf {
+                return Err(UsageError::new(
+                    "`--email` attaches a PDF: leave out `--format`, or use `--format pdf`",
+                ));
+            }
+            Some(crate::email::Recipients::resolve(
+                &project.config.email,
+                self.from.as_deref(),
+                &self.to,
+                &self.cc,
+                self.reply_to.as_deref(),
+            )?)
+        } else {
+            None
+        };
         let doc = self.document;
         Ok(GenerateConfig {
+            email,
             data: doc.data(project),
             templates: doc.templates(project),
             root: project.root.clone(),

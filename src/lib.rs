@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compile;
 pub mod context;
 pub mod diag;
+pub mod email;
 pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -107,6 +108,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "brief", &mut std::io::stdout());
             Ok(())
+        }
+        CliCommand::Send(args) => {
+            let project = project()?;
+            let server = if args.dry_run {
+                None
+            } else {
+                Some(email::Server::resolve(
+                    &project.config.smtp,
+                    args.smtp_host.as_deref(),
+                    args.smtp_port,
+                    args.smtp_tls,
+                )?)
+            };
+            email::send(&args.files, server.as_ref(), args.dry_run)
         }
         CliCommand::Man => {
             let command = <Cli as clap::CommandFactory>::command();
@@ -239,14 +254,73 @@ impl Generator<'_> {
         for warning in &compiled.warnings {
             eprintln!("{}", warning.render().trim_end());
         }
-        output::write_document(
+        let written = output::write_document(
             &config.out,
             &stem,
             config.format.extension(),
             &compiled.files,
             compiled.pages,
             config.all,
-        )
+        )?;
+        if let Some(recipients) = &config.email {
+            self.draft(recipients, &ctx, &written, &compiled.files[0])?;
+        }
+        Ok(written)
+    }
+
+    /// Writes the email draft of a written PDF beside it.
+    fn draft(
+        &self,
+        recipients: &email::Recipients,
+        ctx: &serde_json::Value,
+        written: &output::Written,
+        pdf: &[u8],
+    ) -> anyhow::Result<()> {
+        let path = &written.paths[0];
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut ctx = ctx.clone();
+        ctx["attachment"] = serde_json::json!({
+            "name": name,
+            "size": pdf.len(),
+            "size_text": format!("{} KB", pdf.len().div_ceil(1024)),
+            "pages": written.pages,
+        });
+        ctx["description"] = self.manifest.description.clone().into();
+        let default_subject = "{{ brief.template|humanize|capitalize }}{% for k, v in brief.params|items %}: {{ v }}{% endfor %}";
+        let subject = self.renderer.render_line(
+            self.manifest.subject.as_deref().unwrap_or(default_subject),
+            &ctx,
+        )?;
+        ctx["subject"] = subject.clone().into();
+        let body = |kind: &str, default: &str| {
+            let own = format!("{}.email.{kind}.j2", self.manifest.name);
+            let file = if self.renderer.has_file(&own) {
+                own
+            } else {
+                default.to_owned()
+            };
+            self.renderer.render_file(&file, &ctx)
+        };
+        let text = body("txt", templates::DEFAULT_EMAIL[0])?;
+        let html = body("html", templates::DEFAULT_EMAIL[1])?;
+        let date = self
+            .config
+            .date
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp());
+        let eml = email::build(&email::Draft {
+            recipients,
+            subject: &subject,
+            text: &text,
+            html: &html,
+            attachment_name: &name,
+            attachment: pdf,
+            date,
+        });
+        output::write_atomic(&email::draft_path(path), &eml)
     }
 }
 

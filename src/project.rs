@@ -19,6 +19,17 @@
 //! paper = "a4"              # a4 | us-letter
 //! marking = "UNCLASSIFIED"  # printed on every page
 //! pdf-standard = ["a-2b"]   # PDF standards to conform to
+//!
+//! [email]                   # drafts made with `generate --email`
+//! from = "Briefings Unit <briefings@example.org>"
+//! to = ["desk@example.org"]
+//! cc = []
+//! reply-to = "briefings@example.org"
+//!
+//! [smtp]                    # the server `brief send` uses
+//! host = "smtp.example.org"
+//! port = 587
+//! tls = "starttls"          # starttls | tls | none (none: only a server on this machine)
 //! ```
 //!
 //! Command-line flags override the file.
@@ -55,6 +66,12 @@ pub struct Config {
     pub folders: Folders,
     #[serde(default)]
     pub generate: GenerateDefaults,
+    /// `[email]`: who drafts are from and for.
+    #[serde(default)]
+    pub email: crate::email::EmailSettings,
+    /// `[smtp]`: the server `brief send` uses.
+    #[serde(default)]
+    pub smtp: crate::email::SmtpSettings,
 }
 
 /// `[folders]`: paths relative to the project root.

@@ -106,7 +106,12 @@ impl Renderer {
                 .expect("the default delimiters are valid"),
         );
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".j2") {
+            if name.ends_with(".html.j2") {
+                // Email bodies: HTML escaping, as MiniJinja does for `.html`.
+                AutoEscape::Html
+            } else if name.ends_with(".txt.j2") {
+                AutoEscape::None
+            } else if name.ends_with(".j2") {
                 AutoEscape::Custom("typst".into())
             } else {
                 AutoEscape::None
@@ -176,6 +181,31 @@ impl Renderer {
             },
         );
         Self { env, library }
+    }
+
+    /// Renders the template file `file` (with its suffix, e.g. `event-brief.email.txt.j2`)
+    /// with `context`, escaping as its suffix says.
+    pub fn render_file(&self, file: &str, context: &serde_json::Value) -> Result<String, Problems> {
+        let template = self
+            .env
+            .get_template(file)
+            .map_err(|e| Problems(vec![self.problem(&e)]))?;
+        template
+            .render(Value::from(Serde(context)))
+            .map_err(|e| Problems(vec![self.problem(&e)]))
+    }
+
+    /// Renders a one-line template given as text (a manifest's `subject`), unescaped.
+    pub fn render_line(&self, text: &str, context: &serde_json::Value) -> Result<String, Problems> {
+        self.env
+            .render_named_str("subject.txt.j2", text, Value::from(Serde(context)))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map_err(|e| Problems(vec![self.problem(&e)]))
+    }
+
+    /// Whether the library has template file `file` (the project's or built-in).
+    pub fn has_file(&self, file: &str) -> bool {
+        matches!(self.library.read(file), Ok(Some(_)))
     }
 
     /// Renders the template `name` (without suffix) with `context`.

@@ -6,6 +6,7 @@
 //! ```yaml
 //! description: A history of one diplomatic process …
 //! marking: UNCLASSIFIED      # optional: the default for `--marking`
+//! subject: "Brief: {{ event.label }}"   # optional: the subject of email drafts
 //! params:
 //!   - name: process
 //!     kind: process          # process | country | event
@@ -69,6 +70,8 @@ pub struct TemplateManifest {
     pub description: String,
     /// The handling marking printed when `--marking` is not given.
     pub marking: Option<String>,
+    /// The subject of the template's email drafts: a one-line template over the context.
+    pub subject: Option<String>,
     pub params: Vec<ParamSpec>,
 }
 
@@ -92,6 +95,36 @@ fn is_template_name(name: &str) -> bool {
 /// The files of the built-in templates: name → text.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../templates/brief.typ")),
+    ("email.txt.j2", include_str!("../templates/email.txt.j2")),
+    ("email.html.j2", include_str!("../templates/email.html.j2")),
+    (
+        "email-frame.html.j2",
+        include_str!("../templates/email-frame.html.j2"),
+    ),
+    (
+        "process-history.email.txt.j2",
+        include_str!("../templates/process-history.email.txt.j2"),
+    ),
+    (
+        "process-history.email.html.j2",
+        include_str!("../templates/process-history.email.html.j2"),
+    ),
+    (
+        "country-participation.email.txt.j2",
+        include_str!("../templates/country-participation.email.txt.j2"),
+    ),
+    (
+        "country-participation.email.html.j2",
+        include_str!("../templates/country-participation.email.html.j2"),
+    ),
+    (
+        "event-brief.email.txt.j2",
+        include_str!("../templates/event-brief.email.txt.j2"),
+    ),
+    (
+        "event-brief.email.html.j2",
+        include_str!("../templates/event-brief.email.html.j2"),
+    ),
     (
         "process-history.typ.j2",
         include_str!("../templates/process-history.typ.j2"),
@@ -119,7 +152,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The files every template shares (copied along with a template by `templates --copy`).
-pub const SHARED_FILES: &[&str] = &["brief.typ"];
+pub const SHARED_FILES: &[&str] = &["brief.typ", "email-frame.html.j2"];
+
+/// The email templates used when a template has none of its own.
+pub const DEFAULT_EMAIL: [&str; 2] = ["email.txt.j2", "email.html.j2"];
 
 /// The text of a built-in file.
 pub fn builtin(name: &str) -> Option<&'static str> {
@@ -262,6 +298,8 @@ impl Library {
         let own = [
             format!("{name}{TEMPLATE_SUFFIX}"),
             format!("{name}{MANIFEST_SUFFIX}"),
+            format!("{name}.email.txt.j2"),
+            format!("{name}.email.html.j2"),
         ];
         if builtin(&own[0]).is_none() {
             let known: Vec<&str> = BUILTIN
@@ -276,6 +314,7 @@ impl Library {
         }
         let files: Vec<String> = own
             .into_iter()
+            .filter(|f| builtin(f).is_some())
             .chain(SHARED_FILES.iter().map(|s| (*s).to_owned()))
             .collect();
         let existing: Vec<String> = files
@@ -363,6 +402,7 @@ fn read_manifest(lib: &Library, name: &str) -> Result<TemplateManifest, Problems
         let mut rec = r.record(&node, "", "a template manifest")?;
         let description = rec.text(&mut r, "description");
         let marking = rec.opt_text(&mut r, "marking");
+        let subject = rec.opt_text(&mut r, "subject");
         let params = rec
             .optional("params")
             .map(|n| {
@@ -395,6 +435,7 @@ fn read_manifest(lib: &Library, name: &str) -> Result<TemplateManifest, Problems
             name: name.to_owned(),
             description: description?.value,
             marking: marking.map(|m| m.value),
+            subject: subject.map(|s| s.value),
             params,
         })
     })();
