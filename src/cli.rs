@@ -50,6 +50,22 @@ pub enum CliCommand {
     Man,
     /// Send reviewed email drafts (`.eml`, from `generate --email`) over SMTP.
     Send(SendArgs),
+    /// What changed in the fact base since a revision of its git history.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A tag, branch or commit (`v2024-10`, `HEAD~3`), or a date `YYYY-MM-DD` (the last
+    /// commit on or before it).
+    #[arg(value_name = "REV")]
+    pub rev: String,
+    /// The fact base folder (default: the project's, `data`).
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// For people (grouped by kind), or JSON.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +107,10 @@ pub struct DocumentArgs {
     /// (default: `SOURCE_DATE_EPOCH` if set, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
+    /// Open with "What is new since REV" and mark new and changed items (REV: a tag, branch,
+    /// commit or date of the fact base's git history).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -256,6 +276,8 @@ pub struct GenerateConfig {
     pub open: bool,
     /// Write an email draft beside each PDF, for these recipients.
     pub email: Option<crate::email::Recipients>,
+    /// Compare with this revision of the fact base's history.
+    pub since: Option<String>,
     pub date: chrono::NaiveDate,
     pub paper: Paper,
     pub marking: Option<String>,
@@ -334,6 +356,7 @@ impl GenerateArgs {
         };
         let doc = self.document;
         Ok(GenerateConfig {
+            since: doc.since.clone(),
             email,
             data: doc.data(project),
             templates: doc.templates(project),

@@ -61,6 +61,13 @@ pub struct Context {
     /// Every source the context cites, in the order of first citation in the context. The
     /// printed list is ordered by the page instead (see `sources-list` in `brief.typ`).
     pub sources: Vec<Source>,
+    /// With `--since`: the revision compared with (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<crate::history::Revision>,
+    /// With `--since`: what changed since then that this document concerns (absent
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<crate::changes::Change>>,
 }
 
 /// The document's settings.
@@ -166,6 +173,9 @@ pub struct EventRecord {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// An id with the label to print for it.
@@ -199,6 +209,9 @@ pub struct FigureRecord {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// A party taking part in an event.
@@ -213,6 +226,9 @@ pub struct Participant {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// What was said: a verbatim quote or a curator's summary. Consecutive statements with the
@@ -237,6 +253,9 @@ pub struct StatementRecord {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// A point made in a session, without a single speaker.
@@ -246,6 +265,9 @@ pub struct Discussion {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// What an event adopted or announced.
@@ -258,6 +280,9 @@ pub struct Outcome {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// A source that gives a different value for a field of an event.
@@ -274,6 +299,9 @@ pub struct ClaimRecord {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// A party's strategy, proposal, initiative or stated position.
@@ -292,6 +320,9 @@ pub struct InitiativeRecord {
     pub cite: Vec<String>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<&'static str>,
 }
 
 /// A process, as its own record.
@@ -330,10 +361,11 @@ pub struct Source {
 }
 
 /// Builds the template context for `request`.
-pub fn build(base: &FactBase, request: &Request) -> Context {
+pub fn build(base: &FactBase, request: &Request, since: Option<&crate::history::Since>) -> Context {
     let mut b = Builder {
         base,
         cited: Vec::new(),
+        diff: since.map(|s| &s.diff),
     };
     let mut ctx = Context {
         brief: Brief {
@@ -354,6 +386,8 @@ pub fn build(base: &FactBase, request: &Request) -> Context {
         country_focus: None,
         event_focus: None,
         sources: Vec::new(),
+        since: None,
+        changes: None,
     };
     for (kind, value) in request.params.values() {
         match kind {
@@ -374,8 +408,46 @@ pub fn build(base: &FactBase, request: &Request) -> Context {
             }
         }
     }
+    if let Some(since) = since {
+        // Only what this document concerns; removed records cite nothing on the page.
+        let relevant: Vec<crate::changes::Change> = since
+            .diff
+            .changes
+            .iter()
+            .filter(|c| concerns(&ctx, c))
+            .map(|c| {
+                let mut c = c.clone();
+                if c.change == "removed" {
+                    c.sources.clear();
+                }
+                c.sources.retain(|s| base.source(s).is_some());
+                c
+            })
+            .collect();
+        for c in &relevant {
+            for s in &c.sources {
+                if !b.cited.contains(s) {
+                    b.cited.push(s.clone());
+                }
+            }
+        }
+        ctx.since = Some(since.revision.clone());
+        ctx.changes = Some(relevant);
+    }
     ctx.sources = b.sources();
     ctx
+}
+
+/// Whether a change concerns the document: an event brief, its event and related events; a
+/// country summary, what involves the country; a process history, everything.
+fn concerns(ctx: &Context, c: &crate::changes::Change) -> bool {
+    if let Some(f) = &ctx.event_focus {
+        return c.id == f.event.event.id || f.event.related.iter().any(|r| r.event.id == c.id);
+    }
+    if let Some(f) = &ctx.country_focus {
+        return c.parties.contains(&f.country.id) || (c.kind == "country" && c.id == f.country.id);
+    }
+    true
 }
 
 /// Builds records from the fact base, remembering every source cited.
@@ -383,6 +455,8 @@ struct Builder<'a> {
     base: &'a FactBase,
     /// Sources cited so far, in order of first citation.
     cited: Vec<String>,
+    /// With `--since`: what changed, for marking records.
+    diff: Option<&'a crate::changes::Diff>,
 }
 
 /// Words for an id-like value: `side-event` → `side event`.
@@ -407,6 +481,11 @@ fn claim_field_label(field: &str) -> String {
 }
 
 impl<'a> Builder<'a> {
+    /// `new` or `changed` since the compared revision, when there is one.
+    fn change(&self, kind: &str, id: &str, key: Option<&str>) -> Option<&'static str> {
+        self.diff.and_then(|d| d.status(kind, id, key))
+    }
+
     /// The citation keys of a fact, each source once, remembering them for `sources`.
     fn cite(&mut self, citations: &[Citation]) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
@@ -593,6 +672,7 @@ impl<'a> Builder<'a> {
                 },
                 note: f.note.clone(),
                 extra: f.extra.clone(),
+                change: self.change("figure", &e.id.value, Some(&f.measure)),
                 cite: self.cite(&f.sources),
             })
             .collect();
@@ -606,6 +686,11 @@ impl<'a> Builder<'a> {
                 head: p.head.as_ref().map(|h| self.person_at(&h.value, date)),
                 note: p.note.clone(),
                 extra: p.extra.clone(),
+                change: self.change(
+                    "participant",
+                    &e.id.value,
+                    Some(&crate::changes::participant_key(p)),
+                ),
                 cite: self.cite(&p.sources),
             })
             .collect();
@@ -616,6 +701,7 @@ impl<'a> Builder<'a> {
             .map(|d| Discussion {
                 text: d.text.clone(),
                 extra: d.extra.clone(),
+                change: self.change("discussion", &e.id.value, Some(&d.text)),
                 cite: self.cite(&d.sources),
             })
             .collect();
@@ -628,6 +714,7 @@ impl<'a> Builder<'a> {
                 kind_text: o.kind.as_deref().map(humanize),
                 note: o.note.clone(),
                 extra: o.extra.clone(),
+                change: self.change("outcome", &e.id.value, Some(&o.title)),
                 cite: self.cite(&o.sources),
             })
             .collect();
@@ -646,6 +733,7 @@ impl<'a> Builder<'a> {
                 },
                 note: c.note.clone(),
                 extra: c.extra.clone(),
+                change: self.change("claim", &e.id.value, Some(&crate::changes::claim_key(c))),
                 cite: self.cite(&c.sources),
             })
             .collect();
@@ -677,6 +765,7 @@ impl<'a> Builder<'a> {
             initiatives,
             note: e.note.clone(),
             extra: e.extra.clone(),
+            change: self.change("event", &e.id.value, None),
             related: Vec::new(),
             cite,
         }
@@ -719,6 +808,11 @@ impl<'a> Builder<'a> {
                 on_behalf_of,
                 note: st.note.clone(),
                 extra: st.extra.clone(),
+                change: self.change(
+                    "statement",
+                    &e.id.value,
+                    Some(&crate::changes::statement_key(st)),
+                ),
                 continues: false,
                 continued: false,
                 event: None,
@@ -753,6 +847,7 @@ impl<'a> Builder<'a> {
             until: i.until.map(|d| d.to_string()),
             years,
             extra: i.extra.clone(),
+            change: self.change("initiative", &i.id.value, None),
             cite: self.cite(&i.sources),
         }
     }
@@ -844,6 +939,7 @@ mod tests {
         let ctx = build(
             &base,
             &request(ParamKind::Process, "process", "lake-dialogue"),
+            None,
         );
         let ids: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
         let mut unique = ids.clone();
@@ -867,6 +963,7 @@ mod tests {
         let ctx = build(
             &base,
             &request(ParamKind::Process, "process", "lake-dialogue"),
+            None,
         );
         assert_eq!(ctx.brief.as_of_text, "24 November 2026");
         let focus = ctx.process_focus.unwrap();

@@ -92,6 +92,15 @@ pub enum ColorChoice {
     Never,
 }
 
+/// `text` in an ANSI style (`1` bold, `32` green, …) when colour is on.
+pub fn paint(text: &str, code: &str) -> String {
+    if color() {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// `error`/`warning`, in bold red/yellow when colour is on.
 pub fn severity_word(severity: Severity) -> String {
     let (word, code) = match severity {

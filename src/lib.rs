@@ -9,6 +9,7 @@
 //! [`run`] chains the stages for each subcommand and does nothing else.
 
 pub mod batch;
+pub mod changes;
 pub mod cli;
 pub mod compile;
 pub mod context;
@@ -17,6 +18,7 @@ pub mod email;
 pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod history;
 pub mod init;
 pub mod output;
 pub mod project;
@@ -90,8 +92,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let library = templates::Library::new(&args.templates(&project))?;
             let manifest = templates::manifest(&library, &args.template)?;
             let base = facts::load(&args.data(&project))?;
-            let (_, ctx) =
-                template_context(&manifest, &args.params, &base, date, cli::Paper::A4, None)?;
+            let since = match &args.since {
+                Some(rev) => Some(history::Since::load(&args.data(&project), rev, &base)?),
+                None => None,
+            };
+            let (_, ctx) = template_context(
+                &manifest,
+                &args.params,
+                &base,
+                date,
+                cli::Paper::A4,
+                None,
+                since.as_ref(),
+            )?;
             println!("{}", serde_json::to_string_pretty(&ctx)?);
             Ok(())
         }
@@ -108,6 +121,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(args.shell, &mut command, "brief", &mut std::io::stdout());
             Ok(())
+        }
+        CliCommand::Diff(args) => {
+            let project = project()?;
+            let data = args.data.clone().unwrap_or_else(|| project.data());
+            let base = facts::load(&data)?;
+            let since = history::Since::load(&data, &args.rev, &base)?;
+            print_diff(&since, args.format)
         }
         CliCommand::Send(args) => {
             let project = project()?;
@@ -140,6 +160,7 @@ pub fn template_context(
     date: chrono::NaiveDate,
     paper: cli::Paper,
     marking: Option<&str>,
+    since: Option<&history::Since>,
 ) -> Result<(context::Request, serde_json::Value), UsageError> {
     let resolved = templates::resolve_params(manifest, params, base)?;
     let issuer = base.issuer.as_ref();
@@ -155,7 +176,7 @@ pub fn template_context(
             .and_then(|i| i.language.clone())
             .unwrap_or_else(|| "en".to_owned()),
     };
-    let ctx = context::build(base, &request);
+    let ctx = context::build(base, &request, since);
     let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
     Ok((request, json))
 }
@@ -165,9 +186,15 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     let manifest = templates::manifest(&library, &config.template)?;
     let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
     let base = facts::load(&config.data)?;
+    // The history is read once, for every document of a batch.
+    let since = match &config.since {
+        Some(rev) => Some(history::Since::load(&config.data, rev, &base)?),
+        None => None,
+    };
     let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
     let renderer = render::Renderer::new(library, typst_dir);
     let generator = Generator {
+        since: since.as_ref(),
         config,
         manifest: &manifest,
         base: &base,
@@ -212,6 +239,7 @@ fn open_in_viewer(path: &Path) {
 /// What one document needs, shared by every document of a run.
 struct Generator<'a> {
     config: &'a GenerateConfig,
+    since: Option<&'a history::Since>,
     manifest: &'a templates::TemplateManifest,
     base: &'a FactBase,
     sandbox: &'a Sandbox,
@@ -229,6 +257,7 @@ impl Generator<'_> {
             config.date,
             config.paper,
             config.marking.as_deref(),
+            self.since,
         )?;
         for warning in compile::glyph_warnings(&ctx) {
             eprintln!("{}", warning.render().trim_end());
@@ -415,6 +444,72 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Prints what changed: grouped by kind for people (colour on a terminal), or JSON.
+fn print_diff(since: &history::Since, format: CheckFormat) -> anyhow::Result<()> {
+    let diff = &since.diff;
+    if format == CheckFormat::Json {
+        let report = serde_json::json!({
+            "since": since.revision,
+            "changes": diff.changes,
+            "sourcing": diff.sourcing,
+        });
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    let r = &since.revision;
+    println!("Changes since {} ({}, {}):", r.name, r.commit, r.date_text);
+    if diff.changes.is_empty() {
+        println!("  none");
+    }
+    let paint = |text: &str, code: &str| diag::paint(text, code);
+    let mut kinds: Vec<&str> = diff.changes.iter().map(|c| c.kind).collect();
+    kinds.dedup();
+    let mut seen = std::collections::HashSet::new();
+    for kind in kinds {
+        if !seen.insert(kind) {
+            continue;
+        }
+        println!("\n{}", paint(&format!("{kind}s"), "1"));
+        for c in diff.changes.iter().filter(|c| c.kind == kind) {
+            let (mark, code) = match c.change {
+                "added" => ("+", "32"),
+                "removed" => ("-", "31"),
+                _ => ("~", "33"),
+            };
+            println!("  {} {} {}", paint(mark, code), c.change, c.label);
+            for f in &c.fields {
+                println!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
+            }
+            if !c.sources.is_empty() {
+                println!("      sources: {}", c.sources.join(", "));
+            }
+        }
+    }
+    if !diff.sourcing.is_empty() {
+        println!(
+            "\n{}",
+            paint("sourcing changes (citations or excerpts only)", "1")
+        );
+        for c in &diff.sourcing {
+            println!("  ~ {} {}", c.kind, c.label);
+        }
+    }
+    Ok(())
+}
+
+/// A value for a one-line diff: `(none)` when empty, long text shortened.
+fn show(value: &str) -> String {
+    if value.is_empty() {
+        return "(none)".into();
+    }
+    let flat: String = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 100 {
+        format!("{}…", flat.chars().take(100).collect::<String>())
+    } else {
+        flat
+    }
 }
 
 fn copy_template(name: &str, dir: &Path) -> anyhow::Result<()> {

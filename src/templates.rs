@@ -102,6 +102,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/email-frame.html.j2"),
     ),
     (
+        "email-changes.txt.j2",
+        include_str!("../templates/email-changes.txt.j2"),
+    ),
+    (
+        "email-changes.html.j2",
+        include_str!("../templates/email-changes.html.j2"),
+    ),
+    (
         "process-history.email.txt.j2",
         include_str!("../templates/process-history.email.txt.j2"),
     ),
@@ -152,7 +160,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// The files every template shares (copied along with a template by `templates --copy`).
-pub const SHARED_FILES: &[&str] = &["brief.typ", "email-frame.html.j2"];
+pub const SHARED_FILES: &[&str] = &[
+    "brief.typ",
+    "email-frame.html.j2",
+    "email-changes.txt.j2",
+    "email-changes.html.j2",
+];
 
 /// The email templates used when a template has none of its own.
 pub const DEFAULT_EMAIL: [&str; 2] = ["email.txt.j2", "email.html.j2"];

@@ -119,9 +119,16 @@ fn pdf_text_of(data: &Path, template: &str, params: &[(&str, &str)]) -> String {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-    let (_, mut ctx) =
-        brief::template_context(&manifest, &given, &base, date, brief::cli::Paper::A4, None)
-            .unwrap();
+    let (_, mut ctx) = brief::template_context(
+        &manifest,
+        &given,
+        &base,
+        date,
+        brief::cli::Paper::A4,
+        None,
+        None,
+    )
+    .unwrap();
     // One tall page: a field that spans a page break would have the running header and
     // footer inside it in the extracted text. This test is about escaping, not pagination.
     ctx["brief"]["paper"] = "a0".into();

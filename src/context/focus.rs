@@ -366,6 +366,11 @@ impl<'a> Builder<'a> {
                     on_behalf_of: None,
                     note: s.note.clone(),
                     extra: s.extra.clone(),
+                    change: self.change(
+                        "statement",
+                        &e.id.value,
+                        Some(&crate::changes::statement_key(s)),
+                    ),
                     continues: false,
                     continued: false,
                     event: Some(event.clone()),

@@ -1,0 +1,207 @@
+//! History: the project's git repository and a revision → the fact base as it was then.
+//!
+//! In: the fact-base folder and a revision: anything git accepts (a tag, a branch, a commit,
+//! `HEAD~3`) or a date `YYYY-MM-DD` (the last commit on the current branch at or before the
+//! end of that day). Out: the [`FactBase`] loaded from that revision's files, read straight
+//! from the repository with `gix` (no git executable), and loaded by the same loader as the
+//! working files. Not a repository, an unknown revision or a fact base that did not exist
+//! yet are usage errors; a fact base that was invalid at the revision is reported as being at
+//! the revision.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::diag::{Location, Problems, SourceText, UsageError};
+use crate::facts::{self, FactBase};
+
+/// The revision a comparison starts from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    /// As the user gave it (`v2024-10`, `2024-11-01`, `HEAD~3`).
+    pub name: String,
+    /// The commit, abbreviated.
+    pub commit: String,
+    /// The commit's date, ISO (`2024-10-01`), and as printed (`1 October 2024`).
+    pub date: String,
+    pub date_text: String,
+}
+
+/// The fact base in `data` as it was at `rev`.
+pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
+    let data_real = data
+        .canonicalize()
+        .map_err(|e| UsageError::new(format!("the fact base folder `{}`: {e}", data.display())))?;
+    let repo = gix::discover(&data_real).map_err(|_| {
+        UsageError::new(format!(
+            "`{}` is not in a git repository: there is no history to compare with",
+            data.display()
+        ))
+        .help("keep the project in git (`git init`, then commit the fact base) to compare editions")
+    })?;
+    let workdir = repo
+        .workdir()
+        .and_then(|w| w.canonicalize().ok())
+        .ok_or_else(|| UsageError::new("the repository has no working folder"))?;
+    let relative = data_real
+        .strip_prefix(&workdir)
+        .map_err(|_| UsageError::new("the fact base is outside the repository's working folder"))?
+        .to_path_buf();
+    let commit = find_commit(&repo, rev)?;
+    let seconds = commit
+        .time()
+        .map_err(|e| anyhow::anyhow!("cannot read the date of `{rev}`: {e}"))?
+        .seconds;
+    let when = chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default();
+    let revision = Revision {
+        name: rev.to_owned(),
+        commit: commit.id().to_hex_with_len(8).to_string(),
+        date: when.format("%Y-%m-%d").to_string(),
+        date_text: when.format("%-d %B %Y").to_string(),
+    };
+    let tree = commit
+        .tree()
+        .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?;
+    let missing = || {
+        UsageError::new(format!(
+            "the fact base `{}` did not exist yet at `{rev}` ({}, {})",
+            relative.display(),
+            revision.commit,
+            revision.date_text
+        ))
+        .help("choose a later revision")
+    };
+    let entry = tree
+        .lookup_entry_by_path(&relative)
+        .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?
+        .ok_or_else(missing)?;
+    if !entry.mode().is_tree() {
+        return Err(missing().into());
+    }
+    let scratch = tempfile::tempdir()?;
+    let folder = entry
+        .object()
+        .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?
+        .peel_to_tree()
+        .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?;
+    write_tree(&repo, &folder, scratch.path())?;
+    let (base, problems) = facts::load_all(scratch.path());
+    if problems
+        .iter()
+        .any(|p| p.severity == crate::diag::Severity::Error)
+    {
+        let shown = format!("{rev}:{}", relative.display());
+        let prefix = scratch.path().display().to_string();
+        let renamed = problems
+            .into_iter()
+            .map(|mut p| {
+                if let Some(at) = &p.at {
+                    let name = at.file.name.replacen(&prefix, &shown, 1);
+                    p.at = Some(Location {
+                        file: SourceText::new(name, at.file.text.clone()),
+                        range: at.range.clone(),
+                    });
+                }
+                p.message = format!("at `{rev}`: {}", p.message);
+                p
+            })
+            .collect();
+        return Err(Problems(renamed).into());
+    }
+    Ok((base, revision))
+}
+
+/// The commit `rev` names: a date, or anything git's rev-parse accepts.
+fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::Commit<'r>> {
+    if let Some(day) = as_date(rev) {
+        let end = day
+            .and_hms_opt(23, 59, 59)
+            .map_or(i64::MAX, |t| t.and_utc().timestamp());
+        let mut commit = repo
+            .head_commit()
+            .map_err(|_| UsageError::new("the repository has no commits yet"))?;
+        loop {
+            let time = commit.time().map(|t| t.seconds).unwrap_or(i64::MAX);
+            if time <= end {
+                return Ok(commit);
+            }
+            let Some(parent) = commit.parent_ids().next() else {
+                return Err(UsageError::new(format!(
+                    "no commit on the current branch is dated on or before {rev}"
+                ))
+                .into());
+            };
+            commit = parent
+                .object()
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .try_into_commit()
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+    }
+    let id = repo.rev_parse_single(rev).map_err(|_| {
+        UsageError::new(format!("unknown revision `{rev}`"))
+            .help("give a tag, a branch, a commit (`HEAD~3`), or a date `YYYY-MM-DD`")
+    })?;
+    id.object()
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .peel_to_commit()
+        .map_err(|_| UsageError::new(format!("`{rev}` does not name a commit")).into())
+}
+
+/// `2024-11-01` as a date.
+fn as_date(text: &str) -> Option<chrono::NaiveDate> {
+    let shape = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    shape
+        .then(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// Writes the files of `tree` (recursively) into `dir`.
+fn write_tree(repo: &gix::Repository, tree: &gix::Tree<'_>, dir: &Path) -> anyhow::Result<()> {
+    for entry in tree.iter() {
+        let entry = entry.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let name = entry.filename().to_string();
+        if name.contains('/') || name == ".." || name == "." {
+            continue;
+        }
+        let path = dir.join(&name);
+        let object = repo
+            .find_object(entry.oid())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if entry.mode().is_tree() {
+            std::fs::create_dir_all(&path)?;
+            let sub = object.peel_to_tree().map_err(|e| anyhow::anyhow!("{e}"))?;
+            write_tree(repo, &sub, &path)?;
+        } else if entry.mode().is_blob() {
+            std::fs::write(&path, &object.data)?;
+        }
+    }
+    Ok(())
+}
+
+/// An earlier edition and what changed since: read once, used by every document.
+#[derive(Debug, Clone)]
+pub struct Since {
+    pub revision: Revision,
+    pub diff: crate::changes::Diff,
+}
+
+impl Since {
+    /// Compares `now` (the fact base in `data`) with its state at `rev`.
+    pub fn load(data: &Path, rev: &str, now: &FactBase) -> anyhow::Result<Since> {
+        let (then, revision) = load_at(data, rev)?;
+        Ok(Since {
+            revision,
+            diff: crate::changes::diff(&then, now),
+        })
+    }
+}
