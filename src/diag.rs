@@ -84,6 +84,42 @@ pub fn info(line: impl fmt::Display) {
     }
 }
 
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes data (JSON, lists, a script) to stdout. When the reader has gone away (`brief … |
+/// head`), the output ends quietly, as Unix tools do: later writes are dropped and the run
+/// still succeeds. Any other failure (a full disk) is an error.
+pub fn out_bytes(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(());
+    }
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// One line of data to stdout (see [`out_bytes`]).
+pub fn out(line: impl fmt::Display) -> std::io::Result<()> {
+    out_bytes(format!("{line}\n").as_bytes())
+}
+
+/// `println!` for data: `outln!("{x}")?` (see [`out_bytes`]).
+#[macro_export]
+macro_rules! outln {
+    () => {
+        $crate::diag::out("")?
+    };
+    ($($arg:tt)*) => {
+        $crate::diag::out(format_args!($($arg)*))?
+    };
+}
+
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {

@@ -408,11 +408,11 @@ pub fn send(files: &[PathBuf], server: Option<&Server>, dry_run: bool) -> anyhow
                 .iter()
                 .map(|(name, size)| format!("{name} ({} KB)", size.div_ceil(1024)))
                 .collect();
-            println!("{}", d.path.display());
-            println!("  from:       {}", d.from);
-            println!("  to:         {}", d.recipients.join(", "));
-            println!("  subject:    {}", d.subject);
-            println!("  attachment: {}", attached.join(", "));
+            crate::outln!("{}", d.path.display());
+            crate::outln!("  from:       {}", d.from);
+            crate::outln!("  to:         {}", d.recipients.join(", "));
+            crate::outln!("  subject:    {}", d.subject);
+            crate::outln!("  attachment: {}", attached.join(", "));
         }
         return Ok(());
     }

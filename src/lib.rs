@@ -105,7 +105,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 None,
                 since.as_ref(),
             )?;
-            println!("{}", serde_json::to_string_pretty(&ctx)?);
+            crate::outln!("{}", serde_json::to_string_pretty(&ctx)?);
             Ok(())
         }
         CliCommand::Init(args) => init::create(&args.dir),
@@ -114,12 +114,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(kind) => schema::of_kind(kind)?,
                 None => schema::all(),
             };
-            println!("{}", serde_json::to_string_pretty(&schema)?);
+            crate::outln!("{}", serde_json::to_string_pretty(&schema)?);
             Ok(())
         }
         CliCommand::Completions(args) => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(args.shell, &mut command, "brief", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut command, "brief", &mut script);
+            diag::out_bytes(&script)?;
             Ok(())
         }
         CliCommand::Diff(args) => {
@@ -145,7 +147,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         CliCommand::Man => {
             let command = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command).render(&mut page)?;
+            diag::out_bytes(&page)?;
             Ok(())
         }
     }
@@ -366,7 +370,7 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
             "data": data.display().to_string(),
             "problems": problems.iter().map(diag::Problem::to_json).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
         return if failed { Err(Reported.into()) } else { Ok(()) };
     }
     if failed {
@@ -422,21 +426,23 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
                 }
             }
         };
-        println!("{}  ({origin})", m.name);
-        println!("    {}", m.description);
+        crate::outln!("{}  ({origin})", m.name);
+        crate::outln!("    {}", m.description);
         for p in &m.params {
             let need = if p.required { "required" } else { "optional" };
-            println!(
+            crate::outln!(
                 "    --param {}=<{} id>  ({need}) {}",
-                p.name, p.kind, p.description
+                p.name,
+                p.kind,
+                p.description
             );
         }
-        println!();
+        crate::outln!();
     }
     // Shared files the project replaces (a letterhead in its own brief.typ).
     for shared in templates::SHARED_FILES {
         if let Ok(Some(path)) = library.project_file(shared) {
-            println!(
+            crate::outln!(
                 "{shared}  (project: {}, replaces the built-in one)",
                 dir.join(shared).display()
             );
@@ -455,13 +461,13 @@ fn print_diff(since: &history::Since, format: CheckFormat) -> anyhow::Result<()>
             "changes": diff.changes,
             "sourcing": diff.sourcing,
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
     let r = &since.revision;
-    println!("Changes since {} ({}, {}):", r.name, r.commit, r.date_text);
+    crate::outln!("Changes since {} ({}, {}):", r.name, r.commit, r.date_text);
     if diff.changes.is_empty() {
-        println!("  none");
+        crate::outln!("  none");
     }
     let paint = |text: &str, code: &str| diag::paint(text, code);
     let mut kinds: Vec<&str> = diff.changes.iter().map(|c| c.kind).collect();
@@ -471,29 +477,29 @@ fn print_diff(since: &history::Since, format: CheckFormat) -> anyhow::Result<()>
         if !seen.insert(kind) {
             continue;
         }
-        println!("\n{}", paint(&format!("{kind}s"), "1"));
+        crate::outln!("\n{}", paint(&format!("{kind}s"), "1"));
         for c in diff.changes.iter().filter(|c| c.kind == kind) {
             let (mark, code) = match c.change {
                 "added" => ("+", "32"),
                 "removed" => ("-", "31"),
                 _ => ("~", "33"),
             };
-            println!("  {} {} {}", paint(mark, code), c.change, c.label);
+            crate::outln!("  {} {} {}", paint(mark, code), c.change, c.label);
             for f in &c.fields {
-                println!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
+                crate::outln!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
             }
             if !c.sources.is_empty() {
-                println!("      sources: {}", c.sources.join(", "));
+                crate::outln!("      sources: {}", c.sources.join(", "));
             }
         }
     }
     if !diff.sourcing.is_empty() {
-        println!(
+        crate::outln!(
             "\n{}",
             paint("sourcing changes (citations or excerpts only)", "1")
         );
         for c in &diff.sourcing {
-            println!("  ~ {} {}", c.kind, c.label);
+            crate::outln!("  ~ {} {}", c.kind, c.label);
         }
     }
     Ok(())

@@ -401,3 +401,36 @@ fn fields_of_ones_own_go_under_extra() {
     assert!(err.contains("unknown field `classification`"), "{err}");
     assert!(err.contains("under `extra:`"), "{err}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::io::Read;
+    for args in [
+        &["schema"][..],
+        &["completions", "bash"],
+        &["context", "-t", "process-history"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .current_dir(repo())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("internal error"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
