@@ -19,7 +19,15 @@ fn main() {
     let run = |extra: &[&str]| -> Duration {
         let start = Instant::now();
         let status = Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["generate", "--template", "process-history", "--date", "2026-11-24", "-q", "--out"])
+            .args([
+                "generate",
+                "--template",
+                "process-history",
+                "--date",
+                "2026-11-24",
+                "-q",
+                "--out",
+            ])
             .arg(out.path())
             .args(extra)
             .current_dir(repo)
