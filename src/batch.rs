@@ -84,7 +84,7 @@ pub fn run(
                         bar.set_message(value.clone());
                         bar.inc(1);
                     }
-                    None if result.is_err() || !crate::diag::quiet() => eprintln!("{line}"),
+                    None if result.is_err() || !crate::diag::quiet() => crate::errln!("{line}"),
                     None => {}
                 }
                 result

@@ -296,8 +296,9 @@ pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
     let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     let mut visit = |path: &str, text: &str| {
         for c in text.chars() {
-            // Printable ASCII is in every embedded font.
-            if c.is_ascii_graphic() || c.is_whitespace() || c.is_control() {
+            // Printable ASCII is in every embedded font; format characters (bidi controls,
+            // zero-width joiners, soft hyphens) print nothing by design.
+            if c.is_ascii_graphic() || c.is_whitespace() || c.is_control() || is_format(c) {
                 continue;
             }
             if *known.entry(c).or_insert_with(|| engine.has_glyph(c)) {
@@ -311,6 +312,28 @@ pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
         }
     };
     walk_strings(context, String::new(), &mut visit);
+    // Many characters (a text in a script no embedded font covers): one warning, not one each.
+    const EACH: usize = 8;
+    if missing.len() > EACH {
+        let mut paths: Vec<String> = Vec::new();
+        for (_, p) in &missing {
+            for p in p {
+                if !paths.contains(p) {
+                    paths.push(p.clone());
+                }
+            }
+        }
+        let sample: String = missing.iter().take(10).map(|(c, _)| *c).collect();
+        let shown: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
+        let more = paths.len().saturating_sub(3);
+        return vec![Problem::warning(format!(
+            "{} characters have no glyph in the embedded fonts and will print as empty boxes (e.g. {sample}) — in {}{}",
+            missing.len(),
+            shown.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ))
+        .help("the embedded fonts cover Latin, Greek and Cyrillic scripts: transliterate the text in the fact base, or leave it out")];
+    }
     missing
         .into_iter()
         .map(|(c, paths)| {
@@ -327,6 +350,20 @@ pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
             Problem::warning(message).help("write the character differently in the fact base, or leave it out")
         })
         .collect()
+}
+
+/// Characters that print nothing by design (Unicode format characters).
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
 }
 
 fn walk_strings(value: &serde_json::Value, path: String, visit: &mut impl FnMut(&str, &str)) {

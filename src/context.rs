@@ -44,6 +44,8 @@ pub struct Request {
     pub office: Option<String>,
     /// The document language, a code Typst accepts (`en`).
     pub lang: String,
+    /// The region of the language (`GB` for `en-GB`), if the tag gives one.
+    pub region: Option<String>,
 }
 
 /// Everything a template receives. The focus of each parameter adds its fields at the top
@@ -84,6 +86,8 @@ pub struct Brief {
     pub marking: Option<String>,
     pub office: Option<String>,
     pub lang: String,
+    /// The language's region (`GB`), if the issuer's tag gives one.
+    pub region: Option<String>,
 }
 
 /// A country or an organisation, as named in the document.
@@ -381,6 +385,7 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&crate::history::
             marking: request.marking.clone(),
             office: request.office.clone(),
             lang: request.lang.clone(),
+            region: request.region.clone(),
         },
         process_focus: None,
         country_focus: None,
@@ -926,6 +931,7 @@ mod tests {
             marking: None,
             office: None,
             lang: "en".into(),
+            region: None,
         }
     }
 

@@ -80,7 +80,7 @@ pub fn quiet() -> bool {
 /// Prints a progress or result line (`wrote …`, `ok: …`) to stderr, unless `--quiet`.
 pub fn info(line: impl fmt::Display) {
     if !quiet() {
-        eprintln!("{line}");
+        err(line);
     }
 }
 
@@ -109,6 +109,21 @@ pub fn out(line: impl fmt::Display) -> std::io::Result<()> {
     out_bytes(format!("{line}\n").as_bytes())
 }
 
+/// One line to stderr (messages, progress). A stderr that cannot be written (a closed pipe,
+/// a full disk) never stops the work: the line is dropped.
+pub fn err(line: impl fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// `eprintln!` that never panics: `errln!("…")` (see [`err`]).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        $crate::diag::err(format_args!($($arg)*))
+    };
+}
+
 /// `println!` for data: `outln!("{x}")?` (see [`out_bytes`]).
 #[macro_export]
 macro_rules! outln {
@@ -135,6 +150,53 @@ pub fn paint(text: &str, code: &str) -> String {
     } else {
         text.to_owned()
     }
+}
+
+/// Whether `c` would act on a terminal or reorder text rather than show: C0 and C1 controls,
+/// DEL, and the bidirectional formatting characters.
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a user's files made safe to print on a terminal: every control character shown
+/// as an escape (`\u{1b}`), so that no value can move the cursor, retitle the window, clear
+/// the screen or reorder the line around it.
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if is_control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A source text for display: control characters replaced by `?` (as many as their bytes,
+/// so that byte ranges still point at the same places), line breaks and tabs kept.
+fn displayable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| is_control(c) && c != '\n' && c != '\t' && c != '\r')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_control(c) && c != '\n' && c != '\t' && c != '\r' {
+                    "?".repeat(c.len_utf8())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// `error`/`warning`, in bold red/yellow when colour is on.
@@ -264,19 +326,23 @@ impl Problem {
         };
         let mut notes = Vec::new();
         if let Some(field) = &self.field {
-            notes.push(format!("field: {field}"));
+            notes.push(format!("field: {}", visible(field)));
         }
-        notes.extend(self.help.iter().map(|h| format!("help: {h}")));
+        notes.extend(self.help.iter().map(|h| format!("help: {}", visible(h))));
+        let message = visible(&self.message);
+        let label_text = self.label.as_deref().map(visible);
         match &self.at {
             Some(at) => {
-                let file = SimpleFile::new(at.file.name.as_str(), at.file.text.as_str());
+                let name = visible(&at.file.name);
+                let shown = displayable(&at.file.text);
+                let file = SimpleFile::new(name.as_str(), shown.as_ref());
                 let range = clamp_range(&at.file.text, at.range.clone());
                 let mut label = Label::primary((), range);
-                if let Some(text) = &self.label {
+                if let Some(text) = &label_text {
                     label = label.with_message(text);
                 }
                 let diagnostic = Diagnostic::new(severity)
-                    .with_message(&self.message)
+                    .with_message(&message)
                     .with_labels(vec![label])
                     .with_notes(notes);
                 if color() {
@@ -305,18 +371,22 @@ impl Problem {
     fn render_plain(&self) -> String {
         let word = severity_word(self.severity);
         let mut out = String::new();
+        let message = visible(&self.message);
         match &self.at {
-            Some(at) => out.push_str(&format!("{word}: {}\n  ┌─ {at}\n", self.message)),
-            None => out.push_str(&format!("{word}: {}\n", self.message)),
+            Some(at) => out.push_str(&format!(
+                "{word}: {message}\n  ┌─ {}\n",
+                visible(&at.to_string())
+            )),
+            None => out.push_str(&format!("{word}: {message}\n")),
         }
         if let Some(label) = &self.label {
-            out.push_str(&format!("  = {label}\n"));
+            out.push_str(&format!("  = {}\n", visible(label)));
         }
         if let Some(field) = &self.field {
-            out.push_str(&format!("  = field: {field}\n"));
+            out.push_str(&format!("  = field: {}\n", visible(field)));
         }
         for help in &self.help {
-            out.push_str(&format!("  = help: {help}\n"));
+            out.push_str(&format!("  = help: {}\n", visible(help)));
         }
         out
     }
@@ -378,9 +448,9 @@ impl UsageError {
 
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", visible(&self.message))?;
         for help in &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n  = help: {}", visible(help))?;
         }
         Ok(())
     }

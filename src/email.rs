@@ -434,7 +434,7 @@ pub fn send(files: &[PathBuf], server: Option<&Server>, dry_run: bool) -> anyhow
                 } else {
                     format!("{err}")
                 };
-                eprintln!(
+                crate::errln!(
                     "{}: not sent: {} ({reason})",
                     diag::severity_word(diag::Severity::Error),
                     d.path.display()
@@ -443,7 +443,7 @@ pub fn send(files: &[PathBuf], server: Option<&Server>, dry_run: bool) -> anyhow
         }
     }
     if failed > 0 {
-        eprintln!(
+        crate::errln!(
             "{} of {} sent",
             drafts.len() - failed,
             crate::output::plural(drafts.len(), "message", "messages")

@@ -13,7 +13,7 @@ mod read;
 mod validate;
 
 pub use excerpts::verify_excerpts;
-pub use read::{EVENT_KINDS, collection as read_collection, issuer as read_issuer};
+pub use read::{EVENT_KINDS, collection as read_collection, issuer as read_issuer, language_parts};
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -562,7 +562,7 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
         for path in paths {
             let before = problems.len();
             let read_whole = (|| {
-                let file = read_file(&path, &mut problems)?;
+                let file = read_file(&path, dir, &mut problems)?;
                 let node = match yaml::parse(&file) {
                     Ok(node) => node,
                     Err(problem) => {
@@ -570,6 +570,7 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
                         return None;
                     }
                 };
+                bidi_warnings(&file, &node, &mut problems);
                 let mut reader = yaml::Reader {
                     file: &file,
                     problems: &mut problems,
@@ -586,8 +587,8 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
         }
     }
     let issuer_path = dir.join(ISSUER_FILE);
-    if issuer_path.is_file()
-        && let Some(file) = read_file(&issuer_path, &mut problems)
+    if std::fs::symlink_metadata(&issuer_path).is_ok()
+        && let Some(file) = read_file(&issuer_path, dir, &mut problems)
     {
         match yaml::parse(&file) {
             Ok(node) => {
@@ -604,6 +605,47 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
     validate::check(&base, &unreadable, &mut problems);
     sort_problems(&mut problems);
     (base, problems)
+}
+
+/// Warns about bidirectional control characters in the values of a file (written as they
+/// are or as `\u202E` escapes): they can make printed text read differently from the data
+/// (briefings keep them inside their own value, but they are almost never intended).
+fn bidi_warnings(file: &Arc<SourceText>, node: &yaml::Node, problems: &mut Vec<Problem>) {
+    fn walk(
+        file: &Arc<SourceText>,
+        node: &yaml::Node,
+        problems: &mut Vec<Problem>,
+        shown: &mut usize,
+    ) {
+        match &node.value {
+            yaml::Value::Str(s) => {
+                if let Some(c) = s
+                    .chars()
+                    .find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+                    && *shown < 20
+                {
+                    *shown += 1;
+                    problems.push(
+                        Problem::warning(format!(
+                            "a bidirectional control character ({}) is in this text",
+                            c.escape_unicode()
+                        ))
+                        .at(Location {
+                            file: file.clone(),
+                            range: node.span.clone(),
+                        })
+                        .help("it can make the printed text read in another order than the data: remove it unless the text needs it"),
+                    );
+                }
+            }
+            yaml::Value::Seq(items) => items.iter().for_each(|n| walk(file, n, problems, shown)),
+            yaml::Value::Map(entries) => entries
+                .iter()
+                .for_each(|(_, n)| walk(file, n, problems, shown)),
+            _ => {}
+        }
+    }
+    walk(file, node, problems, &mut 0);
 }
 
 /// Orders problems by file and position; problems without a file come first.
@@ -654,7 +696,8 @@ fn collection_files(
         let file = dir.join(format!("{collection}.yaml"));
         let folder = dir.join(collection);
         let mut paths = Vec::new();
-        if file.is_file() {
+        // Anything by that name is read (and refused if it is not a regular file inside).
+        if std::fs::symlink_metadata(&file).is_ok_and(|m| !m.is_dir()) {
             paths.push(file.clone());
         }
         if folder.is_dir() {
@@ -712,15 +755,72 @@ fn yaml_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir())
+                && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        })
         .collect();
     files.sort();
     Ok(files)
 }
 
-fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Option<Arc<SourceText>> {
+/// The largest file brief reads (a fact-base file or a source text).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Opens `path` for reading only if it is a regular file inside `root` once symlinks are
+/// resolved, and no larger than [`MAX_FILE_BYTES`]; otherwise says why. Nothing that is not
+/// a regular file (a FIFO, a device, `/proc`) is ever opened.
+pub fn open_inside(path: &Path, root: &Path) -> Result<std::fs::File, String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot open `{}` ({e})", root.display()))?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("cannot read `{}` ({e})", path.display()))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "`{}` leads outside `{}` (a symlink?): brief reads only files inside it",
+            path.display(),
+            root.display()
+        ));
+    }
+    let meta =
+        std::fs::metadata(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "`{}` is not a regular file (a folder, a pipe or a device): brief reads only regular files",
+            path.display()
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "`{}` is larger than brief reads ({} MB, limit {} MB): split it into several files",
+            path.display(),
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    std::fs::File::open(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of an open file.
+pub fn read_capped(file: std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn read_file(path: &Path, root: &Path, problems: &mut Vec<Problem>) -> Option<Arc<SourceText>> {
     let name = path.display().to_string();
-    match std::fs::read(path) {
+    let file = match open_inside(path, root) {
+        Ok(file) => file,
+        Err(why) => {
+            problems.push(Problem::error(why).help("the fact base holds regular YAML files only"));
+            return None;
+        }
+    };
+    match read_capped(file) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(SourceText::new(name, text)),
             Err(err) => {

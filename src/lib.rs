@@ -56,9 +56,16 @@ pub fn describe_error(err: &anyhow::Error) -> (String, u8) {
             2,
         );
     }
-    let mut text = format!("{}: {err}", diag::severity_word(diag::Severity::Error));
+    let mut text = format!(
+        "{}: {}",
+        diag::severity_word(diag::Severity::Error),
+        diag::visible(&err.to_string())
+    );
     for cause in err.chain().skip(1) {
-        text.push_str(&format!("\n  caused by: {cause}"));
+        text.push_str(&format!(
+            "\n  caused by: {}",
+            diag::visible(&cause.to_string())
+        ));
     }
     (text, 1)
 }
@@ -168,6 +175,11 @@ pub fn template_context(
 ) -> Result<(context::Request, serde_json::Value), UsageError> {
     let resolved = templates::resolve_params(manifest, params, base)?;
     let issuer = base.issuer.as_ref();
+    // A tag that passed `check` always has parts; `en` otherwise.
+    let language = issuer
+        .and_then(|i| i.language.as_deref())
+        .and_then(facts::language_parts)
+        .unwrap_or_else(|| ("en".to_owned(), None));
     let request = context::Request {
         template: manifest.name.clone(),
         params: resolved,
@@ -176,9 +188,8 @@ pub fn template_context(
         // The flag, else the template's default.
         marking: marking.or(manifest.marking.as_deref()).map(str::to_owned),
         office: issuer.map(|i| i.office.clone()),
-        lang: issuer
-            .and_then(|i| i.language.clone())
-            .unwrap_or_else(|| "en".to_owned()),
+        lang: language.0,
+        region: language.1,
     };
     let ctx = context::build(base, &request, since);
     let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
@@ -232,7 +243,7 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
 /// cannot be started is a warning: the document is written all the same.
 fn open_in_viewer(path: &Path) {
     if let Err(err) = open::that_detached(path) {
-        eprintln!(
+        crate::errln!(
             "{}: cannot open `{}` in a viewer ({err}); it is written all the same",
             diag::severity_word(diag::Severity::Warning),
             path.display()
@@ -264,7 +275,7 @@ impl Generator<'_> {
             self.since,
         )?;
         for warning in compile::glyph_warnings(&ctx) {
-            eprintln!("{}", warning.render().trim_end());
+            crate::errln!("{}", warning.render().trim_end());
         }
         let rendered = self.renderer.render(&self.manifest.name, &ctx)?;
         // Parameters chosen automatically (the only valid value) do not name the file.
@@ -285,7 +296,7 @@ impl Generator<'_> {
         };
         let compiled = compile::compile(self.sandbox, &export, &origin)?;
         for warning in &compiled.warnings {
-            eprintln!("{}", warning.render().trim_end());
+            crate::errln!("{}", warning.render().trim_end());
         }
         let written = output::write_document(
             &config.out,
@@ -377,7 +388,7 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
         return Err(Problems(problems).into());
     }
     for warning in &problems {
-        eprintln!("{}", warning.render().trim_end());
+        crate::errln!("{}", warning.render().trim_end());
     }
     let verified = match sources {
         Some(dir) => {

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        brief::errln!(
             "error: internal error in brief{location}; nothing was written. Please report it."
         );
     }));
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let (message, code) = brief::describe_error(&err);
             if !message.is_empty() {
-                eprintln!("{message}");
+                brief::errln!("{message}");
             }
             ExitCode::from(code)
         }

@@ -13,15 +13,27 @@ pub fn verify_excerpts(base: &FactBase, dir: &Path) -> Vec<Problem> {
     let mut texts: HashMap<&str, Option<String>> = HashMap::new();
     for source in &base.sources {
         let Some(file) = &source.file else { continue };
-        let path = dir.join(&file.value);
-        let text = match std::fs::read(&path) {
+        // A name that is not a plain relative path was refused by the checks already: it is
+        // never opened.
+        let name = Path::new(&file.value);
+        if name.is_absolute()
+            || name
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            texts.insert(&source.id.value, None);
+            continue;
+        }
+        let path = dir.join(name);
+        let text = match super::open_inside(&path, dir).and_then(|f| {
+            super::read_capped(f).map_err(|e| format!("cannot read `{}` ({e})", path.display()))
+        }) {
             Ok(bytes) => Some(normalise(&String::from_utf8_lossy(&bytes))),
-            Err(err) => {
+            Err(why) => {
                 problems.push(
                     Problem::error(format!(
-                        "the text of source `{}` cannot be read from `{}` ({err})",
-                        source.id.value,
-                        path.display()
+                        "the text of source `{}` cannot be read: {why}",
+                        source.id.value
                     ))
                     .at(file.at.clone())
                     .help("check the `file` name, or the folder given with `--sources`"),

@@ -91,6 +91,18 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
     let mut rec = r.record(node, "issuer", "the issuer")?;
     let office = rec.text(r, "office");
     let language = rec.opt_text(r, "language");
+    if let Some(tag) = &language
+        && language_parts(&tag.value).is_none()
+    {
+        let node = rec.optional("language").expect("just read");
+        r.error(
+            node,
+            "issuer.language",
+            format!("`{}` is not a language tag brief can set the document in", tag.value),
+        )
+        .help
+        .push("give a BCP 47 tag with a two- or three-letter language, e.g. `en`, `en-GB`, `fr`, `ru`, `zh-Hant`".into());
+    }
     rec.finish(r);
     Some(Issuer {
         office: office?.value,
@@ -535,4 +547,30 @@ fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
         source: r.text(node, path)?,
         excerpt: None,
     })
+}
+
+/// A BCP 47 tag as Typst takes it: the language (`en`) and, when the tag has one, the region
+/// (`GB` of `en-GB`, `RS` of `sr-Latn-RS`). Script subtags (`Hant`, `Latn`) and others are
+/// read past. None when the tag does not start with a two- or three-letter language.
+pub fn language_parts(tag: &str) -> Option<(String, Option<String>)> {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next()?;
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut region = None;
+    for part in parts {
+        let letters = part.bytes().all(|b| b.is_ascii_alphabetic());
+        match part.len() {
+            4 if letters => continue, // a script
+            2 if letters => {
+                region = Some(part.to_ascii_uppercase());
+                break;
+            }
+            3 if part.bytes().all(|b| b.is_ascii_digit()) => break, // a UN M.49 area
+            _ if part.is_empty() => return None,
+            _ => break, // variants and extensions: not for Typst
+        }
+    }
+    Some((lang.to_ascii_lowercase(), region))
 }
