@@ -436,8 +436,11 @@ pub fn as_of(date: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, Usage
         })?;
         return chrono::DateTime::from_timestamp(seconds, 0)
             .map(|t| t.date_naive())
+            .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
             .ok_or_else(|| {
-                UsageError::new(format!("SOURCE_DATE_EPOCH=`{epoch}` is out of range"))
+                UsageError::new(format!(
+                    "SOURCE_DATE_EPOCH=`{epoch}` is out of range: it must give a date in the years 1000 to 9999"
+                ))
             });
     }
     Ok(chrono::Local::now().date_naive())

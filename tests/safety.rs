@@ -342,3 +342,68 @@ fn no_fixture_makes_brief_panic() {
         }
     }
 }
+
+#[test]
+fn a_reader_only_ever_sees_one_whole_run_of_concurrent_writers() {
+    let dir = tempfile::tempdir().unwrap();
+    let dates = ["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04"];
+    // Each run's bytes, made apart first: every date gives a different file.
+    let expected: Vec<Vec<u8>> = dates
+        .iter()
+        .map(|date| {
+            let path = dir.path().join(format!("ref-{date}.pdf"));
+            let out = brief(&[
+                "generate",
+                "-t",
+                "process-history",
+                "--date",
+                date,
+                "-o",
+                path.to_str().unwrap(),
+            ]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            std::fs::read(&path).unwrap()
+        })
+        .collect();
+    assert!(expected.windows(2).all(|w| w[0] != w[1]));
+    let target = dir.path().join("shared.pdf");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (target, stop, expected) = (target.clone(), stop.clone(), expected.clone());
+        std::thread::spawn(move || {
+            let mut seen = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                if let Ok(bytes) = std::fs::read(&target) {
+                    assert!(
+                        expected.contains(&bytes),
+                        "a reader saw {} bytes that are no run's whole output",
+                        bytes.len()
+                    );
+                    seen += 1;
+                }
+            }
+            seen
+        })
+    };
+    for _round in 0..3 {
+        let children: Vec<_> = dates
+            .iter()
+            .map(|date| {
+                Command::new(env!("CARGO_BIN_EXE_brief"))
+                    .args(["generate", "-t", "process-history", "--date", date, "-o"])
+                    .arg(&target)
+                    .current_dir(repo())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success());
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let seen = reader.join().expect("the reader only saw whole files");
+    assert!(seen > 0, "the reader never saw the file");
+    assert!(expected.contains(&std::fs::read(&target).unwrap()));
+}

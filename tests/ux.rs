@@ -434,3 +434,23 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
         );
     }
 }
+
+#[test]
+fn an_impossible_source_date_epoch_is_a_usage_error() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "generate",
+            "-t",
+            "process-history",
+            "-f",
+            "typ",
+            "-o",
+            "/tmp/never-written.typ",
+        ])
+        .current_dir(repo())
+        .env("SOURCE_DATE_EPOCH", "-99999999999")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("out of range"));
+}
