@@ -19,6 +19,8 @@ pub struct SourceText {
     /// The path as shown to the user (relative to the working directory where possible).
     pub name: String,
     pub text: String,
+    /// Where each line starts, found once (on the first problem) for every later one.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
@@ -26,16 +28,21 @@ impl SourceText {
         Arc::new(Self {
             name: name.into(),
             text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let col = self.text[line_start..offset].chars().count() + 1;
         (line, col)
     }
 }
@@ -163,6 +170,16 @@ pub fn is_control(c: char) -> bool {
 /// as an escape (`\u{1b}`), so that no value can move the cursor, retitle the window, clear
 /// the screen or reorder the line around it.
 pub fn visible(text: &str) -> String {
+    // A message never floods the screen: very long values (a 10 MB key) are cut.
+    const MOST: usize = 2000;
+    if text.len() > MOST * 4 || text.chars().count() > MOST {
+        let head: String = text.chars().take(MOST).collect();
+        return format!(
+            "{}… ({} characters in all)",
+            visible(&head),
+            text.chars().count()
+        );
+    }
     if !text.chars().any(is_control) {
         return text.to_owned();
     }
@@ -402,14 +419,44 @@ fn clamp_range(text: &str, range: Range<usize>) -> Range<usize> {
 #[derive(Debug)]
 pub struct Problems(pub Vec<Problem>);
 
+/// How many problems of one kind (the same message but for the values in backticks) are
+/// shown in full; the rest are counted.
+pub const SHOWN_PER_KIND: usize = 20;
+
+/// A problem's kind: its message with every `value` in backticks left out.
+fn kind_of(message: &str) -> String {
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { "…" } else { part })
+        .collect()
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().enumerate() {
-            if i > 0 {
+        let mut shown: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut first = true;
+        for problem in &self.0 {
+            let count = shown.entry(kind_of(&problem.message)).or_default();
+            *count += 1;
+            if *count > SHOWN_PER_KIND {
+                continue;
+            }
+            if !first {
                 writeln!(f)?;
             }
+            first = false;
             f.write_str(problem.render().trim_end())?;
             writeln!(f)?;
+        }
+        let mut hidden: Vec<(&String, usize)> = shown
+            .iter()
+            .filter(|(_, n)| **n > SHOWN_PER_KIND)
+            .map(|(k, n)| (k, n - SHOWN_PER_KIND))
+            .collect();
+        hidden.sort();
+        for (kind, n) in hidden {
+            write!(f, "\n… and {n} more like “{}”", visible(kind))?;
         }
         let errors = self
             .0
@@ -475,6 +522,11 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // Names and ids are short; comparing a huge value with every candidate is what made
+    // messages slow, and such a value is no typo of any of them.
+    if word.len() > 128 {
+        return None;
+    }
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()

@@ -87,6 +87,14 @@ impl Node {
 pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
     let mut options = serde_saphyr::options::Options::default();
     options.with_snippet = false;
+    // Sized for real fact bases (a 100 MB file of well-formed YAML loads); the limits on
+    // aliases, anchors and their expansion, which stop alias bombs, stay as they are.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000_000;
+    budget.max_events = 40_000_000;
+    budget.max_total_scalar_bytes = 256 << 20;
+    budget.max_reader_input_bytes = Some(256 << 20);
+    options.budget = Some(budget);
     match serde_saphyr::from_str_with_options::<Option<Node>>(&file.text, options) {
         Ok(Some(node)) => Ok(node),
         Ok(None) => Ok(Node {
@@ -125,6 +133,22 @@ fn in_our_words(message: &str, text: &str, offset: usize) -> (String, String, us
             at,
         );
     }
+    if let Some(what) = message.strip_prefix("budget breached: ") {
+        return (
+            format!("the file is larger than brief reads in one file ({})", budget_words(what)),
+            "split it into a folder of smaller files (e.g. `events/`, one file per event); repeated aliases (`*name`) count as copies".into(),
+            offset,
+        );
+    }
+    if message.contains("from_str_multiple") || message.contains("multiple documents") {
+        return (
+            "this file holds several YAML documents (separated by `---`): brief reads one per file"
+                .into(),
+            "remove the `---` lines inside the file, or put each document in a file of its own"
+                .into(),
+            offset,
+        );
+    }
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         return (
@@ -138,6 +162,24 @@ fn in_our_words(message: &str, text: &str, offset: usize) -> (String, String, us
         "fix the YAML syntax at this point (indentation, quotes, a missing `:`)".into(),
         offset,
     )
+}
+
+/// `Nodes { nodes: 250001 }` → `20000001 values, limit 20000000`.
+fn budget_words(what: &str) -> String {
+    let number: String = what.chars().filter(char::is_ascii_digit).collect();
+    let kind = what
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match kind.as_str() {
+        "nodes" => format!("{number} values, limit 20000000"),
+        "events" => format!("{number} parser events, limit 40000000"),
+        "depth" => "nested deeper than 64 levels".into(),
+        "aliases" | "anchors" => format!("{number} {kind}, limit 50000"),
+        _ if number.is_empty() => kind,
+        _ => format!("{kind}: {number}"),
+    }
 }
 
 /// saphyr appends " at line X column Y" to messages; we print the position ourselves.
@@ -428,6 +470,7 @@ impl Reader<'_> {
             other => {
                 let found = match other {
                     Value::Int(_) => "a negative number",
+                    Value::Float(f) if f.fract() == 0.0 => "a number too large to count",
                     Value::Float(_) => "a fraction",
                     other => other.describe(),
                 };

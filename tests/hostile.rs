@@ -260,3 +260,88 @@ fn a_flood_of_missing_glyphs_is_one_warning() {
     assert_eq!(warnings, 1, "{err}");
     assert!(err.contains("64 characters have no glyph"), "{err}");
 }
+
+#[test]
+fn many_problems_are_reported_quickly_and_counted_past_a_screenful() {
+    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
+    )
+    .unwrap();
+    let mut countries = String::new();
+    for i in 0..3000 {
+        countries.push_str(&format!(
+            "- id: X{}{}\n  sources: [s]\n",
+            (b'A' + (i % 26) as u8) as char,
+            (b'A' + (i / 26 % 26) as u8) as char
+        ));
+    }
+    std::fs::write(dir.path().join("countries.yaml"), countries).unwrap();
+    let started = std::time::Instant::now();
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    let err = stderr(&out);
+    let missing = err
+        .lines()
+        .filter(|l| l.starts_with("error: a country is missing the required field"))
+        .count();
+    assert_eq!(missing, 20, "{} lines", err.lines().count());
+    assert!(
+        err.contains("… and 2980 more like “a country is missing the required field …”"),
+        "{}",
+        &err[err.len().saturating_sub(400)..]
+    );
+    // A huge value is neither compared for suggestions nor printed whole.
+    let dir = fixture_copy();
+    let huge = "z".repeat(100_000);
+    edit(
+        &dir.path().join("events/first.yaml"),
+        "process: lake-dialogue",
+        &format!("process: {huge}"),
+    );
+    let started = std::time::Instant::now();
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    let err = stderr(&out);
+    assert!(
+        err.contains("(100000 characters in all)"),
+        "{}",
+        &err[..err.len().min(300)]
+    );
+    assert!(err.len() < 60_000, "{} bytes of messages", err.len());
+}
+
+#[test]
+fn a_large_valid_file_loads() {
+    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("countries.yaml"),
+        "- {id: KAZ, name: K, sources: [s]}\n",
+    )
+    .unwrap();
+    // More values than the YAML library's default budget (250,000) allows.
+    let mut events = String::new();
+    for i in 0..5000 {
+        events.push_str(&format!("- id: e{i}\n  title: Event {i}\n  kind: meeting\n  start: 2024-01-01\n  participants:\n"));
+        for j in 0..8 {
+            events.push_str(&format!(
+                "    - {{party: KAZ, role: delegation, note: n{j}, sources: [s]}}\n"
+            ));
+        }
+        events.push_str("  sources: [s]\n");
+    }
+    std::fs::write(dir.path().join("events.yaml"), events).unwrap();
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    assert!(
+        out.status.success(),
+        "{}",
+        &stderr(&out)[..stderr(&out).len().min(500)]
+    );
+    assert!(stderr(&out).contains("5000 events"));
+}
