@@ -348,6 +348,17 @@ impl Problem {
         notes.extend(self.help.iter().map(|h| format!("help: {}", visible(h))));
         let message = visible(&self.message);
         let label_text = self.label.as_deref().map(visible);
+        // A line too long to show (a 10 MB value) is named, not printed.
+        let too_long = self.at.as_ref().is_some_and(|at| {
+            let text = &at.file.text;
+            let start = floor_char_boundary(text, at.range.start.min(text.len()));
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            line_end - line_start > 1000
+        });
+        if too_long {
+            return self.render_plain();
+        }
         match &self.at {
             Some(at) => {
                 let name = visible(&at.file.name);

@@ -177,6 +177,9 @@ fn budget_words(what: &str) -> String {
         "events" => format!("{number} parser events, limit 40000000"),
         "depth" => "nested deeper than 64 levels".into(),
         "aliases" | "anchors" => format!("{number} {kind}, limit 50000"),
+        "recordedanchorevents" | "recordedanchorbytes" => {
+            "aliases that expand into too many copies".into()
+        }
         _ if number.is_empty() => kind,
         _ => format!("{kind}: {number}"),
     }
@@ -780,10 +783,11 @@ mod tests {
         }
         let problem = parse(&file(&text)).unwrap_err();
         assert!(
-            problem.message.contains("not valid YAML"),
+            problem.message.contains("larger than brief reads"),
             "{}",
             problem.message
         );
+        assert!(problem.help.iter().any(|h| h.contains("aliases")));
     }
 
     #[test]
