@@ -1,4 +1,5 @@
-//! Batch: many documents in one process, in parallel on all cores.
+//! Batch: many documents in one process, in parallel on all cores (one thread per core,
+//! each making one document after another; Typst's own parallel work runs on rayon).
 //!
 //! In: the parameter values to make a document for, and the function that makes one. Out:
 //! each document's result, in the order given. Progress shows as a bar on a terminal and as
@@ -8,7 +9,6 @@ use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::diag::UsageError;
 use crate::facts::FactBase;
@@ -49,48 +49,64 @@ pub fn run(
         None
     };
     let done = AtomicUsize::new(0);
-    // Typst lays out deeply nested content recursively: give workers the stack that the
-    // main thread has (see `STACK_SIZE`), not the 2 MiB threads get by default.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(crate::STACK_SIZE)
-        .build();
-    let pool = match pool {
-        Ok(pool) => pool,
-        Err(err) => {
-            return values
-                .iter()
-                .map(|_| Err(anyhow::anyhow!("cannot start worker threads ({err})")))
-                .collect();
+    let next = AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<anyhow::Result<Written>>>> =
+        values.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    // Documents run on threads of their own, one per core, each taking the next document
+    // when it has finished one. Typst parallelises its own work on rayon's pool; were the
+    // documents rayon jobs too, a worker waiting on Typst's work would steal and nest whole
+    // documents, holding ever more of them in memory at once.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(total.max(1));
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::SeqCst);
+            let Some(value) = values.get(i) else { break };
+            let result = make(value);
+            let n = done.fetch_add(1, Ordering::SeqCst) + 1;
+            let line = match &result {
+                Ok(written) => format!("[{n}/{total}] wrote {written}"),
+                Err(err) => {
+                    let (message, _) = crate::describe_error(err);
+                    format!("[{n}/{total}] failed: {value}\n{message}")
+                }
+            };
+            match &bar {
+                Some(bar) => {
+                    if result.is_err() {
+                        bar.println(line);
+                    }
+                    bar.set_message(value.clone());
+                    bar.inc(1);
+                }
+                None if result.is_err() || !crate::diag::quiet() => crate::errln!("{line}"),
+                None => {}
+            }
+            *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);
         }
     };
-    let results: Vec<anyhow::Result<Written>> = pool.install(|| {
-        values
-            .par_iter()
-            .map(|value| {
-                let result = make(value);
-                let n = done.fetch_add(1, Ordering::SeqCst) + 1;
-                let line = match &result {
-                    Ok(written) => format!("[{n}/{total}] wrote {written}"),
-                    Err(err) => {
-                        let (message, _) = crate::describe_error(err);
-                        format!("[{n}/{total}] failed: {value}\n{message}")
-                    }
-                };
-                match &bar {
-                    Some(bar) => {
-                        if result.is_err() {
-                            bar.println(line);
-                        }
-                        bar.set_message(value.clone());
-                        bar.inc(1);
-                    }
-                    None if result.is_err() || !crate::diag::quiet() => crate::errln!("{line}"),
-                    None => {}
-                }
-                result
-            })
-            .collect()
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            // Typst lays out deeply nested content recursively: workers get the stack the
+            // main thread has (see `STACK_SIZE`), not the 2 MiB threads get by default.
+            let spawned = std::thread::Builder::new()
+                .stack_size(crate::STACK_SIZE)
+                .spawn_scoped(scope, work);
+            if spawned.is_err() {
+                break;
+            }
+        }
     });
+    let results: Vec<anyhow::Result<Written>> = results
+        .into_iter()
+        .zip(values)
+        .map(|(slot, value)| {
+            slot.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or_else(|| Err(anyhow::anyhow!("`{value}` was not made: no worker thread could start")))
+        })
+        .collect();
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -18,6 +18,11 @@ fn main() -> ExitCode {
         );
     }));
     let cli = Cli::parse();
+    // Typst parallelises its own work on rayon's global pool: give those threads the stack
+    // deeply nested documents need (see `brief::STACK_SIZE`).
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(brief::STACK_SIZE)
+        .build_global();
     // Run on a thread with a large stack: see `brief::STACK_SIZE`.
     let worker = std::thread::Builder::new()
         .name("brief".into())
