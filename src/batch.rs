@@ -104,7 +104,11 @@ pub fn run(
         .map(|(slot, value)| {
             slot.into_inner()
                 .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or_else(|| Err(anyhow::anyhow!("`{value}` was not made: no worker thread could start")))
+                .unwrap_or_else(|| {
+                    Err(anyhow::anyhow!(
+                        "`{value}` was not made: no worker thread could start"
+                    ))
+                })
         })
         .collect();
     if let Some(bar) = bar {
@@ -165,4 +169,103 @@ pub fn finish(results: &[anyhow::Result<Written>]) -> anyhow::Result<()> {
         return Err(Failed(failed).into());
     }
     Ok(())
+}
+
+/// The documents being made right now, for the memory watchdog's message.
+static CURRENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Marks a document as being made until the returned guard is dropped.
+pub fn making(label: String) -> impl Drop {
+    struct Guard(String);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = current.iter().position(|l| *l == self.0) {
+                current.remove(i);
+            }
+        }
+    }
+    CURRENT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(label.clone());
+    Guard(label)
+}
+
+/// The resident memory of this process, in bytes (Linux; none elsewhere).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Watches the process's memory: past `limit` bytes the run stops at once with an error
+/// naming the documents being made (exit status 1). Files already written stay as they
+/// are, and the one being written is never left partial (see `output::write_atomic`).
+pub fn watch_memory(limit: u64) {
+    if resident_bytes().is_none() {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("memory watchdog".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                let Some(used) = resident_bytes() else { return };
+                if used > limit {
+                    let current = CURRENT.lock().map(|c| c.join(", ")).unwrap_or_default();
+                    crate::errln!(
+                        "{}: stopped: making {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not",
+                        crate::diag::severity_word(crate::diag::Severity::Error),
+                        if current.is_empty() { "the document".to_owned() } else { current },
+                        limit >> 20,
+                        used >> 20
+                    );
+                    std::process::exit(1);
+                }
+            }
+        });
+    let _ = spawned;
+}
+
+/// `4GiB`, `512MiB`, `2G`, `1000000` (bytes) → bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as `4GiB` or `512MiB`"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return Err(format!("`{text}`: unknown unit (use MiB or GiB)")),
+    };
+    let bytes = number * factor as f64;
+    if bytes < (64u64 << 20) as f64 {
+        return Err(format!(
+            "`{text}` is too little memory to make any document (at least 64MiB)"
+        ));
+    }
+    Ok(bytes as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_read_with_units() {
+        assert_eq!(parse_size("4GiB").unwrap(), 4 << 30);
+        assert_eq!(parse_size("512MiB").unwrap(), 512 << 20);
+        assert_eq!(parse_size("2G").unwrap(), 2 << 30);
+        assert!(parse_size("10MiB").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("4 parsecs").is_err());
+    }
 }

@@ -134,6 +134,9 @@ pub struct GenerateArgs {
     /// Open the document in the system's viewer once it is written (the folder, with `--all`).
     #[arg(long)]
     pub open: bool,
+    /// Stop with an error when the run uses more memory than this (e.g. `4GiB`, `512MiB`).
+    #[arg(long, value_name = "SIZE", default_value = "4GiB", value_parser = crate::batch::parse_size)]
+    pub max_memory: u64,
     /// Also write an email draft beside each PDF (`NAME.eml`, the PDF attached), to open in
     /// Outlook or Thunderbird or send with `brief send`.
     #[arg(long)]
@@ -278,6 +281,8 @@ pub struct GenerateConfig {
     pub email: Option<crate::email::Recipients>,
     /// Compare with this revision of the fact base's history.
     pub since: Option<String>,
+    /// The memory budget of the run, in bytes.
+    pub max_memory: u64,
     pub date: chrono::NaiveDate,
     pub paper: Paper,
     pub marking: Option<String>,
@@ -356,6 +361,7 @@ impl GenerateArgs {
         };
         let doc = self.document;
         Ok(GenerateConfig {
+            max_memory: self.max_memory,
             since: doc.since.clone(),
             email,
             data: doc.data(project),

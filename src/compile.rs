@@ -38,6 +38,10 @@ impl Format {
     }
 }
 
+/// The largest page brief renders as PNG, in pixels (an A0 page at 2 pixels per point is
+/// about 19 million).
+pub const MAX_PNG_PIXELS: u64 = 200_000_000;
+
 /// A PDF standard `--pdf-standard` accepts (the ones Typst can produce).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Standard {
@@ -187,6 +191,24 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             vec![pdf]
         }
         Format::Png => {
+            // Refused before anything is allocated: a huge page would take gigabytes.
+            for (i, page) in document.pages().iter().enumerate() {
+                let size = page.frame.size();
+                let scale = f64::from(export.pixel_per_pt);
+                let (w, h) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
+                if w * h > MAX_PNG_PIXELS as f64 || w > 100_000.0 || h > 100_000.0 {
+                    return Err(Problems(vec![
+                        Problem::error(format!(
+                            "page {} is too large to write as PNG ({:.0} × {:.0} pixels; the limit is {} million pixels)",
+                            i + 1,
+                            w,
+                            h,
+                            MAX_PNG_PIXELS / 1_000_000
+                        ))
+                        .help("write it as PDF or SVG instead (`--format pdf`), or make the page smaller"),
+                    ]));
+                }
+            }
             let options = typst_render::RenderOptions {
                 pixel_per_pt: typst::utils::Scalar::new(f64::from(export.pixel_per_pt)),
                 ..Default::default()

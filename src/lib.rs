@@ -197,6 +197,7 @@ pub fn template_context(
 }
 
 fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
+    batch::watch_memory(config.max_memory);
     let library = templates::Library::new(&config.templates)?;
     let manifest = templates::manifest(&library, &config.template)?;
     let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
@@ -265,6 +266,11 @@ impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
     fn document(&self, params: &[(String, String)]) -> anyhow::Result<output::Written> {
         let config = self.config;
+        let label = std::iter::once(format!("`{}`", self.manifest.name))
+            .chain(params.iter().map(|(k, v)| format!("{k}={v}")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _making = batch::making(label);
         let (request, ctx) = template_context(
             self.manifest,
             params,

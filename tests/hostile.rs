@@ -345,3 +345,74 @@ fn a_large_valid_file_loads() {
     );
     assert!(stderr(&out).contains("5000 events"));
 }
+
+fn templates_with(name: &str, body: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    std::fs::write(dir.path().join(format!("{name}.typ.j2")), body).unwrap();
+    std::fs::write(
+        dir.path().join(format!("{name}.manifest.yaml")),
+        "description: a test\nparams: []\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_document_over_the_memory_budget_stops_with_an_error() {
+    // A loop that doubles a string to 2 GB; the budget stops it long before.
+    let templates = templates_with(
+        "hog",
+        "#let s = \"x\"\n#for i in range(31) { s = s + s }\n#s.len()\n",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let earlier = out_dir.path().join("hog.pdf");
+    std::fs::write(&earlier, b"an earlier briefing").unwrap();
+    let started = std::time::Instant::now();
+    let out = brief(&[
+        "generate",
+        "-t",
+        "hog",
+        "--templates",
+        &rel(templates.path()),
+        "--max-memory",
+        "300MiB",
+        "-o",
+        earlier.to_str().unwrap(),
+    ]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("stopped: making `hog`"), "{err}");
+    assert!(err.contains("memory budget (300 MiB"), "{err}");
+    assert_eq!(std::fs::read(&earlier).unwrap(), b"an earlier briefing");
+    assert_eq!(
+        std::fs::read_dir(out_dir.path()).unwrap().count(),
+        1,
+        "nothing else left behind"
+    );
+    // A budget too small to make anything is a usage error.
+    let out = brief(&["generate", "-t", "process-history", "--max-memory", "1MiB"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_page_too_large_for_png_is_refused_before_rendering() {
+    let templates = templates_with("huge", "#set page(width: 10000cm, height: 10000cm)\nbig\n");
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = brief(&[
+        "generate",
+        "-t",
+        "huge",
+        "--templates",
+        &rel(templates.path()),
+        "-f",
+        "png",
+        "-o",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("too large to write as PNG"), "{err}");
+    assert!(!err.contains("memory allocation"), "{err}");
+    assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 0);
+}
