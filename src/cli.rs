@@ -52,6 +52,9 @@ pub enum CliCommand {
     Send(SendArgs),
     /// What changed in the fact base since a revision of its git history.
     Diff(DiffArgs),
+    /// Generate, then rebuild on every save of the facts, templates or brief.toml (Ctrl-C
+    /// stops). Takes the options of `generate`.
+    Watch(GenerateArgs),
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,7 @@ pub mod project;
 pub mod render;
 pub mod schema;
 pub mod templates;
+pub mod watch;
 pub mod world;
 pub mod yaml;
 
@@ -76,6 +77,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let project = || Project::discover(cli.project.as_deref());
     match cli.command {
         CliCommand::Generate(args) => generate(&args.check(&project()?)?),
+        CliCommand::Watch(args) => {
+            let project = project()?;
+            watch::run(&args.check(&project)?, &project)
+        }
         CliCommand::Check(args) => {
             let project = project()?;
             let data = args.data.clone().unwrap_or_else(|| project.data());
@@ -196,27 +201,83 @@ pub fn template_context(
     Ok((request, json))
 }
 
+/// Everything the documents of a run share: loaded once per run (and again on every save
+/// in `watch`).
+pub(crate) struct Prepared {
+    manifest: templates::TemplateManifest,
+    sandbox: Sandbox,
+    base: FactBase,
+    since: Option<history::Since>,
+    renderer: render::Renderer,
+}
+
+impl Prepared {
+    pub(crate) fn load(config: &GenerateConfig) -> anyhow::Result<Prepared> {
+        let library = templates::Library::new(&config.templates)?;
+        let manifest = templates::manifest(&library, &config.template)?;
+        let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
+        let base = facts::load(&config.data)?;
+        // The history is read once, for every document of a batch.
+        let since = match &config.since {
+            Some(rev) => Some(history::Since::load(&config.data, rev, &base)?),
+            None => None,
+        };
+        let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
+        let renderer = render::Renderer::new(library, typst_dir);
+        Ok(Prepared {
+            manifest,
+            sandbox,
+            base,
+            since,
+            renderer,
+        })
+    }
+
+    pub(crate) fn generator<'a>(&'a self, config: &'a GenerateConfig) -> Generator<'a> {
+        Generator {
+            since: self.since.as_ref(),
+            config,
+            manifest: &self.manifest,
+            base: &self.base,
+            sandbox: &self.sandbox,
+            renderer: &self.renderer,
+        }
+    }
+
+    /// The context of one document, as JSON text (to tell which documents a save changed).
+    pub(crate) fn context_text(
+        &self,
+        config: &GenerateConfig,
+        params: &[(String, String)],
+    ) -> anyhow::Result<String> {
+        let (_, ctx) = template_context(
+            &self.manifest,
+            params,
+            &self.base,
+            config.date,
+            config.paper,
+            config.marking.as_deref(),
+            self.since.as_ref(),
+        )?;
+        Ok(ctx.to_string())
+    }
+
+    /// The parameter and values `--all` makes documents for.
+    pub(crate) fn all_values(
+        &self,
+        config: &GenerateConfig,
+    ) -> anyhow::Result<(templates::ParamSpec, Vec<String>)> {
+        let (param, values) = batch::values(&self.manifest, &config.params, &self.base)?;
+        Ok((param.clone(), values))
+    }
+}
+
 fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     batch::watch_memory(config.max_memory);
-    let library = templates::Library::new(&config.templates)?;
-    let manifest = templates::manifest(&library, &config.template)?;
-    let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
-    let base = facts::load(&config.data)?;
-    // The history is read once, for every document of a batch.
-    let since = match &config.since {
-        Some(rev) => Some(history::Since::load(&config.data, rev, &base)?),
-        None => None,
-    };
-    let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
-    let renderer = render::Renderer::new(library, typst_dir);
-    let generator = Generator {
-        since: since.as_ref(),
-        config,
-        manifest: &manifest,
-        base: &base,
-        sandbox: &sandbox,
-        renderer: &renderer,
-    };
+    let prepared = Prepared::load(config)?;
+    let generator = prepared.generator(config);
+    let manifest = &prepared.manifest;
+    let base = &prepared.base;
     if !config.all {
         let written = generator.document(&config.params)?;
         diag::info(format!("wrote {written}"));
@@ -228,7 +289,7 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
         return Ok(());
     }
 
-    let (param, values) = batch::values(&manifest, &config.params, &base)?;
+    let (param, values) = batch::values(manifest, &config.params, base)?;
     output::check_folder(&config.out)?;
     let results = batch::run(&values, |value| {
         generator.document(&[(param.name.clone(), value.to_owned())])
@@ -253,7 +314,7 @@ fn open_in_viewer(path: &Path) {
 }
 
 /// What one document needs, shared by every document of a run.
-struct Generator<'a> {
+pub(crate) struct Generator<'a> {
     config: &'a GenerateConfig,
     since: Option<&'a history::Since>,
     manifest: &'a templates::TemplateManifest,
@@ -264,7 +325,7 @@ struct Generator<'a> {
 
 impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
-    fn document(&self, params: &[(String, String)]) -> anyhow::Result<output::Written> {
+    pub(crate) fn document(&self, params: &[(String, String)]) -> anyhow::Result<output::Written> {
         let config = self.config;
         let label = std::iter::once(format!("`{}`", self.manifest.name))
             .chain(params.iter().map(|(k, v)| format!("{k}={v}")))
