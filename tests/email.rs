@@ -339,6 +339,19 @@ fn smtp_server(connections: usize) -> (u16, Inbox) {
     (port, inbox)
 }
 
+/// `brief send` to the test server on `port`, unencrypted (allowed on 127.0.0.1 only).
+fn send_local(port: u16, eml: &Path) -> std::process::Output {
+    send(&[
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        "none",
+        eml.to_str().unwrap(),
+    ])
+}
+
 fn send(args: &[&str]) -> std::process::Output {
     let mut full = vec!["send"];
     full.extend_from_slice(args);
@@ -367,15 +380,7 @@ fn send_delivers_the_draft_with_the_pdf_intact() {
     let dir = tempfile::tempdir().unwrap();
     let eml = drafts_for(dir.path(), &["desk@example.org"]);
     let (port, inbox) = smtp_server(1);
-    let out = send(&[
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port.to_string(),
-        "--smtp-tls",
-        "none",
-        eml.to_str().unwrap(),
-    ]);
+    let out = send_local(port, &eml);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("sent "), "{}", stderr(&out));
     let received = inbox.0.lock().unwrap().clone();
@@ -400,15 +405,7 @@ fn a_refused_recipient_is_reported_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let eml = drafts_for(dir.path(), &["refused@example.org"]);
     let (port, inbox) = smtp_server(1);
-    let out = send(&[
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port.to_string(),
-        "--smtp-tls",
-        "none",
-        eml.to_str().unwrap(),
-    ]);
+    let out = send_local(port, &eml);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("not sent") && err.contains("refused"), "{err}");
@@ -428,15 +425,7 @@ fn an_unreachable_server_fails_quickly_and_clearly() {
         .unwrap()
         .port();
     let started = std::time::Instant::now();
-    let out = send(&[
-        "--smtp-host",
-        "127.0.0.1",
-        "--smtp-port",
-        &port.to_string(),
-        "--smtp-tls",
-        "none",
-        eml.to_str().unwrap(),
-    ]);
+    let out = send_local(port, &eml);
     assert_eq!(out.status.code(), Some(1));
     assert!(started.elapsed() < std::time::Duration::from_secs(8));
     assert!(stderr(&out).contains("not sent"), "{}", stderr(&out));
