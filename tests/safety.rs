@@ -407,3 +407,75 @@ fn a_reader_only_ever_sees_one_whole_run_of_concurrent_writers() {
     assert!(seen > 0, "the reader never saw the file");
     assert!(expected.contains(&std::fs::read(&target).unwrap()));
 }
+
+#[test]
+fn a_kill_during_the_write_of_a_large_output_leaves_the_old_file_or_the_whole_new_one() {
+    // A fact base whose generated Typst source is many megabytes (no compile: the run is
+    // mostly the write).
+    let data = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let text = "a long curated note about the meeting and its participants ".repeat(40);
+    std::fs::write(
+        data.path().join("sources.yaml"),
+        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.path().join("countries.yaml"),
+        "- {id: KAZ, name: K, sources: [s]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        data.path().join("processes.yaml"),
+        "- {id: p, name: P, sources: [s]}\n",
+    )
+    .unwrap();
+    let mut events = String::new();
+    for i in 0..1500 {
+        events.push_str(&format!(
+            "- id: e{i}\n  title: Event {i}\n  kind: conference\n  process: p\n  start: 2024-01-01\n  participants:\n    - {{party: KAZ, role: delegation, note: \"{text}\", sources: [s]}}\n  discussions:\n    - {{text: \"{text}\", sources: [s]}}\n  sources: [s]\n"
+        ));
+    }
+    std::fs::write(data.path().join("events.yaml"), events).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let target = out_dir.path().join("history.typ");
+    let earlier = b"an earlier edition".to_vec();
+    for _attempt in 0..3 {
+        std::fs::write(&target, &earlier).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["generate", "-t", "process-history", "-f", "typ", "--data"])
+            .arg(data.path().strip_prefix(repo()).unwrap())
+            .arg("-o")
+            .arg(&target)
+            .current_dir(repo())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill the moment the target changes: a writer that writes into the target is
+        // caught in the middle of its write; an atomic rename only ever shows the whole.
+        let started = std::time::Instant::now();
+        loop {
+            let changed =
+                std::fs::metadata(&target).map_or(true, |m| m.len() != earlier.len() as u64);
+            if changed || child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "never wrote"
+            );
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        let bytes = std::fs::read(&target).unwrap_or_default();
+        let whole = bytes == earlier
+            || (bytes.starts_with(b"#import")
+                && bytes.trim_ascii_end().ends_with(b"title: [Sources])"));
+        assert!(
+            whole,
+            "a kill during the write left {} bytes of a partial file",
+            bytes.len()
+        );
+        let names: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "temporary files left behind");
+    }
+}
