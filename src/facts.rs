@@ -560,7 +560,6 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
             unreadable.push(collection);
         }
         for path in paths {
-            let before = problems.len();
             let read_whole = (|| {
                 let file = read_file(&path, dir, &mut problems)?;
                 let node = match yaml::parse(&file) {
@@ -575,13 +574,9 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
                     file: &file,
                     problems: &mut problems,
                 };
-                read::collection(&mut reader, collection, &node, &mut base);
-                Some(())
+                read::collection(&mut reader, collection, &node, &mut base).then_some(())
             })();
-            let not_a_list = problems[before..]
-                .iter()
-                .any(|p| p.message.starts_with("expected a list of records"));
-            if (read_whole.is_none() || not_a_list) && !unreadable.contains(&collection) {
+            if read_whole.is_none() && !unreadable.contains(&collection) {
                 unreadable.push(collection);
             }
         }

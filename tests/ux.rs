@@ -141,6 +141,17 @@ fn a_broken_collection_is_one_problem_not_a_cascade() {
     assert_eq!(errors(&err), 1, "{err}");
     assert!(!err.contains("unknown country"), "{err}");
 
+    // A file that is a mapping, not a list: one problem too.
+    let dir = data_copy();
+    std::fs::write(
+        dir.path().join("countries.yaml"),
+        "id: TJK\nname: Tajikistan\n",
+    )
+    .unwrap();
+    let err = stderr(&brief(&["check", "--data", &rel(dir.path())]));
+    assert_eq!(errors(&err), 1, "{err}");
+    assert!(err.contains("expected a list of records"), "{err}");
+
     let dir = data_copy();
     std::fs::remove_file(dir.path().join("sources.yaml")).unwrap();
     let out = brief(&["check", "--data", &rel(dir.path())]);

@@ -55,8 +55,9 @@ pub const CLAIM_FIELDS: &[&str] = &[
 
 pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
 
-/// Reads the records of one file of `collection` into `base`.
-pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) {
+/// Reads the records of one file of `collection` into `base`. Returns false when the file is
+/// not a list of records at all (reported), so that nothing of it could be read.
+pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) -> bool {
     crate::yaml::trace::value(collection, crate::yaml::trace::Ty::List);
     let Value::Seq(items) = &node.value else {
         if node.value != Value::Null {
@@ -68,8 +69,9 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
             )
             .help
             .push("a collection file is a YAML list: each record starts with `- id: …`".into());
+            return false;
         }
-        return;
+        return true;
     };
     for (i, item) in items.iter().enumerate() {
         let path = format!("{collection}[{i}]");
@@ -84,6 +86,7 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
             other => unreachable!("unknown collection {other}"),
         }
     }
+    true
 }
 
 /// Reads `issuer.yaml`: a mapping with `office` and an optional `language`.
