@@ -225,7 +225,9 @@ pub fn watch_memory(limit: u64) {
                 }
             }
         });
-    let _ = spawned;
+    if spawned.is_err() {
+        crate::errln!("warning: the memory budget cannot be watched (no thread could start)");
+    }
 }
 
 /// `4GiB`, `512MiB`, `2G`, `1000000` (bytes) → bytes.

@@ -230,7 +230,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             .iter()
             .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
             .collect(),
-        Format::Typ => unreachable!("Typst source is returned before compiling"),
+        Format::Typ => vec![origin.rendered.source.clone().into_bytes()],
     };
     // Keep the process-wide memo cache small between documents.
     typst::comemo::evict(2);

@@ -844,6 +844,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dates_print_as_a_reader_writes_them() {
+        let d = |s| FuzzyDate::parse(s).unwrap();
+        assert_eq!(d("2024-11-04").text(), "4 November 2024");
+        assert_eq!(d("2018-05").text(), "May 2018");
+        assert_eq!(d("2018").text(), "2018");
+        let range = |a, b| d(a).range_text(&d(b));
+        assert_eq!(range("2024-11-04", "2024-11-05"), "4–5 November 2024");
+        assert_eq!(range("2018-04-30", "2018-05-02"), "30 April – 2 May 2018");
+        assert_eq!(
+            range("2018-12-30", "2019-01-02"),
+            "30 December 2018 – 2 January 2019"
+        );
+        assert_eq!(range("2022-10-18", "2022-10-18"), "18 October 2022");
+    }
+
+    #[test]
     fn fuzzy_dates_parse_three_precisions() {
         let d = FuzzyDate::parse("2024-11-04").unwrap();
         assert_eq!((d.year, d.month, d.day), (2024, Some(11), Some(4)));

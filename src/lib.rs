@@ -492,17 +492,13 @@ fn check(data: &Path, sources: Option<&Path>, format: CheckFormat) -> anyhow::Re
 fn list_templates(dir: &Path) -> anyhow::Result<()> {
     let library = templates::Library::new(dir)?;
     for m in templates::all(&library)? {
-        let origin = match library.origin(&m.name) {
+        let file = format!("{}{}", m.name, render::TEMPLATE_SUFFIX);
+        let origin = match library.origin_of_file(&file) {
             templates::Origin::BuiltIn => "built-in".to_owned(),
-            templates::Origin::Project(path) => {
-                let overrides =
-                    templates::builtin(&format!("{}{}", m.name, render::TEMPLATE_SUFFIX));
-                if overrides.is_some() {
-                    format!("project: {}, replaces the built-in one", path.display())
-                } else {
-                    format!("project: {}", path.display())
-                }
+            templates::Origin::Project(path) if templates::builtin(&file).is_some() => {
+                format!("project: {}, replaces the built-in one", path.display())
             }
+            templates::Origin::Project(path) => format!("project: {}", path.display()),
         };
         crate::outln!("{}  ({origin})", m.name);
         crate::outln!("    {}", m.description);
@@ -519,12 +515,11 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
     }
     // Shared files the project replaces (a letterhead in its own brief.typ).
     for shared in templates::SHARED_FILES {
-        if let Ok(Some(path)) = library.project_file(shared) {
+        if let templates::Origin::Project(path) = library.origin_of_file(shared) {
             crate::outln!(
                 "{shared}  (project: {}, replaces the built-in one)",
-                dir.join(shared).display()
+                path.display()
             );
-            let _ = path;
         }
     }
     Ok(())

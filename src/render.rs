@@ -130,7 +130,7 @@ impl Renderer {
             Value::from_safe_string(escape_markup(&v.to_string(), true))
         });
         env.add_filter("date", |v: String| -> Result<String, Error> {
-            Ok(format_date(&parse_date(&v)?))
+            Ok(parse_date(&v)?.text())
         });
         env.add_filter(
             "daterange",
@@ -140,7 +140,7 @@ impl Renderer {
                     Some(e) => parse_date(&e)?,
                     None => start,
                 };
-                Ok(format_range(&start, &end))
+                Ok(start.range_text(&end))
             },
         );
         env.add_filter("year", |v: String| -> Result<String, Error> {
@@ -455,43 +455,9 @@ fn parse_date(text: &str) -> Result<FuzzyDate, Error> {
     })
 }
 
-/// `4 November 2024`, `May 2018`, `2018`.
-pub fn format_date(d: &FuzzyDate) -> String {
-    d.text()
-}
-
-/// `4–5 November 2024`, `30 April – 2 May 2018`, `30 December 2018 – 2 January 2019`.
-pub fn format_range(start: &FuzzyDate, end: &FuzzyDate) -> String {
-    start.range_text(end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_format_by_precision() {
-        let d = |s| FuzzyDate::parse(s).unwrap();
-        assert_eq!(format_date(&d("2024-11-04")), "4 November 2024");
-        assert_eq!(format_date(&d("2018-05")), "May 2018");
-        assert_eq!(format_date(&d("2018")), "2018");
-        assert_eq!(
-            format_range(&d("2024-11-04"), &d("2024-11-05")),
-            "4–5 November 2024"
-        );
-        assert_eq!(
-            format_range(&d("2018-04-30"), &d("2018-05-02")),
-            "30 April – 2 May 2018"
-        );
-        assert_eq!(
-            format_range(&d("2018-12-30"), &d("2019-01-02")),
-            "30 December 2018 – 2 January 2019"
-        );
-        assert_eq!(
-            format_range(&d("2022-10-18"), &d("2022-10-18")),
-            "18 October 2022"
-        );
-    }
 
     fn renderer_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Renderer) {
         let dir = tempfile::tempdir().unwrap();

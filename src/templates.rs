@@ -269,14 +269,6 @@ impl Library {
         }
     }
 
-    /// Where template `name` comes from (its `.typ.j2`).
-    pub fn origin(&self, name: &str) -> Origin {
-        match self.project_file(&format!("{name}{TEMPLATE_SUFFIX}")) {
-            Ok(Some(_)) => Origin::Project(self.shown.join(format!("{name}{TEMPLATE_SUFFIX}"))),
-            _ => Origin::BuiltIn,
-        }
-    }
-
     /// The names of all templates, built-in and the project's, sorted.
     pub fn names(&self) -> Result<Vec<String>, Problems> {
         let mut names: Vec<String> = BUILTIN

@@ -64,18 +64,17 @@ pub fn run(config: &GenerateConfig, project: &Project) -> anyhow::Result<()> {
             .join(", ")
     ));
     while !stop.load(Ordering::SeqCst) {
-        let events = match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(Ok(events)) => events,
+        // An event says only that something happened: reading files (our own rebuild, an
+        // editor) reports events too, so the snapshot below decides what changed.
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(_)) => {}
             Ok(Err(e)) => {
                 diag::err(format!("warning: watching files: {e}"));
                 continue;
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        // Reading files (our own rebuild, an editor) reports events too: rebuild only when a
-        // file's content changed.
-        let _ = events;
+        }
         let now = snapshot(&watched, &output);
         let changed: Vec<PathBuf> = changed_files(&state.files, &now);
         state.files = now;
