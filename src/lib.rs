@@ -244,24 +244,6 @@ impl Prepared {
         }
     }
 
-    /// The context of one document, as JSON text (to tell which documents a save changed).
-    pub(crate) fn context_text(
-        &self,
-        config: &GenerateConfig,
-        params: &[(String, String)],
-    ) -> anyhow::Result<String> {
-        let (_, ctx) = template_context(
-            &self.manifest,
-            params,
-            &self.base,
-            config.date,
-            config.paper,
-            config.marking.as_deref(),
-            self.since.as_ref(),
-        )?;
-        Ok(ctx.to_string())
-    }
-
     /// The parameter and values `--all` makes documents for.
     pub(crate) fn all_values(
         &self,
@@ -326,13 +308,17 @@ pub(crate) struct Generator<'a> {
 impl Generator<'_> {
     /// Makes one document: context, render, compile, write.
     pub(crate) fn document(&self, params: &[(String, String)]) -> anyhow::Result<output::Written> {
+        let (request, ctx) = self.context(params)?;
+        self.make(params, &request, &ctx)
+    }
+
+    /// What the template receives for `params`, and the request it was built from.
+    pub(crate) fn context(
+        &self,
+        params: &[(String, String)],
+    ) -> Result<(context::Request, serde_json::Value), UsageError> {
         let config = self.config;
-        let label = std::iter::once(format!("`{}`", self.manifest.name))
-            .chain(params.iter().map(|(k, v)| format!("{k}={v}")))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let _making = batch::making(label);
-        let (request, ctx) = template_context(
+        template_context(
             self.manifest,
             params,
             self.base,
@@ -340,11 +326,26 @@ impl Generator<'_> {
             config.paper,
             config.marking.as_deref(),
             self.since,
-        )?;
-        for warning in compile::glyph_warnings(&ctx) {
+        )
+    }
+
+    /// Makes one document from its context: render, compile, write.
+    pub(crate) fn make(
+        &self,
+        params: &[(String, String)],
+        request: &context::Request,
+        ctx: &serde_json::Value,
+    ) -> anyhow::Result<output::Written> {
+        let config = self.config;
+        let label = std::iter::once(format!("`{}`", self.manifest.name))
+            .chain(params.iter().map(|(k, v)| format!("{k}={v}")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _making = batch::making(label);
+        for warning in compile::glyph_warnings(ctx) {
             crate::errln!("{}", warning.render().trim_end());
         }
-        let rendered = self.renderer.render(&self.manifest.name, &ctx)?;
+        let rendered = self.renderer.render(&self.manifest.name, ctx)?;
         // Parameters chosen automatically (the only valid value) do not name the file.
         let named = params
             .iter()
@@ -374,7 +375,7 @@ impl Generator<'_> {
             config.all,
         )?;
         if let Some(recipients) = &config.email {
-            self.draft(recipients, &ctx, &written, &compiled.files[0])?;
+            self.draft(recipients, ctx, &written, &compiled.files[0])?;
         }
         Ok(written)
     }

@@ -185,13 +185,14 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
         let mut failed = Vec::new();
         for value in &values {
             let params = [(param.name.clone(), value.clone())];
-            let context = prepared.context_text(config, &params)?;
-            let unchanged = !everything && state.contexts.get(value) == Some(&context);
-            contexts.insert(value.clone(), context);
+            let (request, ctx) = generator.context(&params)?;
+            let text = ctx.to_string();
+            let unchanged = !everything && state.contexts.get(value) == Some(&text);
+            contexts.insert(value.clone(), text);
             if unchanged {
                 continue;
             }
-            match generator.document(&params) {
+            match generator.make(&params, &request, &ctx) {
                 Ok(_) => made += 1,
                 Err(err) => {
                     failed.push(value.clone());
