@@ -73,6 +73,55 @@ impl Diff {
     }
 }
 
+/// Which record (or item of an event) a change is about.
+struct Subject {
+    kind: &'static str,
+    id: String,
+    key: Option<String>,
+    label: String,
+    parties: Vec<String>,
+}
+
+impl Diff {
+    /// A record on one side only: `added` or `removed`.
+    fn presence(&mut self, s: Subject, change: &'static str, fields: Fields) {
+        self.changes.push(Change {
+            kind: s.kind,
+            change,
+            id: s.id,
+            key: s.key,
+            label: s.label,
+            fields: Vec::new(),
+            sources: fields.sources,
+            parties: s.parties,
+        });
+    }
+
+    /// A record on both sides: news when a value changed, a sourcing change when only its
+    /// citations did, nothing otherwise.
+    fn compared(&mut self, s: Subject, old: &Fields, new: Fields) {
+        let (changed, sourcing) = compare(old, &new);
+        if changed.is_empty() && !sourcing {
+            return;
+        }
+        let change = Change {
+            kind: s.kind,
+            change: "changed",
+            id: s.id,
+            key: s.key,
+            label: s.label,
+            fields: changed,
+            sources: new.sources,
+            parties: s.parties,
+        };
+        if change.fields.is_empty() {
+            self.sourcing.push(change);
+        } else {
+            self.changes.push(change);
+        }
+    }
+}
+
 /// A record as named fields (display values) and its citations.
 struct Fields {
     values: Vec<(&'static str, String)>,
@@ -169,53 +218,22 @@ pub fn diff(old: &FactBase, new: &FactBase) -> Diff {
                 old.$list.iter().map(|r| (r.id.value.as_str(), r)).collect();
             let after: BTreeMap<&str, _> =
                 new.$list.iter().map(|r| (r.id.value.as_str(), r)).collect();
+            let subject = |id: &str, r| Subject {
+                kind: $kind,
+                id: id.to_owned(),
+                key: None,
+                label: $label(r),
+                parties: $parties(r),
+            };
             for (id, r) in &after {
-                let f = $fields(*r);
-                let parties: Vec<String> = $parties(*r);
                 match before.get(id) {
-                    None => d.changes.push(Change {
-                        kind: $kind,
-                        change: "added",
-                        id: (*id).to_owned(),
-                        key: None,
-                        label: $label(*r),
-                        fields: Vec::new(),
-                        sources: f.sources.clone(),
-                        parties,
-                    }),
-                    Some(o) => {
-                        let (changed, sourcing) = compare(&$fields(*o), &f);
-                        let change = Change {
-                            kind: $kind,
-                            change: "changed",
-                            id: (*id).to_owned(),
-                            key: None,
-                            label: $label(*r),
-                            fields: changed.clone(),
-                            sources: f.sources.clone(),
-                            parties,
-                        };
-                        if !changed.is_empty() {
-                            d.changes.push(change);
-                        } else if sourcing {
-                            d.sourcing.push(change);
-                        }
-                    }
+                    None => d.presence(subject(id, *r), "added", $fields(*r)),
+                    Some(o) => d.compared(subject(id, *r), &$fields(*o), $fields(*r)),
                 }
             }
             for (id, r) in &before {
                 if !after.contains_key(id) {
-                    let f = $fields(*r);
-                    d.changes.push(Change {
-                        kind: $kind,
-                        change: "removed",
-                        id: (*id).to_owned(),
-                        key: None,
-                        label: $label(*r),
-                        fields: Vec::new(),
-                        sources: f.sources,
-                        parties: $parties(*r),
-                    });
+                    d.presence(subject(id, *r), "removed", $fields(*r));
                 }
             }
         }};
@@ -669,51 +687,23 @@ impl Items<'_> {
                 None => still_old.push(o),
             }
         }
-        let label = |t: &T| format!("{}: {kind} {}", self.label, name(t));
+        let subject = |t: &T| Subject {
+            kind,
+            id: self.event.to_owned(),
+            key: Some(key(t)),
+            label: format!("{}: {kind} {}", self.label, name(t)),
+            parties: parties(t),
+        };
         for (o, n) in pairs {
-            let f = fields_of(n);
-            let (changed, sourcing) = compare(&fields_of(o), &f);
-            let change = Change {
-                kind,
-                change: "changed",
-                id: self.event.to_owned(),
-                key: Some(key(n)),
-                label: label(n),
-                fields: changed.clone(),
-                sources: f.sources,
-                parties: parties(n),
-            };
-            if !changed.is_empty() {
-                self.diff.changes.push(change);
-            } else if sourcing {
-                self.diff.sourcing.push(change);
-            }
+            self.diff.compared(subject(n), &fields_of(o), fields_of(n));
         }
         for (i, n) in new.iter().enumerate() {
             if !used[i] {
-                self.diff.changes.push(Change {
-                    kind,
-                    change: "added",
-                    id: self.event.to_owned(),
-                    key: Some(key(n)),
-                    label: label(n),
-                    fields: Vec::new(),
-                    sources: fields_of(n).sources,
-                    parties: parties(n),
-                });
+                self.diff.presence(subject(n), "added", fields_of(n));
             }
         }
         for o in still_old {
-            self.diff.changes.push(Change {
-                kind,
-                change: "removed",
-                id: self.event.to_owned(),
-                key: Some(key(o)),
-                label: label(o),
-                fields: Vec::new(),
-                sources: fields_of(o).sources,
-                parties: parties(o),
-            });
+            self.diff.presence(subject(o), "removed", fields_of(o));
         }
     }
 }
