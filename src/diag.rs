@@ -63,16 +63,20 @@ static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new
 /// `NO_COLOR` is not set).
 pub fn set_output(color: ColorChoice, quiet: bool) {
     use std::io::IsTerminal;
-    let on = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let no_color = std::env::var_os("NO_COLOR");
+    let on = color_on(color, std::io::stderr().is_terminal(), no_color.as_deref());
     COLOR.store(on, std::sync::atomic::Ordering::Relaxed);
     QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The colour decision: `always` and `never` as said; `auto` on a terminal unless
+/// `NO_COLOR` is set to something.
+fn color_on(choice: ColorChoice, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+    }
 }
 
 fn color() -> bool {
@@ -550,6 +554,17 @@ pub fn did_you_mean<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn colour_follows_the_flag_the_terminal_and_no_color() {
+        use std::ffi::OsStr;
+        assert!(color_on(ColorChoice::Auto, true, None));
+        assert!(!color_on(ColorChoice::Auto, false, None));
+        assert!(!color_on(ColorChoice::Auto, true, Some(OsStr::new("1"))));
+        assert!(color_on(ColorChoice::Auto, true, Some(OsStr::new(""))));
+        assert!(color_on(ColorChoice::Always, false, Some(OsStr::new("1"))));
+        assert!(!color_on(ColorChoice::Never, true, None));
+    }
+
     use super::*;
 
     #[test]
