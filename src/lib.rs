@@ -544,13 +544,14 @@ fn print_diff(since: &history::Since, format: CheckFormat) -> anyhow::Result<()>
         crate::outln!("  none");
     }
     let paint = |text: &str, code: &str| diag::paint(text, code);
-    let mut kinds: Vec<&str> = diff.changes.iter().map(|c| c.kind).collect();
-    kinds.dedup();
-    let mut seen = std::collections::HashSet::new();
-    for kind in kinds {
-        if !seen.insert(kind) {
-            continue;
+    // Kinds in the order they first appear.
+    let mut kinds: Vec<&str> = Vec::new();
+    for c in &diff.changes {
+        if !kinds.contains(&c.kind) {
+            kinds.push(c.kind);
         }
+    }
+    for kind in kinds {
         crate::outln!("\n{}", paint(&format!("{kind}s"), "1"));
         for c in diff.changes.iter().filter(|c| c.kind == kind) {
             let (mark, code) = match c.change {
