@@ -4,6 +4,10 @@
 //! In: the parameter values to make a document for, and the function that makes one. Out:
 //! each document's result, in the order given. Progress shows as a bar on a terminal and as
 //! one line per document otherwise; a failing document is reported and the others go on.
+//!
+//! Also here, as it watches whatever documents a run makes (one or a batch): the memory
+//! budget (`--max-memory`), a watchdog on the process's resident memory that stops the run
+//! naming the documents being made.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicUsize, Ordering};
