@@ -171,6 +171,10 @@ pub struct GenerateArgs {
         value_delimiter = ','
     )]
     pub pdf_standard: Vec<Standard>,
+    /// Print how long each stage took (facts, context, render, Typst layout and export,
+    /// writing) when the run ends.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -290,6 +294,8 @@ pub struct GenerateConfig {
     pub paper: Paper,
     pub marking: Option<String>,
     pub standards: Vec<Standard>,
+    /// Print stage timings at the end.
+    pub timings: bool,
 }
 
 impl DocumentArgs {
@@ -380,6 +386,7 @@ impl GenerateArgs {
             paper: self.paper.or(defaults.paper).unwrap_or(Paper::A4),
             marking,
             standards,
+            timings: self.timings,
         })
     }
 }

@@ -9,6 +9,8 @@ use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
+use std::time::{Duration, Instant};
+
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -135,6 +137,8 @@ pub struct Compiled {
     pub files: Vec<Vec<u8>>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
+    /// How long Typst's evaluation and layout, and the export, took.
+    pub took: (Duration, Duration),
 }
 
 /// Compiles `source` and exports it. For [`Format::Typ`] nothing is compiled: the file is
@@ -145,6 +149,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             files: vec![origin.rendered.source.clone().into_bytes()],
             pages: 0,
             warnings: Vec::new(),
+            took: (Duration::ZERO, Duration::ZERO),
         });
     }
     let date = export.date;
@@ -155,8 +160,10 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     )
     .ok_or_else(|| Problems(vec![Problem::error(format!("date {date} is out of range"))]))?;
     let source = origin.rendered.source.clone();
+    let started = Instant::now();
     let world = DocumentWorld::new(Engine::shared(), sandbox, source, today);
     let result = typst::compile::<PagedDocument>(&world);
+    let laid_out = Instant::now();
     let warnings: Vec<Problem> = result
         .warnings
         .iter()
@@ -238,6 +245,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         files,
         pages,
         warnings,
+        took: (laid_out - started, laid_out.elapsed()),
     })
 }
 

@@ -25,6 +25,7 @@ pub mod project;
 pub mod render;
 pub mod schema;
 pub mod templates;
+pub mod timings;
 pub mod watch;
 pub mod world;
 pub mod yaml;
@@ -36,6 +37,7 @@ use crate::diag::{Problems, Reported, UsageError};
 use crate::facts::FactBase;
 use crate::output::plural;
 use crate::project::Project;
+use crate::timings::{Stage, Timings};
 use crate::world::Sandbox;
 
 /// The stack size of the threads that compile documents: Typst and MiniJinja recurse over
@@ -209,28 +211,50 @@ pub(crate) struct Prepared {
     base: FactBase,
     since: Option<history::Since>,
     renderer: render::Renderer,
+    timings: Timings,
 }
 
 impl Prepared {
     pub(crate) fn load(config: &GenerateConfig) -> anyhow::Result<Prepared> {
+        let timings = Timings::new(config.timings);
+        let started = std::time::Instant::now();
         let library = templates::Library::new(&config.templates)?;
         let manifest = templates::manifest(&library, &config.template)?;
         let sandbox = Sandbox::for_project(&config.root, library.dir(), &config.data)?;
-        let base = facts::load(&config.data)?;
-        // The history is read once, for every document of a batch.
-        let since = match &config.since {
-            Some(rev) => Some(history::Since::load(&config.data, rev, &base)?),
-            None => None,
-        };
         let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
         let renderer = render::Renderer::new(library, typst_dir);
+        if config.format != compile::Format::Typ {
+            // Typst's start-up work runs beside the loading of the facts below.
+            let shared: Vec<String> = templates::SHARED_FILES
+                .iter()
+                .filter(|name| name.ends_with(".typ"))
+                .filter_map(|name| renderer.typst_path(name))
+                .collect();
+            world::warm_up(&sandbox, &shared);
+        }
+        timings.add(Stage::Templates, started.elapsed());
+        let (base, since) = timings.time(Stage::Facts, || -> anyhow::Result<_> {
+            let base = facts::load(&config.data)?;
+            // The history is read once, for every document of a batch.
+            let since = match &config.since {
+                Some(rev) => Some(history::Since::load(&config.data, rev, &base)?),
+                None => None,
+            };
+            Ok((base, since))
+        })?;
         Ok(Prepared {
             manifest,
             sandbox,
             base,
             since,
             renderer,
+            timings,
         })
+    }
+
+    /// The `--timings` table of the run so far, when asked for.
+    pub(crate) fn timings(&self) -> Option<String> {
+        self.timings.report()
     }
 
     pub(crate) fn generator<'a>(&'a self, config: &'a GenerateConfig) -> Generator<'a> {
@@ -241,6 +265,7 @@ impl Prepared {
             base: &self.base,
             sandbox: &self.sandbox,
             renderer: &self.renderer,
+            timings: &self.timings,
         }
     }
 
@@ -263,6 +288,9 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     if !config.all {
         let written = generator.document(&config.params)?;
         diag::info(format!("wrote {written}"));
+        if let Some(table) = prepared.timings() {
+            diag::info(table);
+        }
         if config.open
             && let Some(path) = written.paths.first()
         {
@@ -277,6 +305,9 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
         generator.document(&[(param.name.clone(), value.to_owned())])
     });
     let finished = batch::finish(&results);
+    if let Some(table) = prepared.timings() {
+        diag::info(table);
+    }
     if config.open {
         open_in_viewer(&config.out);
     }
@@ -303,6 +334,7 @@ pub(crate) struct Generator<'a> {
     base: &'a FactBase,
     sandbox: &'a Sandbox,
     renderer: &'a render::Renderer,
+    timings: &'a Timings,
 }
 
 impl Generator<'_> {
@@ -318,15 +350,17 @@ impl Generator<'_> {
         params: &[(String, String)],
     ) -> Result<(context::Request, serde_json::Value), UsageError> {
         let config = self.config;
-        template_context(
-            self.manifest,
-            params,
-            self.base,
-            config.date,
-            config.paper,
-            config.marking.as_deref(),
-            self.since,
-        )
+        self.timings.time(Stage::Context, || {
+            template_context(
+                self.manifest,
+                params,
+                self.base,
+                config.date,
+                config.paper,
+                config.marking.as_deref(),
+                self.since,
+            )
+        })
     }
 
     /// Makes one document from its context: render, compile, write.
@@ -342,10 +376,12 @@ impl Generator<'_> {
             .collect::<Vec<_>>()
             .join(" ");
         let _making = batch::making(label);
-        for warning in compile::glyph_warnings(ctx) {
-            crate::errln!("{}", warning.render().trim_end());
-        }
-        let rendered = self.renderer.render(&self.manifest.name, ctx)?;
+        let rendered = self.timings.time(Stage::Render, || {
+            for warning in compile::glyph_warnings(ctx) {
+                crate::errln!("{}", warning.render().trim_end());
+            }
+            self.renderer.render(&self.manifest.name, ctx)
+        })?;
         // Parameters chosen automatically (the only valid value) do not name the file.
         let named = params
             .iter()
@@ -363,6 +399,9 @@ impl Generator<'_> {
             pixel_per_pt: 2.0,
         };
         let compiled = compile::compile(self.sandbox, &export, &origin)?;
+        self.timings.add(Stage::Typst, compiled.took.0);
+        self.timings.add(Stage::Export, compiled.took.1);
+        let writing = std::time::Instant::now();
         for warning in &compiled.warnings {
             crate::errln!("{}", warning.render().trim_end());
         }
@@ -377,6 +416,7 @@ impl Generator<'_> {
         if let Some(recipients) = &config.email {
             self.draft(recipients, ctx, &written, &compiled.files[0])?;
         }
+        self.timings.add(Stage::Write, writing.elapsed());
         Ok(written)
     }
 

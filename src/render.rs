@@ -23,7 +23,7 @@ use minijinja::{
     AutoEscape, Environment, Error, ErrorKind, OutputSpanKind, State, UndefinedBehavior, Value,
 };
 
-mod escape;
+pub(crate) mod escape;
 
 pub use escape::{escape_markup, string_literal};
 
@@ -81,6 +81,27 @@ pub const BUILTIN_TYPST_DIR: &str = "/brief-builtin";
 pub struct Renderer {
     env: Environment<'static>,
     library: Library,
+    /// The project's templates folder as Typst sees it, without a trailing slash.
+    typst_dir: Option<String>,
+}
+
+/// Where Typst finds the template file `name`: in the project's templates folder
+/// (`typst_dir`) when the project has it, else among the built-in files.
+fn typst_file_path(
+    library: &Library,
+    typst_dir: Option<&str>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    if !crate::templates::is_safe_file_name(name) {
+        return Ok(None);
+    }
+    Ok(match (library.project_file(name)?, typst_dir) {
+        (Some(_), Some(dir)) => Some(format!("{dir}/{name}")),
+        _ if crate::templates::builtin(name).is_some() => {
+            Some(format!("{BUILTIN_TYPST_DIR}/{name}"))
+        }
+        _ => None,
+    })
 }
 
 impl Renderer {
@@ -155,32 +176,33 @@ impl Renderer {
         );
         let files = library.clone();
         let typst_dir = typst_dir.map(|d| d.trim_end_matches('/').to_owned());
+        let paths = typst_dir.clone();
         env.add_function(
             "template_file",
             move |name: String, _kwargs: Kwargs| -> Result<Value, Error> {
-                let unknown = || {
-                    Error::new(
+                match typst_file_path(&files, paths.as_deref(), &name) {
+                    Ok(Some(path)) => Ok(Value::from_safe_string(string_literal(&path))),
+                    Ok(None) => Err(Error::new(
                         ErrorKind::InvalidOperation,
                         format!("`{name}` is not a file of the templates folder or a built-in one"),
-                    )
-                };
-                if !crate::templates::is_safe_file_name(&name) {
-                    return Err(unknown());
+                    )),
+                    Err(why) => Err(Error::new(ErrorKind::InvalidOperation, why)),
                 }
-                let in_project = files
-                    .project_file(&name)
-                    .map_err(|why| Error::new(ErrorKind::InvalidOperation, why))?;
-                let path = match (in_project, &typst_dir) {
-                    (Some(_), Some(dir)) => format!("{dir}/{name}"),
-                    _ if crate::templates::builtin(&name).is_some() => {
-                        format!("{BUILTIN_TYPST_DIR}/{name}")
-                    }
-                    _ => return Err(unknown()),
-                };
-                Ok(Value::from_safe_string(string_literal(&path)))
             },
         );
-        Self { env, library }
+        Self {
+            env,
+            library,
+            typst_dir,
+        }
+    }
+
+    /// The Typst path of a template file (`/templates/brief.typ`, or the built-in one's),
+    /// as `template_file` gives it to templates; `None` when there is no such file.
+    pub fn typst_path(&self, name: &str) -> Option<String> {
+        typst_file_path(&self.library, self.typst_dir.as_deref(), name)
+            .ok()
+            .flatten()
     }
 
     /// Renders the template file `file` (with its suffix, e.g. `event-brief.email.txt.j2`)

@@ -175,9 +175,13 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
     let result = (|| -> anyhow::Result<String> {
         let prepared = Prepared::load(config)?;
         let generator = prepared.generator(config);
+        let with_timings = |line: String| match prepared.timings() {
+            Some(table) => format!("{line}\n{table}"),
+            None => line,
+        };
         if !config.all {
             let written = generator.document(&config.params)?;
-            return Ok(format!("wrote {written}"));
+            return Ok(with_timings(format!("wrote {written}")));
         }
         let (param, values) = prepared.all_values(config)?;
         let mut contexts = HashMap::new();
@@ -205,7 +209,7 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
         if !failed.is_empty() {
             line.push_str(&format!("; failed: {}", failed.join(", ")));
         }
-        Ok(line)
+        Ok(with_timings(line))
     })();
     let ms = started.elapsed().as_millis();
     match result {

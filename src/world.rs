@@ -116,6 +116,48 @@ impl Sandbox {
     }
 }
 
+/// Starts Typst's one-time work on a thread of its own, once per process: the fonts and the
+/// standard library, evaluating the shared template files `imports` (Typst paths), loading
+/// every embedded face and the text-layout data. The caller meanwhile loads the fact base
+/// and renders the template; Typst memoises what the warm-up did, and the first real
+/// compile reuses it. Nothing is reported: a broken shared file is reported by the real
+/// compile.
+pub fn warm_up(sandbox: &Sandbox, imports: &[String]) {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    let sandbox = sandbox.clone();
+    let imports = imports.to_vec();
+    STARTED.call_once(|| {
+        // Without the thread, the real compile simply does this work itself.
+        let _ = std::thread::Builder::new()
+            .name("typst-warm-up".into())
+            .stack_size(crate::STACK_SIZE)
+            .spawn(move || {
+                let engine = Engine::shared();
+                let source = warm_up_source(engine, &imports);
+                let today = Datetime::from_ymd(2000, 1, 1).expect("a valid date");
+                let world = DocumentWorld::new(engine, &sandbox, source, today);
+                let _ = typst::compile::<typst_layout::PagedDocument>(&world);
+            });
+    });
+}
+
+/// A document that imports `imports` and sets a few words in every embedded family, upright,
+/// bold and italic.
+fn warm_up_source(engine: &Engine, imports: &[String]) -> String {
+    use crate::render::escape::string_literal;
+    let mut source = String::new();
+    for path in imports {
+        source.push_str(&format!("#import {}\n", string_literal(path)));
+    }
+    for (family, _) in engine.fonts.book().families() {
+        source.push_str(&format!(
+            "#text(font: {})[Warm up: *Typst* _layout_ 1–2.]\n\n",
+            string_literal(family)
+        ));
+    }
+    source
+}
+
 /// One document's world.
 pub struct DocumentWorld<'e> {
     engine: &'e Engine,
@@ -245,5 +287,31 @@ impl FileLoader for ProjectFiles {
         std::fs::read(&real)
             .map(Bytes::new)
             .map_err(|_| FileError::NotFound(shown()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The warm-up document must compile cleanly, or it warms nothing: it imports the shared
+    /// file and sets text in every embedded family.
+    #[test]
+    fn the_warm_up_document_compiles_without_a_diagnostic() {
+        let engine = Engine::shared();
+        let dir = tempfile::tempdir().unwrap();
+        let sandbox = Sandbox::for_project(dir.path(), None, dir.path()).unwrap();
+        let imports = vec![format!("{}/brief.typ", crate::render::BUILTIN_TYPST_DIR)];
+        let source = warm_up_source(engine, &imports);
+        assert!(source.contains("#import \"/brief-builtin/brief.typ\""), "{source}");
+        let families = engine.fonts.book().families().count();
+        assert!(families >= 3, "{families} families");
+        assert_eq!(source.matches("#text(font:").count(), families);
+        let today = Datetime::from_ymd(2000, 1, 1).unwrap();
+        let world = DocumentWorld::new(engine, &sandbox, source, today);
+        let result = typst::compile::<typst_layout::PagedDocument>(&world);
+        assert!(result.warnings.is_empty(), "{:?}", result.warnings);
+        let document = result.output.expect("the warm-up compiles");
+        assert_eq!(document.pages().len(), 1);
     }
 }
