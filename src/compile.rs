@@ -5,11 +5,11 @@
 //! the warnings Typst raised — or [`Problems`] pointing at the generated line, the Typst file
 //! it came from, and, where it can be told, the template line that produced it.
 
+use std::time::{Duration, Instant};
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use std::time::{Duration, Instant};
 
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};

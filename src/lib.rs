@@ -289,7 +289,8 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
         let written = generator.document(&config.params)?;
         diag::info(format!("wrote {written}"));
         if let Some(table) = prepared.timings() {
-            diag::info(table);
+            // Asked for: printed even with `--quiet`.
+            diag::err(table);
         }
         if config.open
             && let Some(path) = written.paths.first()
@@ -306,7 +307,7 @@ fn generate(config: &GenerateConfig) -> anyhow::Result<()> {
     });
     let finished = batch::finish(&results);
     if let Some(table) = prepared.timings() {
-        diag::info(table);
+        diag::err(table);
     }
     if config.open {
         open_in_viewer(&config.out);

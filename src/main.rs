@@ -6,6 +6,9 @@ use clap::Parser;
 
 use brief::cli::Cli;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // A bug must still end in a readable message and exit status 1, not a backtrace.
     std::panic::set_hook(Box::new(|info| {

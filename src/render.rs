@@ -240,14 +240,19 @@ impl Renderer {
         let (source, spans) = template
             .render_with_spans(Value::from(Serde(context)))
             .map_err(|e| Problems(vec![self.problem(&e)]))?;
+        // Where each template file comes from, looked up once per file, not once per span.
+        let mut origins: std::collections::HashMap<String, String> = Default::default();
         let spans = spans
             .into_iter()
             .map(|s| TemplateSpan {
                 output: s.output_range(),
-                template: match self.library.origin_of_file(s.name()) {
-                    Origin::Project(path) => path.display().to_string(),
-                    Origin::BuiltIn => format!("{} (built-in)", s.name()),
-                },
+                template: origins
+                    .entry(s.name().to_owned())
+                    .or_insert_with(|| match self.library.origin_of_file(s.name()) {
+                        Origin::Project(path) => path.display().to_string(),
+                        Origin::BuiltIn => format!("{} (built-in)", s.name()),
+                    })
+                    .clone(),
                 line: s.line(),
                 verbatim: s.kind() == OutputSpanKind::Raw,
             })

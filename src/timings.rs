@@ -84,7 +84,11 @@ impl Timings {
 
     /// The table printed at the end of the run, or `None` when not enabled.
     pub fn report(&self) -> Option<String> {
-        let totals = *self.totals.as_ref()?.lock().unwrap_or_else(|e| e.into_inner());
+        let totals = *self
+            .totals
+            .as_ref()?
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         let wall = self.started.elapsed();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let mut text = String::from("timings (summed over documents):\n");
@@ -116,8 +120,14 @@ mod tests {
         let report = timings.report().unwrap();
         let lines: Vec<&str> = report.lines().collect();
         assert_eq!(lines.len(), STAGES.len() + 2, "{report}");
-        assert!(lines[2].contains("facts") && lines[2].contains("5.0 ms"), "{report}");
-        assert!(lines[5].contains("typst layout") && lines[5].contains("42.0 ms"), "{report}");
+        assert!(
+            lines[2].contains("facts") && lines[2].contains("5.0 ms"),
+            "{report}"
+        );
+        assert!(
+            lines[5].contains("typst layout") && lines[5].contains("42.0 ms"),
+            "{report}"
+        );
         assert!(lines[8].contains("(wall)"), "{report}");
     }
 

@@ -31,7 +31,7 @@ pub fn run(config: &GenerateConfig, project: &Project) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("cannot catch Ctrl-C ({e})"))?;
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), tx)
+    let mut debouncer = new_debouncer(Duration::from_millis(50), tx)
         .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;
     let mut watched: Vec<PathBuf> = vec![config.data.clone()];
     if config.templates.is_dir() {

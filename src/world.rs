@@ -303,7 +303,10 @@ mod tests {
         let sandbox = Sandbox::for_project(dir.path(), None, dir.path()).unwrap();
         let imports = vec![format!("{}/brief.typ", crate::render::BUILTIN_TYPST_DIR)];
         let source = warm_up_source(engine, &imports);
-        assert!(source.contains("#import \"/brief-builtin/brief.typ\""), "{source}");
+        assert!(
+            source.contains("#import \"/brief-builtin/brief.typ\""),
+            "{source}"
+        );
         let families = engine.fonts.book().families().count();
         assert!(families >= 3, "{families} families");
         assert_eq!(source.matches("#text(font:").count(), families);

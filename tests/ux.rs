@@ -447,3 +447,75 @@ fn an_impossible_source_date_epoch_is_a_usage_error() {
     assert_eq!(code(&out), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("out of range"));
 }
+
+/// `--timings` prints every stage once, in pipeline order, with the run's wall time, and
+/// the stages of a batch add up over its documents; without it nothing is printed.
+#[test]
+fn timings_name_every_stage_and_sum_over_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().to_str().unwrap();
+    let stage_ms = |text: &str, stage: &str| -> f64 {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(stage))
+            .unwrap_or_else(|| panic!("no {stage} in {text}"));
+        line.trim_start()[stage.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let out = brief(&[
+        "-q",
+        "generate",
+        "-t",
+        "process-history",
+        "-o",
+        out_dir,
+        "--timings",
+    ]);
+    assert!(out.status.success());
+    let text = stderr(&out);
+    let stages = [
+        "templates",
+        "facts",
+        "context",
+        "render",
+        "typst layout",
+        "typst export",
+        "write",
+        "run",
+    ];
+    let mut at = 0;
+    for stage in stages {
+        let found = text[at..]
+            .find(&format!("  {stage} "))
+            .unwrap_or_else(|| panic!("`{stage}` missing or out of order in:\n{text}"));
+        at += found + 1;
+    }
+    assert!(stage_ms(&text, "typst layout") > 0.0, "{text}");
+    let summed: f64 = stages[..7].iter().map(|s| stage_ms(&text, s)).sum();
+    // Typst's warm-up runs beside the stages, so they cannot add up to more than the run
+    // by much; they are most of it.
+    let run = stage_ms(&text, "run");
+    assert!(summed > 0.5 * run && summed < 1.5 * run, "{text}");
+
+    let out = brief(&[
+        "generate",
+        "-t",
+        "event-brief",
+        "--all",
+        "-o",
+        out_dir,
+        "--timings",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stderr(&out);
+    // Nine events made on parallel threads: their Typst layout adds up beyond one document's.
+    assert!(text.contains("9 of 9 documents written"), "{text}");
+    assert!(stage_ms(&text, "typst layout") > 0.0, "{text}");
+
+    let out = brief(&["generate", "-t", "event-brief", "--all", "-o", out_dir]);
+    assert!(!stderr(&out).contains("timings"), "{}", stderr(&out));
+}
