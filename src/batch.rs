@@ -34,13 +34,24 @@ impl std::fmt::Display for Failed {
 
 impl std::error::Error for Failed {}
 
-/// Makes a document for each value with `make`, in parallel.
+/// Makes a document for each value with `make`, in parallel, showing progress.
 pub fn run(
     values: &[String],
     make: impl Fn(&str) -> anyhow::Result<Written> + Sync,
 ) -> Vec<anyhow::Result<Written>> {
+    in_parallel(values, make, true)
+}
+
+/// Makes a document for each value with `make`, in parallel; failures are reported as they
+/// happen, progress only when `progress` (`watch` prints one line per rebuild instead).
+pub fn in_parallel(
+    values: &[String],
+    make: impl Fn(&str) -> anyhow::Result<Written> + Sync,
+    progress: bool,
+) -> Vec<anyhow::Result<Written>> {
     let total = values.len();
-    let bar = if crate::diag::quiet() {
+    let quiet = crate::diag::quiet() || !progress;
+    let bar = if quiet {
         None
     } else if std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(total as u64);
@@ -84,7 +95,7 @@ pub fn run(
                     bar.set_message(value.clone());
                     bar.inc(1);
                 }
-                None if result.is_err() || !crate::diag::quiet() => crate::errln!("{line}"),
+                None if result.is_err() || !quiet => crate::errln!("{line}"),
                 None => {}
             }
             *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(result);

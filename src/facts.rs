@@ -550,28 +550,10 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
     // Collections that could not be read in full: references into them are not reported
     // as dangling (the real problem is reported once, where it is).
     let mut unreadable: Vec<&'static str> = Vec::new();
-    // Parsing YAML is most of the loading time: the files are read and parsed in parallel,
-    // then turned into records one after another, in order.
-    let mut parsed = {
-        use rayon::prelude::*;
-        let all: Vec<&PathBuf> = files.iter().flat_map(|(_, paths)| paths).collect();
-        let parsed: Vec<_> = all
-            .par_iter()
-            .map(|path| {
-                let mut found = Vec::new();
-                let parsed =
-                    read_file(path, dir, &mut found).and_then(|file| match yaml::parse(&file) {
-                        Ok(node) => Some((file, node)),
-                        Err(problem) => {
-                            found.push(*problem);
-                            None
-                        }
-                    });
-                (parsed, found)
-            })
-            .collect();
-        parsed.into_iter()
-    };
+    // Parsing YAML is most of the loading time: the files are read and parsed on several
+    // threads when there are many, then turned into records one after another, in order.
+    let all: Vec<&PathBuf> = files.iter().flat_map(|(_, paths)| paths).collect();
+    let mut parsed = parse_files(&all, dir).into_iter();
     for (collection, paths) in files {
         if collection == "sources" && paths.is_empty() {
             problems.push(
@@ -823,6 +805,62 @@ pub fn read_capped(file: std::fs::File) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A parsed file (or `None` when it could not be read or parsed) and its problems.
+type Parsed = (Option<(Arc<SourceText>, yaml::Node)>, Vec<Problem>);
+
+/// Reads and parses `paths`, in order: on one thread per core when there are enough files to
+/// share (spare threads would only contend with Typst's warm-up), else on this thread.
+fn parse_files(paths: &[&PathBuf], root: &Path) -> Vec<Parsed> {
+    const FILES_PER_THREAD: usize = 16;
+    let parse = |path: &Path| -> Parsed {
+        let mut problems = Vec::new();
+        let parsed =
+            read_file(path, root, &mut problems).and_then(|file| match yaml::parse(&file) {
+                Ok(node) => Some((file, node)),
+                Err(problem) => {
+                    problems.push(*problem);
+                    None
+                }
+            });
+        (parsed, problems)
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len() / FILES_PER_THREAD);
+    if threads <= 1 {
+        return paths.iter().map(|p| parse(p)).collect();
+    }
+    let mut slots: Vec<Option<Parsed>> = paths.iter().map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|first| {
+                let parse = &parse;
+                std::thread::Builder::new()
+                    .stack_size(crate::STACK_SIZE)
+                    .spawn_scoped(scope, move || {
+                        (first..paths.len())
+                            .step_by(threads)
+                            .map(|i| (i, parse(paths[i])))
+                            .collect::<Vec<_>>()
+                    })
+            })
+            .collect();
+        for handle in handles.into_iter().flatten() {
+            if let Ok(done) = handle.join() {
+                for (i, result) in done {
+                    slots[i] = Some(result);
+                }
+            }
+        }
+    });
+    // A file no thread parsed (a thread that could not start) is parsed here.
+    slots
+        .into_iter()
+        .zip(paths)
+        .map(|(slot, path)| slot.unwrap_or_else(|| parse(path)))
+        .collect()
+}
+
 fn read_file(path: &Path, root: &Path, problems: &mut Vec<Problem>) -> Option<Arc<SourceText>> {
     let name = path.display().to_string();
     let file = match open_inside(path, root) {
@@ -858,6 +896,40 @@ fn read_file(path: &Path, root: &Path, problems: &mut Vec<Problem>) -> Option<Ar
 
 #[cfg(test)]
 mod tests {
+    /// Many files are parsed on several threads: every file's result comes back in the
+    /// given order, with its own problems, whatever thread parsed it.
+    #[test]
+    fn files_parsed_on_threads_come_back_in_order_with_their_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for i in 0..70 {
+            let path = dir.path().join(format!("f{i:02}.yaml"));
+            let text = if i % 23 == 5 {
+                format!("- id: e{i}\n  title: [unclosed\n")
+            } else {
+                format!("- id: e{i}\n  title: Event {i}\n")
+            };
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let refs: Vec<&PathBuf> = paths.iter().collect();
+        let parsed = super::parse_files(&refs, dir.path());
+        assert_eq!(parsed.len(), 70);
+        for (i, ((node, problems), path)) in parsed.iter().zip(&paths).enumerate() {
+            if i % 23 == 5 {
+                assert!(node.is_none(), "f{i:02}");
+                assert_eq!(problems.len(), 1, "f{i:02}: {problems:?}");
+                let shown = problems[0].render();
+                assert!(shown.contains(&format!("f{i:02}.yaml")), "{shown}");
+            } else {
+                let (file, node) = node.as_ref().expect("parsed");
+                assert_eq!(file.name, path.display().to_string());
+                assert!(problems.is_empty());
+                assert!(node.to_json().to_string().contains(&format!("Event {i}")));
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

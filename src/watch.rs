@@ -185,25 +185,39 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
         }
         let (param, values) = prepared.all_values(config)?;
         let mut contexts = HashMap::new();
-        let mut made = 0;
-        let mut failed = Vec::new();
+        let mut changed = HashMap::new();
         for value in &values {
             let params = [(param.name.clone(), value.clone())];
             let (request, ctx) = generator.context(&params)?;
             let text = ctx.to_string();
             let unchanged = !everything && state.contexts.get(value) == Some(&text);
             contexts.insert(value.clone(), text);
-            if unchanged {
-                continue;
-            }
-            match generator.make(&params, &request, &ctx) {
-                Ok(_) => made += 1,
-                Err(err) => {
-                    failed.push(value.clone());
-                    diag::err(crate::describe_error(&err).0);
-                }
+            if !unchanged {
+                changed.insert(value.clone(), (params, request, ctx));
             }
         }
+        // The documents whose context changed, in parallel as `generate --all` makes them,
+        // each from the context just compared.
+        let order: Vec<String> = values
+            .iter()
+            .filter(|v| changed.contains_key(*v))
+            .cloned()
+            .collect();
+        let results = crate::batch::in_parallel(
+            &order,
+            |value| {
+                let (params, request, ctx) = &changed[value];
+                generator.make(params, request, ctx)
+            },
+            false,
+        );
+        let made = results.iter().filter(|r| r.is_ok()).count();
+        let failed: Vec<String> = order
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.is_err())
+            .map(|(v, _)| v.clone())
+            .collect();
         state.contexts = contexts;
         let mut line = format!("rebuilt {made} of {} documents", values.len());
         if !failed.is_empty() {
