@@ -54,6 +54,8 @@ fn main() {
     let world = scratch.join("world");
     synthetic::write(&world, WORLD);
 
+    // Written data still on its way to the disk would slow whichever run flushes next.
+    settle();
     // `BRIEF_BENCH_GOALS=1,3` runs only those tables.
     let only = std::env::var("BRIEF_BENCH_GOALS").unwrap_or_default();
     let wanted = |n: &str| only.is_empty() || only.split(',').any(|o| o.trim() == n);
@@ -254,6 +256,7 @@ impl Bench {
         for (label, data, template) in cases {
             let out = self.scratch.join(format!("all-{template}"));
             let _ = std::fs::remove_dir_all(&out);
+            settle();
             let mut args = self.generate_args(data, template, &[]);
             args.extend(["--all".into(), "--out".into(), path_arg(&out)]);
             let measured = self.measure_once(&self.brief, &args);
@@ -271,6 +274,7 @@ impl Bench {
                 path_arg(&typ),
             ]);
             run(&self.brief, &emit, &self.repo);
+            settle();
             let typst_per_core = self.typst.as_ref().map(|typst| {
                 let mut sources: Vec<PathBuf> = std::fs::read_dir(&typ)
                     .unwrap()
@@ -325,6 +329,7 @@ impl Bench {
             };
             let data = self.scratch.join(format!("grow-{countries}"));
             synthetic::write(&data, shape);
+            settle();
             let out = self.scratch.join(format!("grow-out-{countries}"));
             let mut args = self.generate_args(&data, "country-participation", &[]);
             args.extend(["--all".into(), "--out".into(), path_arg(&out)]);
@@ -361,6 +366,7 @@ impl Bench {
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .min()
             .unwrap();
+        settle();
         for (label, template, all) in [
             ("process history", "process-history", false),
             ("country summaries (--all)", "country-participation", true),
@@ -667,6 +673,11 @@ impl Watch {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Waits until written files are on disk (`sync`), so that no run pays for earlier writes.
+fn settle() {
+    let _ = Command::new("sync").status();
 }
 
 fn path_arg(path: &Path) -> String {
