@@ -22,14 +22,15 @@
 //! keeps the generated fact bases there.
 
 mod synthetic;
+#[path = "../tests/common/watch.rs"]
+mod watch;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use synthetic::Shape;
+use watch::Watch;
 
 /// Few countries in many events: 14-page country summaries.
 const FEW: Shape = Shape {
@@ -391,9 +392,7 @@ impl Bench {
             let mut cold_args = vec!["generate".to_owned()];
             cold_args.extend(args.iter().cloned());
             let cold = self.alternate_in(&[(self.brief.clone(), cold_args)], &project)[0].wall;
-            let mut watch_args = vec!["watch".to_owned()];
-            watch_args.extend(args.iter().cloned());
-            let watch = Watch::start(&self.brief, &watch_args, &project);
+            let watch = Watch::start(&self.brief, &project, &args);
             watch.wait_for("watching", 1);
             let original = std::fs::read_to_string(&event).unwrap();
             let output = if all {
@@ -422,7 +421,7 @@ impl Bench {
                     rebuilt = r.split(" documents").next().unwrap_or("").to_owned();
                 }
             }
-            watch.stop();
+            watch.terminate();
             std::fs::write(&event, original).unwrap();
             rebuilds.sort_by(f64::total_cmp);
             let rebuild = rebuilds[rebuilds.len() / 2];
@@ -639,55 +638,6 @@ fn copy_dir(from: &Path, to: &Path) {
         } else {
             std::fs::copy(entry.path(), target).unwrap();
         }
-    }
-}
-
-/// A spawned `brief watch` and what it printed.
-struct Watch {
-    child: std::process::Child,
-    log: Arc<Mutex<String>>,
-}
-
-impl Watch {
-    fn start(brief: &Path, args: &[String], dir: &Path) -> Watch {
-        let mut child = Command::new(brief)
-            .args(args)
-            .current_dir(dir)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn brief watch");
-        let log = Arc::new(Mutex::new(String::new()));
-        let stderr = child.stderr.take().unwrap();
-        let sink = log.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut log = sink.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
-            }
-        });
-        Watch { child, log }
-    }
-
-    /// Waits (at most 30 s) until the log holds `needle` `times` times; the log.
-    fn wait_for(&self, needle: &str, times: usize) -> String {
-        let started = Instant::now();
-        loop {
-            let log = self.log.lock().unwrap().clone();
-            if log.matches(needle).count() >= times {
-                return log;
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "no {needle:?} in:\n{log}"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-
-    fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -2,81 +2,14 @@
 //! PDF on an invalid one, rebuilds only the documents a change touches, stops on SIGTERM.
 
 mod common;
+#[path = "common/watch.rs"]
+mod watch;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::*;
-
-struct Watch {
-    child: Child,
-    log: Arc<Mutex<String>>,
-}
-
-impl Watch {
-    fn start(dir: &Path, args: &[&str]) -> Watch {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-            .arg("watch")
-            .args(args)
-            .current_dir(dir)
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let log = Arc::new(Mutex::new(String::new()));
-        let stderr = child.stderr.take().unwrap();
-        let sink = log.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut log = sink.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
-            }
-        });
-        Watch { child, log }
-    }
-
-    /// Waits (at most 30 s) until the log contains `needle` `times` times.
-    fn wait_for(&self, needle: &str, times: usize) -> String {
-        let start = Instant::now();
-        loop {
-            let log = self.log.lock().unwrap().clone();
-            if log.matches(needle).count() >= times {
-                return log;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "no {needle:?} in:\n{log}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn terminate(mut self) -> (Option<i32>, String) {
-        let pid = self.child.id().to_string();
-        assert!(
-            Command::new("kill")
-                .args(["-TERM", &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(100));
-                return (status.code(), self.log.lock().unwrap().clone());
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "watch did not stop"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
+use watch::Watch;
 
 fn project() -> (tempfile::TempDir, std::path::PathBuf) {
     let scratch = tempfile::tempdir().unwrap();
@@ -102,7 +35,11 @@ fn edit(path: &Path, from: &str, to: &str) {
 #[test]
 fn a_save_rebuilds_an_invalid_one_keeps_the_last_pdf_and_sigterm_stops() {
     let (_s, dir) = project();
-    let watch = Watch::start(&dir, &["-t", "process-history"]);
+    let watch = Watch::start(
+        Path::new(env!("CARGO_BIN_EXE_brief")),
+        &dir,
+        &["-t", "process-history"],
+    );
     watch.wait_for("watching", 1);
     let pdf = dir.join("output/process-history.pdf");
     let first = std::fs::read(&pdf).unwrap();
@@ -142,7 +79,11 @@ fn a_save_rebuilds_an_invalid_one_keeps_the_last_pdf_and_sigterm_stops() {
 #[test]
 fn with_all_only_the_documents_a_change_touches_are_rebuilt() {
     let (_s, dir) = project();
-    let watch = Watch::start(&dir, &["-t", "event-brief", "--all"]);
+    let watch = Watch::start(
+        Path::new(env!("CARGO_BIN_EXE_brief")),
+        &dir,
+        &["-t", "event-brief", "--all"],
+    );
     watch.wait_for("rebuilt 2 of 2 documents", 1);
     let before_2023 = std::fs::read(dir.join("output/event-brief-harbour-2023.pdf")).unwrap();
     edit(
