@@ -1,6 +1,5 @@
 //! Batch: many documents in one process, in parallel on all cores (one thread per core,
-//! each making one document after another; Typst's own parallel work runs on rayon). The
-//! first document is made alone, to fill Typst's caches for the rest.
+//! each making one document after another; Typst's own parallel work runs on rayon).
 //!
 //! In: the parameter values to make a document for, and the function that makes one. Out:
 //! each document's result, in the order given. Progress shows as a bar on a terminal and as
@@ -75,27 +74,11 @@ pub fn in_parallel(
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(total.max(1));
-    // The first document is made alone: it fills Typst's caches (fonts, the shared template
-    // file, layout the documents have in common), which the others then reuse instead of
-    // computing them side by side, and the first file appears after one document's time.
-    let first_done = std::sync::OnceLock::<()>::new();
-    let work = |first: bool| {
-        if !first {
-            first_done.wait();
-        }
-        // Set when the first document is done, however it ends (an error, a panic).
-        struct Done<'a>(&'a std::sync::OnceLock<()>);
-        impl Drop for Done<'_> {
-            fn drop(&mut self) {
-                let _ = self.0.set(());
-            }
-        }
-        let mut first_guard = first.then(|| Done(&first_done));
+    let work = || {
         loop {
             let i = next.fetch_add(1, Ordering::SeqCst);
             let Some(value) = values.get(i) else { break };
             let result = make(value);
-            first_guard.take();
             let n = done.fetch_add(1, Ordering::SeqCst) + 1;
             let line = match &result {
                 Ok(written) => format!("[{n}/{total}] wrote {written}"),
@@ -119,16 +102,13 @@ pub fn in_parallel(
         }
     };
     std::thread::scope(|scope| {
-        for n in 0..workers {
+        for _ in 0..workers {
             // Typst lays out deeply nested content recursively: workers get the stack the
             // main thread has (see `STACK_SIZE`), not the 2 MiB threads get by default.
-            let work = &work;
             let spawned = std::thread::Builder::new()
                 .stack_size(crate::STACK_SIZE)
-                .spawn_scoped(scope, move || work(n == 0));
+                .spawn_scoped(scope, work);
             if spawned.is_err() {
-                // No first worker: nobody is waiting for it; the others start at once.
-                let _ = first_done.set(());
                 break;
             }
         }
@@ -296,7 +276,6 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 mod tests {
     use super::{in_parallel, parse_size};
     use crate::output::Written;
-    use std::sync::Mutex;
 
     fn written(value: &str) -> Written {
         Written {
@@ -306,49 +285,32 @@ mod tests {
         }
     }
 
-    /// The first document is made alone (the others reuse what it put in Typst's caches);
-    /// the rest follow in parallel, and every result comes back in the order given.
+    /// Every document is made once, whichever thread takes it; a failing one does not stop
+    /// the others, and the results come back in the order given.
     #[test]
-    fn the_first_document_is_made_before_any_other_starts() {
+    fn every_document_is_made_once_and_results_keep_their_order() {
         let values: Vec<String> = (0..12).map(|i| format!("doc{i:02}")).collect();
-        let log = Mutex::new(Vec::new());
+        let made = std::sync::Mutex::new(Vec::new());
         let results = in_parallel(
             &values,
             |value| {
-                log.lock().unwrap().push(format!("start {value}"));
-                std::thread::sleep(std::time::Duration::from_millis(5));
-                log.lock().unwrap().push(format!("end {value}"));
-                Ok(written(value))
-            },
-            false,
-        );
-        let log = log.into_inner().unwrap();
-        assert_eq!(&log[..2], ["start doc00", "end doc00"], "{log:?}");
-        assert_eq!(log.len(), 24);
-        for (result, value) in results.iter().zip(&values) {
-            assert_eq!(
-                result.as_ref().unwrap().paths[0].to_str().unwrap(),
-                format!("{value}.pdf")
-            );
-        }
-    }
-
-    /// A first document that fails does not hold the others back.
-    #[test]
-    fn a_failing_first_document_lets_the_others_go_on() {
-        let values: Vec<String> = (0..6).map(|i| format!("doc{i}")).collect();
-        let results = in_parallel(
-            &values,
-            |value| {
-                if value == "doc0" {
+                made.lock().unwrap().push(value.to_owned());
+                std::thread::sleep(std::time::Duration::from_millis(2));
+                if value == "doc00" {
                     anyhow::bail!("no such country");
                 }
                 Ok(written(value))
             },
             false,
         );
+        let mut made = made.into_inner().unwrap();
+        made.sort();
+        assert_eq!(made, values);
         assert!(results[0].is_err());
-        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 5);
+        for (result, value) in results.iter().zip(&values).skip(1) {
+            let path = &result.as_ref().unwrap().paths[0];
+            assert_eq!(path.to_str().unwrap(), format!("{value}.pdf"));
+        }
     }
 
     #[test]
