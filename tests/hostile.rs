@@ -10,7 +10,7 @@ use common::*;
 
 /// A copy of the minimal fixture in a scratch folder inside the repository.
 fn fixture_copy() -> tempfile::TempDir {
-    let root = repo().join("target");
+    let root = scratch_root();
     std::fs::create_dir_all(&root).unwrap();
     let dir = tempfile::tempdir_in(root).unwrap();
     copy_dir(&fixture("minimal"), dir.path());
@@ -80,7 +80,7 @@ fn only_regular_files_inside_the_folders_are_read() {
 
     // Source texts: a path outside is refused and never read; a FIFO never hangs.
     let dir = fixture_copy();
-    let texts = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let texts = tempfile::tempdir_in(scratch_root()).unwrap();
     assert!(
         Command::new("mkfifo")
             .arg(texts.path().join("fifo.txt"))
@@ -250,7 +250,7 @@ fn a_flood_of_missing_glyphs_is_one_warning() {
 
 #[test]
 fn many_problems_are_reported_quickly_and_counted_past_a_screenful() {
-    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
     std::fs::write(
         dir.path().join("sources.yaml"),
         "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
@@ -301,7 +301,7 @@ fn many_problems_are_reported_quickly_and_counted_past_a_screenful() {
 
 #[test]
 fn a_large_valid_file_loads() {
-    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
     std::fs::write(
         dir.path().join("sources.yaml"),
         "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
@@ -334,7 +334,7 @@ fn a_large_valid_file_loads() {
 }
 
 fn templates_with(name: &str, body: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
     std::fs::write(dir.path().join(format!("{name}.typ.j2")), body).unwrap();
     std::fs::write(
         dir.path().join(format!("{name}.manifest.yaml")),

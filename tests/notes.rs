@@ -116,7 +116,7 @@ fn the_first_note_is_the_first_entry_of_the_sources_list() {
 fn a_template_with_reordered_sections_still_numbers_notes_in_order() {
     // The fixture template moves statements and outcomes before the key facts; it runs with
     // the shipped brief.typ beside it.
-    let root = repo().join("target");
+    let root = scratch_root();
     std::fs::create_dir_all(&root).unwrap();
     let templates = tempfile::tempdir_in(&root).unwrap();
     for file in ["reordered.typ.j2", "reordered.manifest.yaml"] {

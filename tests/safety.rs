@@ -9,7 +9,7 @@ use common::*;
 
 /// A scratch project folder inside the repository (Typst's root is the working directory).
 fn scratch() -> tempfile::TempDir {
-    let target = repo().join("target");
+    let target = scratch_root();
     std::fs::create_dir_all(&target).unwrap();
     tempfile::Builder::new()
         .prefix("safety-")
@@ -412,7 +412,7 @@ fn a_reader_only_ever_sees_one_whole_run_of_concurrent_writers() {
 fn a_kill_during_the_write_of_a_large_output_leaves_the_old_file_or_the_whole_new_one() {
     // A fact base whose generated Typst source is many megabytes (no compile: the run is
     // mostly the write).
-    let data = tempfile::tempdir_in(repo().join("target")).unwrap();
+    let data = tempfile::tempdir_in(scratch_root()).unwrap();
     let text = "a long curated note about the meeting and its participants ".repeat(40);
     std::fs::write(
         data.path().join("sources.yaml"),

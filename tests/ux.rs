@@ -13,7 +13,7 @@ fn code(out: &std::process::Output) -> Option<i32> {
 
 /// A copy of the shipped fact base in a scratch folder inside the repository.
 fn data_copy() -> tempfile::TempDir {
-    let root = repo().join("target");
+    let root = scratch_root();
     std::fs::create_dir_all(&root).unwrap();
     let dir = tempfile::tempdir_in(root).unwrap();
     copy_dir(&repo().join("data"), dir.path());
@@ -162,7 +162,7 @@ fn a_broken_collection_is_one_problem_not_a_cascade() {
 
 #[test]
 fn an_empty_data_folder_is_not_a_valid_fact_base() {
-    let root = repo().join("target");
+    let root = scratch_root();
     std::fs::create_dir_all(&root).unwrap();
     let dir = tempfile::tempdir_in(root).unwrap();
     let out = brief(&["check", "--data", &rel(dir.path())]);
@@ -199,7 +199,7 @@ fn yaml_problems_are_in_our_words_at_the_right_line() {
 }
 
 fn template_error(text: &str) -> String {
-    let root = repo().join("target");
+    let root = scratch_root();
     std::fs::create_dir_all(&root).unwrap();
     let dir = tempfile::tempdir_in(root).unwrap();
     std::fs::write(dir.path().join("t.typ.j2"), text).unwrap();

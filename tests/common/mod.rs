@@ -9,6 +9,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A folder inside the repository for scratch files that must lie inside the project (the
+/// Typst sandbox): `target/`, created when the build put its files elsewhere
+/// (`CARGO_TARGET_DIR`).
+pub fn scratch_root() -> PathBuf {
+    let root = repo().join("target");
+    std::fs::create_dir_all(&root).expect("create target/ for scratch files");
+    root
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name)
 }
