@@ -6,11 +6,11 @@
 //! it came from, and, where it can be told, the template line that produced it.
 
 use std::time::{Duration, Instant};
+
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -137,8 +137,10 @@ pub struct Compiled {
     pub files: Vec<Vec<u8>>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
-    /// How long Typst's evaluation and layout, and the export, took.
-    pub took: (Duration, Duration),
+    /// How long Typst's evaluation and layout took.
+    pub layout_time: Duration,
+    /// How long the export (and trimming Typst's cache afterwards) took.
+    pub export_time: Duration,
 }
 
 /// Compiles `source` and exports it. For [`Format::Typ`] nothing is compiled: the file is
@@ -149,7 +151,8 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             files: vec![origin.rendered.source.clone().into_bytes()],
             pages: 0,
             warnings: Vec::new(),
-            took: (Duration::ZERO, Duration::ZERO),
+            layout_time: Duration::ZERO,
+            export_time: Duration::ZERO,
         });
     }
     let date = export.date;
@@ -245,7 +248,8 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         files,
         pages,
         warnings,
-        took: (laid_out - started, laid_out.elapsed()),
+        layout_time: laid_out - started,
+        export_time: laid_out.elapsed(),
     })
 }
 

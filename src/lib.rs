@@ -225,12 +225,7 @@ impl Prepared {
         let renderer = render::Renderer::new(library, typst_dir);
         if config.format != compile::Format::Typ {
             // Typst's start-up work runs beside the loading of the facts below.
-            let shared: Vec<String> = templates::SHARED_FILES
-                .iter()
-                .filter(|name| name.ends_with(".typ"))
-                .filter_map(|name| renderer.typst_path(name))
-                .collect();
-            world::warm_up(&sandbox, &shared);
+            world::warm_up(&sandbox, renderer.shared_typst_files());
         }
         timings.add(Stage::Templates, started.elapsed());
         let (base, since) = timings.time(Stage::Facts, || -> anyhow::Result<_> {
@@ -400,8 +395,8 @@ impl Generator<'_> {
             pixel_per_pt: 2.0,
         };
         let compiled = compile::compile(self.sandbox, &export, &origin)?;
-        self.timings.add(Stage::Typst, compiled.took.0);
-        self.timings.add(Stage::Export, compiled.took.1);
+        self.timings.add(Stage::Typst, compiled.layout_time);
+        self.timings.add(Stage::Export, compiled.export_time);
         let writing = std::time::Instant::now();
         for warning in &compiled.warnings {
             crate::errln!("{}", warning.render().trim_end());

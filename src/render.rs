@@ -197,12 +197,18 @@ impl Renderer {
         }
     }
 
-    /// The Typst path of a template file (`/templates/brief.typ`, or the built-in one's),
-    /// as `template_file` gives it to templates; `None` when there is no such file.
-    pub fn typst_path(&self, name: &str) -> Option<String> {
-        typst_file_path(&self.library, self.typst_dir.as_deref(), name)
-            .ok()
-            .flatten()
+    /// The Typst paths of the shared Typst files every template imports (`brief.typ`: the
+    /// project's, else the built-in one), as `template_file` gives them to templates.
+    pub fn shared_typst_files(&self) -> Vec<String> {
+        crate::templates::SHARED_FILES
+            .iter()
+            .filter(|name| name.ends_with(".typ"))
+            .filter_map(|name| {
+                typst_file_path(&self.library, self.typst_dir.as_deref(), name)
+                    .ok()
+                    .flatten()
+            })
+            .collect()
     }
 
     /// Renders the template file `file` (with its suffix, e.g. `event-brief.email.txt.j2`)

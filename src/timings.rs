@@ -76,9 +76,9 @@ impl Timings {
     /// Adds `took` to `stage`.
     pub fn add(&self, stage: Stage, took: Duration) {
         if let Some(totals) = &self.totals {
-            let i = STAGES.iter().position(|s| *s == stage).unwrap_or(0);
+            // `STAGES` lists the stages in declaration order: a stage is its own index.
             let mut totals = totals.lock().unwrap_or_else(|e| e.into_inner());
-            totals[i] += took;
+            totals[stage as usize] += took;
         }
     }
 
@@ -129,6 +129,13 @@ mod tests {
             "{report}"
         );
         assert!(lines[8].contains("(wall)"), "{report}");
+    }
+
+    #[test]
+    fn every_stage_is_listed_once_at_its_own_index() {
+        for (i, stage) in STAGES.iter().enumerate() {
+            assert_eq!(*stage as usize, i, "{stage:?}");
+        }
     }
 
     #[test]

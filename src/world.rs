@@ -122,11 +122,10 @@ impl Sandbox {
 /// and renders the template; Typst memoises what the warm-up did, and the first real
 /// compile reuses it. Nothing is reported: a broken shared file is reported by the real
 /// compile.
-pub fn warm_up(sandbox: &Sandbox, imports: &[String]) {
+pub fn warm_up(sandbox: &Sandbox, imports: Vec<String>) {
     static STARTED: std::sync::Once = std::sync::Once::new();
-    let sandbox = sandbox.clone();
-    let imports = imports.to_vec();
     STARTED.call_once(|| {
+        let sandbox = sandbox.clone();
         // Without the thread, the real compile simply does this work itself.
         let _ = std::thread::Builder::new()
             .name("typst-warm-up".into())
