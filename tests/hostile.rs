@@ -250,12 +250,7 @@ fn a_flood_of_missing_glyphs_is_one_warning() {
 
 #[test]
 fn many_problems_are_reported_quickly_and_counted_past_a_screenful() {
-    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
-    std::fs::write(
-        dir.path().join("sources.yaml"),
-        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
-    )
-    .unwrap();
+    let dir = one_source_base();
     let mut countries = String::new();
     for i in 0..3000 {
         countries.push_str(&format!(
@@ -301,12 +296,7 @@ fn many_problems_are_reported_quickly_and_counted_past_a_screenful() {
 
 #[test]
 fn a_large_valid_file_loads() {
-    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
-    std::fs::write(
-        dir.path().join("sources.yaml"),
-        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
-    )
-    .unwrap();
+    let dir = one_source_base();
     std::fs::write(
         dir.path().join("countries.yaml"),
         "- {id: KAZ, name: K, sources: [s]}\n",
@@ -331,6 +321,17 @@ fn a_large_valid_file_loads() {
         &stderr(&out)[..stderr(&out).len().min(500)]
     );
     assert!(stderr(&out).contains("5000 events"));
+}
+
+/// A scratch fact base inside the project holding one source, `s`.
+fn one_source_base() -> tempfile::TempDir {
+    let dir = tempfile::tempdir_in(scratch_root()).unwrap();
+    std::fs::write(
+        dir.path().join("sources.yaml"),
+        "- {id: s, title: t, publisher: p, published: 2024, kind: news}\n",
+    )
+    .unwrap();
+    dir
 }
 
 fn templates_with(name: &str, body: &str) -> tempfile::TempDir {
