@@ -22,7 +22,7 @@
 //! keeps the generated fact bases there.
 
 mod synthetic;
-#[path = "../tests/common/watch.rs"]
+#[path = "../tests/suite/support/watch.rs"]
 mod watch;
 
 use std::path::{Path, PathBuf};

@@ -1,16 +1,17 @@
-//! The command line: arguments (clap) → a checked [`Command`] the stages can run.
+//! The command line: clap's definition of every command and flag, and the parsers of single
+//! values (`KEY=VALUE`, a day, a size).
 //!
-//! Names, defaults and exit codes follow `shared/design/CLI.md`. The stages never see clap
-//! types: raw flags become [`GenerateConfig`] and friends, with values parsed and checked.
+//! Nothing here decides anything: `settings` turns these arguments, `brief.toml` and the
+//! defaults into the configuration each command runs with. No other module sees clap's types.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
-use crate::compile::{Format, Standard};
-use crate::diag::{ColorChoice, UsageError};
-use crate::project::Project;
-use crate::templates::parse_param;
+use crate::facts::parse_day;
+use crate::options::ReportFormat;
+use crate::options::{Format, Paper, Standard};
+use crate::term::ColorChoice;
 
 /// Turns a curated, source-cited fact base into print-ready PDF briefings.
 #[derive(Debug, Parser)]
@@ -67,8 +68,8 @@ pub struct DiffArgs {
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// For people (grouped by kind), or JSON.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -87,7 +88,7 @@ pub struct SendArgs {
     pub smtp_port: Option<u16>,
     /// How to secure the connection (default: starttls).
     #[arg(long, value_enum, value_name = "MODE")]
-    pub smtp_tls: Option<crate::email::TlsMode>,
+    pub smtp_tls: Option<crate::options::TlsMode>,
 }
 
 /// What every command that makes a document takes: the template, its parameters, the
@@ -97,7 +98,7 @@ pub struct DocumentArgs {
     /// The template to use (see `brief templates`).
     #[arg(long, short = 't', value_name = "NAME")]
     pub template: String,
-    /// A template parameter, e.g. `--param country=TKM`; may be repeated.
+    /// A template parameter, e.g. `--param country=ID`; may be repeated.
     #[arg(long = "param", short = 'p', value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, String)>,
     /// The fact base folder (default: the project's, `data`).
@@ -108,12 +109,18 @@ pub struct DocumentArgs {
     pub templates: Option<PathBuf>,
     /// The "as of" date printed on the briefing and the PDF creation date
     /// (default: `SOURCE_DATE_EPOCH` if set, else today).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<chrono::NaiveDate>,
     /// Open with "What is new since REV" and mark new and changed items (REV: a tag, branch,
     /// commit or date of the fact base's git history).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
+    /// Paper size (default: `brief.toml`'s, else a4).
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
+    #[arg(long, value_name = "TEXT")]
+    pub marking: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -138,7 +145,7 @@ pub struct GenerateArgs {
     #[arg(long)]
     pub open: bool,
     /// Stop with an error when the run uses more memory than this (e.g. `4GiB`, `512MiB`).
-    #[arg(long, value_name = "SIZE", default_value = "4GiB", value_parser = crate::batch::parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "4GiB", value_parser = parse_size)]
     pub max_memory: u64,
     /// Also write an email draft beside each PDF (`NAME.eml`, the PDF attached), to open in
     /// Outlook or Thunderbird or send with `brief send`.
@@ -157,12 +164,6 @@ pub struct GenerateArgs {
     /// Where replies go.
     #[arg(long, value_name = "ADDRESS", requires = "email")]
     pub reply_to: Option<String>,
-    /// Paper size (default: `brief.toml`'s, else a4).
-    #[arg(long, value_enum)]
-    pub paper: Option<Paper>,
-    /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
-    #[arg(long, value_name = "TEXT")]
-    pub marking: Option<String>,
     /// PDF standards to conform to, comma-separated, e.g. `a-2b,ua-1`.
     #[arg(
         long = "pdf-standard",
@@ -186,15 +187,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
     /// How to print problems: for people, or as JSON for editors and CI.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
-}
-
-/// How `check` prints its findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Text,
-    Json,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -235,231 +229,46 @@ pub struct ContextArgs {
     pub document: DocumentArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Paper {
-    /// ISO A4 (210 × 297 mm).
-    A4,
-    /// US Letter (8.5 × 11 in).
-    UsLetter,
-}
-
-impl Paper {
-    /// The Typst paper name.
-    pub fn typst_name(self) -> &'static str {
-        match self {
-            Paper::A4 => "a4",
-            Paper::UsLetter => "us-letter",
+/// Splits `KEY=VALUE`.
+pub fn parse_param(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+            Ok((k.trim().to_owned(), v.trim().to_owned()))
         }
+        Some((k, _)) if !k.trim().is_empty() => Err(format!(
+            "the value of `{}` is empty: give one after `=`, e.g. `{}=ID`",
+            k.trim(),
+            k.trim()
+        )),
+        _ => Err(format!("expected KEY=VALUE, found `{text}`")),
     }
 }
 
-/// `YYYY-MM-DD` with a four-digit year, and a day that exists.
-fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let shape = parts.len() == 3
-        && [4, 2, 2]
-            .iter()
-            .zip(&parts)
-            .all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_digit()));
-    if !shape {
+/// `4GiB`, `512MiB`, `2G`, `1000000` (bytes) → bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size such as `4GiB` or `512MiB`"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return Err(format!("`{text}`: unknown unit (use MiB or GiB)")),
+    };
+    let bytes = number * factor as f64;
+    if bytes < (64u64 << 20) as f64 {
         return Err(format!(
-            "`{text}` is not a date of the form YYYY-MM-DD (a four-digit year, e.g. 2024-11-04)"
+            "`{text}` is too little memory to make any document (at least 64MiB)"
         ));
     }
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a day of the calendar: check the month and the day"))
-}
-
-/// What the document should be, with every value checked.
-#[derive(Debug, Clone)]
-pub struct GenerateConfig {
-    /// The project root (the Typst sandbox).
-    pub root: PathBuf,
-    pub template: String,
-    pub params: Vec<(String, String)>,
-    pub all: bool,
-    pub data: PathBuf,
-    pub templates: PathBuf,
-    pub out: PathBuf,
-    pub format: Format,
-    /// Open the result in the system's viewer.
-    pub open: bool,
-    /// Write an email draft beside each PDF, for these recipients.
-    pub email: Option<crate::email::Recipients>,
-    /// Compare with this revision of the fact base's history.
-    pub since: Option<String>,
-    /// The memory budget of the run, in bytes.
-    pub max_memory: u64,
-    pub date: chrono::NaiveDate,
-    pub paper: Paper,
-    pub marking: Option<String>,
-    pub standards: Vec<Standard>,
-    /// Print stage timings at the end.
-    pub timings: bool,
-}
-
-impl DocumentArgs {
-    /// The fact base folder: the flag, else the project's.
-    pub fn data(&self, project: &Project) -> PathBuf {
-        self.data.clone().unwrap_or_else(|| project.data())
-    }
-
-    /// The project's templates folder: the flag, else the project's.
-    pub fn templates(&self, project: &Project) -> PathBuf {
-        self.templates
-            .clone()
-            .unwrap_or_else(|| project.templates())
-    }
-}
-
-impl GenerateArgs {
-    /// Checks the flags and fills in what they leave out from the project (`brief.toml`),
-    /// else the defaults.
-    pub fn check(self, project: &Project) -> Result<GenerateConfig, UsageError> {
-        let defaults = &project.config.generate;
-        let given = if self.pdf_standard.is_empty() {
-            defaults.pdf_standard.clone()
-        } else {
-            self.pdf_standard
-        };
-        let out = self.out.unwrap_or_else(|| project.output());
-        let format = output_format(self.format, &out, self.all, self.force)?;
-        let mut standards: Vec<Standard> = Vec::new();
-        for s in given {
-            if standards.contains(&s) {
-                return Err(UsageError::new(
-                    "`--pdf-standard` names the same standard twice",
-                ));
-            }
-            standards.push(s);
-        }
-        if !standards.is_empty() && format != Format::Pdf {
-            return Err(UsageError::new(
-                "`--pdf-standard` applies only to `--format pdf`",
-            ));
-        }
-        if self.all && !out.is_dir() && out.extension().is_some() {
-            return Err(UsageError::new(format!(
-                "`--all` writes one file per document: `--out {}` must be a folder",
-                out.display()
-            )));
-        }
-        let marking = self.marking.or_else(|| defaults.marking.clone());
-        if let Some(marking) = &marking
-            && (marking.trim().is_empty() || marking.chars().count() > 80 || marking.contains('\n'))
-        {
-            return Err(UsageError::new(
-                "`--marking` takes one line of at most 80 characters, e.g. `UNCLASSIFIED`",
-            ));
-        }
-        let email = if self.email {
-            if format != Format::Pdf {
-                return Err(UsageError::new(
-                    "`--email` attaches a PDF: leave out `--format`, or use `--format pdf`",
-                ));
-            }
-            Some(crate::email::Recipients::resolve(
-                &project.config.email,
-                self.from.as_deref(),
-                &self.to,
-                &self.cc,
-                self.reply_to.as_deref(),
-            )?)
-        } else {
-            None
-        };
-        let doc = self.document;
-        Ok(GenerateConfig {
-            max_memory: self.max_memory,
-            since: doc.since.clone(),
-            email,
-            data: doc.data(project),
-            templates: doc.templates(project),
-            root: project.root.clone(),
-            template: doc.template,
-            params: doc.params,
-            all: self.all,
-            out,
-            format,
-            open: self.open,
-            date: as_of(doc.date)?,
-            paper: self.paper.or(defaults.paper).unwrap_or(Paper::A4),
-            marking,
-            standards,
-            timings: self.timings,
-        })
-    }
-}
-
-/// What to write: `--format`, else the extension of a file named by `--out`, else a PDF.
-/// A `--format` that contradicts the file's extension is refused, and so is a file name whose
-/// extension is not one of brief's (so that `--out README.md` never replaces a README with a
-/// PDF) unless `--force`.
-fn output_format(
-    flag: Option<Format>,
-    out: &std::path::Path,
-    all: bool,
-    force: bool,
-) -> Result<Format, UsageError> {
-    let file_ext = (!all && !out.is_dir())
-        .then(|| out.extension().and_then(|e| e.to_str()))
-        .flatten();
-    let Some(ext) = file_ext else {
-        return Ok(flag.unwrap_or(Format::Pdf));
-    };
-    let from_ext = <Format as ValueEnum>::value_variants()
-        .iter()
-        .copied()
-        .find(|f| f.extension().eq_ignore_ascii_case(ext));
-    match (flag, from_ext) {
-        (Some(f), Some(e)) if f != e => Err(UsageError::new(format!(
-            "`--format {}` does not match `--out {}`",
-            f.extension(),
-            out.display()
-        ))
-        .help(format!(
-            "name the file `….{}`, or leave out `--format`: it follows the file's extension",
-            f.extension()
-        ))),
-        (_, Some(e)) => Ok(e),
-        (flag, None) if force => Ok(flag.unwrap_or(Format::Pdf)),
-        (flag, None) => {
-            let f = flag.unwrap_or(Format::Pdf);
-            Err(UsageError::new(format!(
-                "`--out {}` is not a .{} file: brief would write a {} into it",
-                out.display(),
-                f.extension(),
-                f.extension().to_uppercase()
-            ))
-            .help(format!(
-                "name it `….{}` (or .typ, .png, .svg for those formats), or add `--force` to write it anyway",
-                f.extension()
-            )))
-        }
-    }
-}
-
-/// The "as of" date: `--date`, else `SOURCE_DATE_EPOCH`, else today.
-pub fn as_of(date: Option<chrono::NaiveDate>) -> Result<chrono::NaiveDate, UsageError> {
-    if let Some(date) = date {
-        return Ok(date);
-    }
-    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
-        let seconds: i64 = epoch.trim().parse().map_err(|_| {
-            UsageError::new(format!(
-                "SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds"
-            ))
-        })?;
-        return chrono::DateTime::from_timestamp(seconds, 0)
-            .map(|t| t.date_naive())
-            .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
-            .ok_or_else(|| {
-                UsageError::new(format!(
-                    "SOURCE_DATE_EPOCH=`{epoch}` is out of range: it must give a date in the years 1000 to 9999"
-                ))
-            });
-    }
-    Ok(chrono::Local::now().date_naive())
+    Ok(bytes as u64)
 }
 
 #[cfg(test)]
@@ -470,28 +279,6 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn defaults_follow_the_contract() {
-        let cli =
-            Cli::try_parse_from(["brief", "generate", "--template", "process-history"]).unwrap();
-        let CliCommand::Generate(args) = cli.command else {
-            panic!("not generate")
-        };
-        assert_eq!(args.format, None);
-        let project = Project {
-            root: PathBuf::from("/p"),
-            here: false,
-            file: None,
-            config: Default::default(),
-        };
-        let config = args.check(&project).unwrap();
-        assert_eq!(config.data, PathBuf::from("/p/data"));
-        assert_eq!(config.templates, PathBuf::from("/p/templates"));
-        assert_eq!(config.out, PathBuf::from("/p/output"));
-        assert_eq!(config.paper, Paper::A4);
-        assert_eq!(config.format, Format::Pdf);
     }
 
     #[test]
@@ -523,50 +310,24 @@ mod tests {
     }
 
     #[test]
-    fn dates_have_four_digit_years_and_exist() {
+    fn params_split_on_the_first_equals_sign() {
         assert_eq!(
-            parse_date("2024-11-04").unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2024, 11, 4).unwrap()
+            parse_param("country=KAZ").unwrap(),
+            ("country".to_owned(), "KAZ".to_owned())
         );
-        assert!(
-            parse_date("25-01-01")
-                .unwrap_err()
-                .contains("four-digit year")
-        );
-        assert!(parse_date("2025-1-01").is_err());
-        assert!(parse_date("+10000-01-01").is_err());
-        assert!(
-            parse_date("2025-02-30")
-                .unwrap_err()
-                .contains("not a day of the calendar")
-        );
+        assert_eq!(parse_param("k=a=b").unwrap().1, "a=b");
+        assert!(parse_param("novalue").is_err());
+        assert!(parse_param("k=").unwrap_err().contains("empty"));
+        assert!(parse_param("=v").is_err());
     }
 
     #[test]
-    fn pdf_standards_are_a_checked_list() {
-        let parse = |list: &str| {
-            let cli = Cli::try_parse_from([
-                "brief",
-                "generate",
-                "--template",
-                "x",
-                "--pdf-standard",
-                list,
-            ])
-            .unwrap();
-            let CliCommand::Generate(args) = cli.command else {
-                panic!("not generate")
-            };
-            let project = Project {
-                root: PathBuf::from("/p"),
-                here: false,
-                file: None,
-                config: Default::default(),
-            };
-            args.check(&project)
-        };
-        let config = parse("a-2b,ua-1").unwrap();
-        assert_eq!(config.standards, [Standard::A2b, Standard::Ua1]);
-        assert!(parse("ua-1,ua-1").is_err());
+    fn sizes_read_with_units() {
+        assert_eq!(parse_size("4GiB").unwrap(), 4 << 30);
+        assert_eq!(parse_size("512MiB").unwrap(), 512 << 20);
+        assert_eq!(parse_size("2G").unwrap(), 2 << 30);
+        assert!(parse_size("10MiB").is_err());
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("4 parsecs").is_err());
     }
 }

@@ -15,96 +15,34 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diag::{Location, Problem, Problems, SourceText};
+use crate::options::{Format, Standard};
 use crate::render::Rendered;
 use crate::world::{DocumentWorld, Engine, Sandbox};
-
-/// What a document is written as: a PDF, the generated Typst source (nothing compiled), or
-/// one PNG or SVG image per page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Pdf,
-    Typ,
-    Png,
-    Svg,
-}
-
-impl Format {
-    /// The file extension of the format.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Typ => "typ",
-            Format::Png => "png",
-            Format::Svg => "svg",
-        }
-    }
-}
 
 /// The largest page brief renders as PNG, in pixels (an A0 page at 2 pixels per point is
 /// about 19 million).
 pub const MAX_PNG_PIXELS: u64 = 200_000_000;
 
-/// A PDF standard `--pdf-standard` accepts (the ones Typst can produce).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Standard {
-    #[value(name = "1.4")]
-    V1_4,
-    #[value(name = "1.5")]
-    V1_5,
-    #[value(name = "1.6")]
-    V1_6,
-    #[value(name = "1.7")]
-    V1_7,
-    #[value(name = "2.0")]
-    V2_0,
-    #[value(name = "a-1b")]
-    A1b,
-    #[value(name = "a-1a")]
-    A1a,
-    #[value(name = "a-2b")]
-    A2b,
-    #[value(name = "a-2u")]
-    A2u,
-    #[value(name = "a-2a")]
-    A2a,
-    #[value(name = "a-3b")]
-    A3b,
-    #[value(name = "a-3u")]
-    A3u,
-    #[value(name = "a-3a")]
-    A3a,
-    #[value(name = "a-4")]
-    A4,
-    #[value(name = "a-4f")]
-    A4f,
-    #[value(name = "a-4e")]
-    A4e,
-    #[value(name = "ua-1")]
-    Ua1,
-}
-
-impl Standard {
-    /// Typst's name for it.
-    pub fn typst(self) -> PdfStandard {
-        match self {
-            Standard::V1_4 => PdfStandard::V_1_4,
-            Standard::V1_5 => PdfStandard::V_1_5,
-            Standard::V1_6 => PdfStandard::V_1_6,
-            Standard::V1_7 => PdfStandard::V_1_7,
-            Standard::V2_0 => PdfStandard::V_2_0,
-            Standard::A1b => PdfStandard::A_1b,
-            Standard::A1a => PdfStandard::A_1a,
-            Standard::A2b => PdfStandard::A_2b,
-            Standard::A2u => PdfStandard::A_2u,
-            Standard::A2a => PdfStandard::A_2a,
-            Standard::A3b => PdfStandard::A_3b,
-            Standard::A3u => PdfStandard::A_3u,
-            Standard::A3a => PdfStandard::A_3a,
-            Standard::A4 => PdfStandard::A_4,
-            Standard::A4f => PdfStandard::A_4f,
-            Standard::A4e => PdfStandard::A_4e,
-            Standard::Ua1 => PdfStandard::Ua_1,
-        }
+/// Typst's name for a PDF standard.
+fn pdf_standard(standard: Standard) -> PdfStandard {
+    match standard {
+        Standard::V1_4 => PdfStandard::V_1_4,
+        Standard::V1_5 => PdfStandard::V_1_5,
+        Standard::V1_6 => PdfStandard::V_1_6,
+        Standard::V1_7 => PdfStandard::V_1_7,
+        Standard::V2_0 => PdfStandard::V_2_0,
+        Standard::A1b => PdfStandard::A_1b,
+        Standard::A1a => PdfStandard::A_1a,
+        Standard::A2b => PdfStandard::A_2b,
+        Standard::A2u => PdfStandard::A_2u,
+        Standard::A2a => PdfStandard::A_2a,
+        Standard::A3b => PdfStandard::A_3b,
+        Standard::A3u => PdfStandard::A_3u,
+        Standard::A3a => PdfStandard::A_3a,
+        Standard::A4 => PdfStandard::A_4,
+        Standard::A4f => PdfStandard::A_4f,
+        Standard::A4e => PdfStandard::A_4e,
+        Standard::Ua1 => PdfStandard::Ua_1,
     }
 }
 
@@ -178,7 +116,8 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let pages = document.pages().len();
     let files = match export.format {
         Format::Pdf => {
-            let list: Vec<PdfStandard> = export.standards.iter().map(|s| s.typst()).collect();
+            let list: Vec<PdfStandard> =
+                export.standards.iter().copied().map(pdf_standard).collect();
             let standards = PdfStandards::new(&list).map_err(|e| {
                 Problems(vec![Problem::error(format!(
                     "invalid PDF standards: {}",

@@ -1,5 +1,5 @@
 //! Email: a written document, its context and the recipients → a draft message (`NAME.eml`)
-//! beside it; and `brief send`: reviewed drafts → an SMTP server.
+//! beside it. Sending reviewed drafts is in `smtp`.
 //!
 //! A draft is an RFC 5322 / MIME message built with `mail-builder`: `multipart/mixed` of a
 //! `multipart/alternative` body (plain text and HTML, from the template's email templates)
@@ -9,23 +9,18 @@
 //! subjects in any script are encoded (RFC 2047/2231) by the builder; addresses are checked
 //! before anything is written, and no value can start a header of its own.
 //!
-//! Sending (`lettre`, SMTP with STARTTLS, TLS, or plain on a loopback host only) removes
-//! `X-Unsent`, sets `Date` to the time of sending, and reports each message as sent only
-//! when the server accepted it. The user name and password come only from the environment
-//! (`BRIEF_SMTP_USER`, `BRIEF_SMTP_PASSWORD`).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address as MailAddress;
 use mail_builder::headers::content_type::ContentType;
 use mail_builder::headers::raw::Raw;
 use mail_builder::mime::MimePart;
-use mail_parser::MimeHeaders;
-use serde::Deserialize;
 
-use crate::diag::{self, Problem, Problems, Reported, UsageError};
+use crate::diag::{Problems, UsageError};
+use crate::render::Renderer;
+use crate::templates::{DEFAULT_EMAIL, TemplateManifest};
 
 /// An email address with an optional display name: `Desk <desk@example.org>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,44 +87,26 @@ pub struct Recipients {
     pub reply_to: Option<Address>,
 }
 
-/// `[email]` in `brief.toml`: the addresses an office sends its briefings from and to.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct EmailSettings {
-    pub from: Option<String>,
-    #[serde(default)]
-    pub to: Vec<String>,
-    #[serde(default)]
-    pub cc: Vec<String>,
-    pub reply_to: Option<String>,
-}
-
 impl Recipients {
-    /// The flags, else the project's `[email]` settings; every address checked.
-    pub fn resolve(
-        settings: &EmailSettings,
-        from: Option<&str>,
-        to: &[String],
-        cc: &[String],
-        reply_to: Option<&str>,
+    /// Checks every address; `what` names where each list came from (`--to`, or
+    /// `brief.toml`'s `[email] to`), for the message about a bad one.
+    pub fn parse(
+        from: Option<(&str, &str)>,
+        to: (&str, &[String]),
+        cc: (&str, &[String]),
+        reply_to: Option<(&str, &str)>,
     ) -> Result<Recipients, UsageError> {
-        let one = |flag: &str, text: &str| {
-            parse_address(text).map_err(|e| UsageError::new(format!("{flag}: {e}")))
+        let one = |(what, text): (&str, &str)| {
+            parse_address(text).map_err(|e| UsageError::new(format!("{what}: {e}")))
         };
-        let many = |flag: &str, list: &[String]| -> Result<Vec<Address>, UsageError> {
-            list.iter().map(|t| one(flag, t)).collect()
+        let many = |(what, list): (&str, &[String])| -> Result<Vec<Address>, UsageError> {
+            list.iter().map(|t| one((what, t))).collect()
         };
         Ok(Recipients {
-            from: from
-                .or(settings.from.as_deref())
-                .map(|t| one("--from", t))
-                .transpose()?,
-            to: many("--to", if to.is_empty() { &settings.to } else { to })?,
-            cc: many("--cc", if cc.is_empty() { &settings.cc } else { cc })?,
-            reply_to: reply_to
-                .or(settings.reply_to.as_deref())
-                .map(|t| one("--reply-to", t))
-                .transpose()?,
+            from: from.map(one).transpose()?,
+            to: many(to)?,
+            cc: many(cc)?,
+            reply_to: reply_to.map(one).transpose()?,
         })
     }
 }
@@ -226,264 +203,63 @@ pub fn build(draft: &Draft) -> Vec<u8> {
     message.write_to_vec().unwrap_or_default()
 }
 
-/// How to reach the SMTP server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum TlsMode {
-    /// Plain connection upgraded with STARTTLS (port 587).
-    Starttls,
-    /// TLS from the start (port 465).
-    Tls,
-    /// No encryption: allowed only for a server on this machine (a test or relay).
-    None,
+/// A written document and what its draft is made from.
+pub struct Document<'a> {
+    pub renderer: &'a Renderer,
+    pub manifest: &'a TemplateManifest,
+    /// The context the document was made from.
+    pub context: &'a serde_json::Value,
+    pub recipients: &'a Recipients,
+    pub pdf: &'a [u8],
+    /// The PDF's file name, as attached.
+    pub pdf_name: &'a str,
+    pub pages: usize,
+    /// The document's date, the draft's `Date`.
+    pub date: chrono::NaiveDate,
 }
 
-/// `[smtp]` in `brief.toml`.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SmtpSettings {
-    pub host: Option<String>,
-    pub port: Option<u16>,
-    pub tls: Option<TlsMode>,
-}
-
-/// Where `brief send` sends: flags over `[smtp]`.
-#[derive(Debug, Clone)]
-pub struct Server {
-    pub host: String,
-    pub port: u16,
-    pub tls: TlsMode,
-}
-
-impl Server {
-    pub fn resolve(
-        settings: &SmtpSettings,
-        host: Option<&str>,
-        port: Option<u16>,
-        tls: Option<TlsMode>,
-    ) -> Result<Server, UsageError> {
-        let host = host
-            .map(str::to_owned)
-            .or_else(|| settings.host.clone())
-            .ok_or_else(|| {
-                UsageError::new("no SMTP server: give `--smtp-host HOST`, or `host` under `[smtp]` in brief.toml")
-            })?;
-        let tls = tls.or(settings.tls).unwrap_or(TlsMode::Starttls);
-        let loopback = host == "localhost"
-            || host
-                .parse::<std::net::IpAddr>()
-                .is_ok_and(|ip| ip.is_loopback());
-        if tls == TlsMode::None && !loopback {
-            return Err(UsageError::new(format!(
-                "`--smtp-tls none` sends unencrypted: allowed only for a server on this machine, not `{host}`"
-            ))
-            .help("use `starttls` (the default) or `tls`"));
-        }
-        let port = port.or(settings.port).unwrap_or(match tls {
-            TlsMode::Starttls => 587,
-            TlsMode::Tls => 465,
-            TlsMode::None => 25,
-        });
-        Ok(Server { host, port, tls })
-    }
-}
-
-/// A draft read back for sending.
-struct Outgoing {
-    path: PathBuf,
-    from: String,
-    recipients: Vec<String>,
-    subject: String,
-    attachments: Vec<(String, usize)>,
-    /// The message as it goes out: no `X-Unsent`, `Date` now.
-    bytes: Vec<u8>,
-}
-
-/// Reads and checks every draft before anything is sent.
-fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow::Error> {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
-    for path in files {
-        let shown = path.display();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(Problem::error(format!("cannot read `{shown}` ({e})")));
-                continue;
-            }
+/// The draft of a written document: the subject (the manifest's, else the template's name
+/// and parameters) and both bodies rendered from the template's email templates (else the
+/// default ones) with the document's context, plus what they say of the attachment.
+pub fn compose(doc: &Document) -> Result<Vec<u8>, Problems> {
+    let mut ctx = doc.context.clone();
+    ctx["attachment"] = serde_json::json!({
+        "name": doc.pdf_name,
+        "size": doc.pdf.len(),
+        "size_text": format!("{} KB", doc.pdf.len().div_ceil(1024)),
+        "pages": doc.pages,
+    });
+    ctx["description"] = doc.manifest.description.clone().into();
+    let default_subject = "{{ brief.template|humanize|capitalize }}{% for k, v in brief.params|items %}: {{ v }}{% endfor %}";
+    let subject = doc.renderer.render_line(
+        doc.manifest.subject.as_deref().unwrap_or(default_subject),
+        &ctx,
+    )?;
+    ctx["subject"] = subject.clone().into();
+    let body = |kind: &str, default: &str| {
+        let own = format!("{}.email.{kind}.j2", doc.manifest.name);
+        let file = if doc.renderer.has_file(&own) {
+            own
+        } else {
+            default.to_owned()
         };
-        let Some(message) = mail_parser::MessageParser::default().parse(&bytes) else {
-            problems.push(Problem::error(format!("`{shown}` is not an email message")));
-            continue;
-        };
-        let addresses = |a: Option<&mail_parser::Address>| -> Vec<String> {
-            a.map(|a| {
-                a.iter()
-                    .filter_map(|x| x.address().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-        };
-        let from = addresses(message.from()).into_iter().next();
-        let mut recipients = addresses(message.to());
-        recipients.extend(addresses(message.cc()));
-        recipients.extend(addresses(message.bcc()));
-        let Some(from) = from else {
-            problems.push(
-                Problem::error(format!("`{shown}` has no From address"))
-                    .help("make the draft again with `--from`, or set `from` under `[email]` in brief.toml"),
-            );
-            continue;
-        };
-        if recipients.is_empty() {
-            problems.push(Problem::error(format!("`{shown}` has no recipients")).help(
-                "make the draft again with `--to`, or set `to` under `[email]` in brief.toml",
-            ));
-            continue;
-        }
-        for a in std::iter::once(&from).chain(&recipients) {
-            if let Err(e) = parse_address(a) {
-                problems.push(Problem::error(format!("`{shown}`: {e}")));
-            }
-        }
-        let attachments = message
-            .attachments()
-            .map(|a| {
-                (
-                    a.attachment_name().unwrap_or("(unnamed)").to_owned(),
-                    a.contents().len(),
-                )
-            })
-            .collect();
-        out.push(Outgoing {
-            path: path.clone(),
-            from,
-            recipients,
-            subject: message.subject().unwrap_or("").to_owned(),
-            attachments,
-            bytes: for_sending(&bytes, now),
-        });
-    }
-    if !problems.is_empty() {
-        return Err(Problems(problems).into());
-    }
-    Ok(out)
-}
-
-/// The draft's bytes without `X-Unsent` and with `Date` set to `now`.
-fn for_sending(bytes: &[u8], now: i64) -> Vec<u8> {
-    let end = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .map_or(bytes.len(), |i| i + 2);
-    let (head, body) = bytes.split_at(end);
-    let mut out = format!(
-        "Date: {}\r\n",
-        mail_builder::headers::date::Date::new(now).to_rfc822()
-    )
-    .into_bytes();
-    let mut skipping = false;
-    for line in head.split_inclusive(|&b| b == b'\n') {
-        let continuation = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
-        if !continuation {
-            let name = line.split(|&b| b == b':').next().unwrap_or(&[]);
-            skipping = name.eq_ignore_ascii_case(b"x-unsent") || name.eq_ignore_ascii_case(b"date");
-        }
-        if !skipping {
-            out.extend_from_slice(line);
-        }
-    }
-    out.extend_from_slice(body);
-    out
-}
-
-/// `brief send`: every draft to the server (or, with `dry_run`, who would get what).
-pub fn send(files: &[PathBuf], server: Option<&Server>, dry_run: bool) -> anyhow::Result<()> {
-    let now = chrono::Utc::now().timestamp();
-    let drafts = read_drafts(files, now)?;
-    if dry_run {
-        for d in &drafts {
-            let attached: Vec<String> = d
-                .attachments
-                .iter()
-                .map(|(name, size)| format!("{name} ({} KB)", size.div_ceil(1024)))
-                .collect();
-            crate::outln!("{}", d.path.display());
-            crate::outln!("  from:       {}", d.from);
-            crate::outln!("  to:         {}", d.recipients.join(", "));
-            crate::outln!("  subject:    {}", d.subject);
-            crate::outln!("  attachment: {}", attached.join(", "));
-        }
-        return Ok(());
-    }
-    let server = server.ok_or_else(|| UsageError::new("no SMTP server given"))?;
-    let transport = transport(server)?;
-    let mut failed = 0;
-    for d in &drafts {
-        let envelope = envelope(d)?;
-        match lettre::Transport::send_raw(&transport, &envelope, &d.bytes) {
-            Ok(_) => diag::info(format!(
-                "sent {} to {}",
-                d.path.display(),
-                d.recipients.join(", ")
-            )),
-            Err(err) => {
-                failed += 1;
-                let reason = if err.is_permanent() || err.is_transient() {
-                    format!("the server refused it: {err}")
-                } else {
-                    format!("{err}")
-                };
-                crate::errln!(
-                    "{}: not sent: {} ({reason})",
-                    diag::severity_word(diag::Severity::Error),
-                    d.path.display()
-                );
-            }
-        }
-    }
-    if failed > 0 {
-        crate::errln!(
-            "{} of {} sent",
-            drafts.len() - failed,
-            crate::output::plural(drafts.len(), "message", "messages")
-        );
-        return Err(Reported.into());
-    }
-    Ok(())
-}
-
-fn envelope(d: &Outgoing) -> anyhow::Result<lettre::address::Envelope> {
-    let parse = |a: &str| {
-        a.parse::<lettre::Address>()
-            .map_err(|e| UsageError::new(format!("`{}`: `{a}` ({e})", d.path.display())))
+        doc.renderer.render_file(&file, &ctx)
     };
-    let to = d
-        .recipients
-        .iter()
-        .map(|a| parse(a))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(lettre::address::Envelope::new(Some(parse(&d.from)?), to)?)
-}
-
-fn transport(server: &Server) -> anyhow::Result<lettre::SmtpTransport> {
-    use lettre::transport::smtp::authentication::Credentials;
-    use lettre::transport::smtp::client::{Tls, TlsParameters};
-    let tls = || TlsParameters::new(server.host.clone());
-    let builder = lettre::SmtpTransport::builder_dangerous(&server.host).port(server.port);
-    let mut builder = match server.tls {
-        TlsMode::Starttls => builder.tls(Tls::Required(tls()?)),
-        TlsMode::Tls => builder.tls(Tls::Wrapper(tls()?)),
-        TlsMode::None => builder.tls(Tls::None),
-    }
-    .timeout(Some(Duration::from_secs(5)));
-    if let (Ok(user), Ok(password)) = (
-        std::env::var("BRIEF_SMTP_USER"),
-        std::env::var("BRIEF_SMTP_PASSWORD"),
-    ) {
-        builder = builder.credentials(Credentials::new(user, password));
-    }
-    Ok(builder.build())
+    let text = body("txt", DEFAULT_EMAIL[0])?;
+    let html = body("html", DEFAULT_EMAIL[1])?;
+    let date = doc
+        .date
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    Ok(build(&Draft {
+        recipients: doc.recipients,
+        subject: &subject,
+        text: &text,
+        html: &html,
+        attachment_name: doc.pdf_name,
+        attachment: doc.pdf,
+        date,
+    }))
 }
 
 /// Where a document's draft goes: beside it, `NAME.eml`.
@@ -516,27 +292,5 @@ mod tests {
         ] {
             assert!(parse_address(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn sending_drops_x_unsent_and_sets_the_date() {
-        let draft = b"Date: Mon, 1 Jan 2024 00:00:00 +0000\r\nX-Unsent: 1\r\nSubject: s\r\n\r\nX-Unsent: body\r\n";
-        let out = String::from_utf8(for_sending(draft, 0)).unwrap();
-        assert!(
-            out.starts_with("Date: Thu, 1 Jan 1970 00:00:00 +0000\r\n"),
-            "{out}"
-        );
-        assert_eq!(out.matches("Date:").count(), 1);
-        assert!(!out.contains("X-Unsent: 1"));
-        assert!(out.ends_with("\r\n\r\nX-Unsent: body\r\n"));
-    }
-
-    #[test]
-    fn plain_smtp_only_on_this_machine() {
-        let s = SmtpSettings::default();
-        assert!(Server::resolve(&s, Some("127.0.0.1"), None, Some(TlsMode::None)).is_ok());
-        assert!(Server::resolve(&s, Some("mail.example.org"), None, Some(TlsMode::None)).is_err());
-        let server = Server::resolve(&s, Some("mail.example.org"), None, None).unwrap();
-        assert_eq!((server.port, server.tls), (587, TlsMode::Starttls));
     }
 }

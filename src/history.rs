@@ -10,22 +10,9 @@
 
 use std::path::Path;
 
-use serde::Serialize;
-
+use crate::changes::{Revision, Since};
 use crate::diag::{Location, Problems, SourceText, UsageError};
 use crate::facts::{self, FactBase};
-
-/// The revision a comparison starts from.
-#[derive(Debug, Clone, Serialize)]
-pub struct Revision {
-    /// As the user gave it (`v2024-10`, `2024-11-01`, `HEAD~3`).
-    pub name: String,
-    /// The commit, abbreviated.
-    pub commit: String,
-    /// The commit's date, ISO (`2024-10-01`), and as printed (`1 October 2024`).
-    pub date: String,
-    pub date_text: String,
-}
 
 /// The fact base in `data` as it was at `rev`.
 pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
@@ -59,7 +46,7 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
         name: rev.to_owned(),
         commit: commit.id().to_hex_with_len(8).to_string(),
         date: when.format("%Y-%m-%d").to_string(),
-        date_text: when.format("%-d %B %Y").to_string(),
+        date_text: facts::day_text(when),
     };
     let tree = commit
         .tree()
@@ -115,7 +102,7 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
 
 /// The commit `rev` names: a date, or anything git's rev-parse accepts.
 fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::Commit<'r>> {
-    if let Some(day) = as_date(rev) {
+    if let Ok(day) = facts::parse_day(rev) {
         let end = day
             .and_hms_opt(23, 59, 59)
             .map_or(i64::MAX, |t| t.and_utc().timestamp());
@@ -150,21 +137,6 @@ fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::
         .map_err(|_| UsageError::new(format!("`{rev}` does not name a commit")).into())
 }
 
-/// `2024-11-01` as a date.
-fn as_date(text: &str) -> Option<chrono::NaiveDate> {
-    let shape = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    shape
-        .then(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .flatten()
-}
-
 /// Writes the files of `tree` (recursively) into `dir`.
 fn write_tree(repo: &gix::Repository, tree: &gix::Tree<'_>, dir: &Path) -> anyhow::Result<()> {
     for entry in tree.iter() {
@@ -188,20 +160,11 @@ fn write_tree(repo: &gix::Repository, tree: &gix::Tree<'_>, dir: &Path) -> anyho
     Ok(())
 }
 
-/// An earlier edition and what changed since: read once, used by every document.
-#[derive(Debug, Clone)]
-pub struct Since {
-    pub revision: Revision,
-    pub diff: crate::changes::Diff,
-}
-
-impl Since {
-    /// Compares `now` (the fact base in `data`) with its state at `rev`.
-    pub fn load(data: &Path, rev: &str, now: &FactBase) -> anyhow::Result<Since> {
-        let (then, revision) = load_at(data, rev)?;
-        Ok(Since {
-            revision,
-            diff: crate::changes::diff(&then, now),
-        })
-    }
+/// The fact base in `data` at `rev`, compared with `now` (the fact base in `data`).
+pub fn since(data: &Path, rev: &str, now: &FactBase) -> anyhow::Result<Since> {
+    let (then, revision) = load_at(data, rev)?;
+    Ok(Since {
+        revision,
+        diff: crate::changes::diff(&then, now),
+    })
 }

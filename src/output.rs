@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 /// The file stem of a document: the template name followed by its parameter values
-/// (`process-history`, `country-participation-TKM`).
+/// (`process-history`, `country-participation-XYZ`).
 pub fn stem<'a>(template: &str, values: impl IntoIterator<Item = &'a String>) -> String {
     let mut stem = template.to_owned();
     for v in values {
@@ -260,10 +260,10 @@ mod tests {
 
     #[test]
     fn stems_join_template_and_values() {
-        let values = ["TKM".to_owned()];
+        let values = ["XYZ".to_owned()];
         assert_eq!(
             stem("country-participation", &values),
-            "country-participation-TKM"
+            "country-participation-XYZ"
         );
         assert_eq!(stem("x", &["../etc".to_owned()]), "x-___etc");
     }

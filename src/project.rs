@@ -38,9 +38,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cli::Paper;
-use crate::compile::Standard;
 use crate::diag::{Location, Problem, Problems, SourceText, UsageError, did_you_mean};
+use crate::options::TlsMode;
+use crate::options::{Paper, Standard};
 
 /// The name of the project file.
 pub const PROJECT_FILE: &str = "brief.toml";
@@ -68,10 +68,10 @@ pub struct Config {
     pub generate: GenerateDefaults,
     /// `[email]`: who drafts are from and for.
     #[serde(default)]
-    pub email: crate::email::EmailSettings,
+    pub email: EmailSettings,
     /// `[smtp]`: the server `brief send` uses.
     #[serde(default)]
-    pub smtp: crate::email::SmtpSettings,
+    pub smtp: SmtpSettings,
 }
 
 /// `[folders]`: paths relative to the project root.
@@ -101,6 +101,27 @@ pub struct GenerateDefaults {
     pub marking: Option<String>,
     #[serde(default)]
     pub pdf_standard: Vec<Standard>,
+}
+
+/// `[email]`: the addresses an office sends its briefings from and to.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EmailSettings {
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub cc: Vec<String>,
+    pub reply_to: Option<String>,
+}
+
+/// `[smtp]`: the server `brief send` uses.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SmtpSettings {
+    pub host: Option<String>,
+    pub port: Option<u16>,
+    pub tls: Option<TlsMode>,
 }
 
 impl Project {

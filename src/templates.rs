@@ -22,15 +22,19 @@
 //! replaces the built-in file of the same name (an office can replace only `brief.typ` to put
 //! its letterhead on every template).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Problem, Problems, SourceText, UsageError, did_you_mean};
-use crate::facts::FactBase;
-use crate::render::TEMPLATE_SUFFIX;
 use crate::yaml::{self, Reader};
 
 pub const MANIFEST_SUFFIX: &str = ".manifest.yaml";
+
+/// The file name ending of a document template (`NAME.typ.j2`).
+pub const TEMPLATE_SUFFIX: &str = ".typ.j2";
+
+/// Where the built-in Typst files appear inside the Typst world (a virtual folder, never a
+/// real one: the world serves them from the binary, or the project's file of the same name).
+pub const BUILTIN_TYPST_DIR: &str = "/brief-builtin";
 
 /// What kind of record a template parameter names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +99,9 @@ fn is_template_name(name: &str) -> bool {
 /// The files of the built-in templates: name → text.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../templates/brief.typ")),
+    ("frame.typ", include_str!("../templates/frame.typ")),
+    ("blocks.typ", include_str!("../templates/blocks.typ")),
+    ("sections.typ", include_str!("../templates/sections.typ")),
     ("email.txt.j2", include_str!("../templates/email.txt.j2")),
     ("email.html.j2", include_str!("../templates/email.html.j2")),
     (
@@ -162,6 +169,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The files every template shares (copied along with a template by `templates --copy`).
 pub const SHARED_FILES: &[&str] = &[
     "brief.typ",
+    "frame.typ",
+    "blocks.typ",
+    "sections.typ",
     "email-frame.html.j2",
     "email-changes.txt.j2",
     "email-changes.html.j2",
@@ -467,125 +477,6 @@ pub fn all(lib: &Library) -> Result<Vec<TemplateManifest>, Problems> {
     }
 }
 
-/// The valid values of a parameter kind in `base`, with a label each.
-pub fn choices(base: &FactBase, kind: ParamKind) -> Vec<(String, String)> {
-    match kind {
-        ParamKind::Process => base
-            .processes
-            .iter()
-            .map(|p| (p.id.value.clone(), p.name.clone()))
-            .collect(),
-        ParamKind::Event => base
-            .events
-            .iter()
-            .map(|e| (e.id.value.clone(), e.title.clone()))
-            .collect(),
-        ParamKind::Country => base
-            .countries
-            .iter()
-            .filter(|c| base.took_part(&c.id.value))
-            .map(|c| (c.id.value.clone(), c.name.clone()))
-            .collect(),
-    }
-}
-
-/// Checks `--param` pairs against the manifest and the fact base. Returns name → value.
-pub fn resolve_params(
-    manifest: &TemplateManifest,
-    given: &[(String, String)],
-    base: &FactBase,
-) -> Result<BTreeMap<String, (ParamKind, String)>, UsageError> {
-    let mut out = BTreeMap::new();
-    for (key, value) in given {
-        let Some(spec) = manifest.params.iter().find(|p| &p.name == key) else {
-            let mut err = UsageError::new(format!(
-                "template `{}` has no parameter `{key}`",
-                manifest.name
-            ));
-            if let Some(s) = did_you_mean(key, manifest.params.iter().map(|p| p.name.as_str())) {
-                err = err.help(format!("did you mean `{s}`?"));
-            }
-            let list: Vec<&str> = manifest.params.iter().map(|p| p.name.as_str()).collect();
-            let list = if list.is_empty() {
-                "none".to_owned()
-            } else {
-                list.join(", ")
-            };
-            return Err(err.help(format!("its parameters: {list}")));
-        };
-        let choices = choices(base, spec.kind);
-        if !choices.iter().any(|(id, _)| id == value) {
-            let mut err = UsageError::new(format!(
-                "`{value}` is not a valid {} for `--param {key}`",
-                spec.kind
-            ));
-            if let Some(s) = did_you_mean(value, choices.iter().map(|(id, _)| id.as_str())) {
-                err = err.help(format!("did you mean `{s}`?"));
-            }
-            return Err(err.help(choice_list(&choices)));
-        }
-        if out
-            .insert(key.clone(), (spec.kind, value.clone()))
-            .is_some()
-        {
-            return Err(UsageError::new(format!(
-                "`--param {key}` is given more than once"
-            )));
-        }
-    }
-    for spec in &manifest.params {
-        if out.contains_key(&spec.name) || !spec.required {
-            continue;
-        }
-        let choices = choices(base, spec.kind);
-        match choices.as_slice() {
-            [(only, _)] => {
-                out.insert(spec.name.clone(), (spec.kind, only.clone()));
-            }
-            _ => {
-                return Err(UsageError::new(format!(
-                    "template `{}` needs `--param {}=…`: {}",
-                    manifest.name, spec.name, spec.description
-                ))
-                .help(choice_list(&choices)));
-            }
-        }
-    }
-    Ok(out)
-}
-
-fn choice_list(choices: &[(String, String)]) -> String {
-    if choices.is_empty() {
-        return "the fact base has no valid values for it".to_owned();
-    }
-    let shown: Vec<String> = choices
-        .iter()
-        .take(40)
-        .map(|(id, label)| format!("{id} ({label})"))
-        .collect();
-    let more = choices.len().saturating_sub(40);
-    let mut text = format!("valid values: {}", shown.join(", "));
-    if more > 0 {
-        text.push_str(&format!(" and {more} more"));
-    }
-    text
-}
-
-/// Splits `KEY=VALUE`.
-pub fn parse_param(text: &str) -> Result<(String, String), String> {
-    match text.split_once('=') {
-        Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
-            Ok((k.trim().to_owned(), v.trim().to_owned()))
-        }
-        Some((k, _)) if !k.trim().is_empty() => Err(format!(
-            "the value of `{}` is empty: give one after `=`, e.g. `{}=ID`",
-            k.trim(),
-            k.trim()
-        )),
-        _ => Err(format!("expected KEY=VALUE, found `{text}`")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,21 +487,5 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/b", "", ".hidden", "x.typ"] {
             assert!(!is_template_name(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn params_split_on_the_first_equals_sign() {
-        assert_eq!(
-            parse_param("country=TKM").unwrap(),
-            ("country".into(), "TKM".into())
-        );
-        assert_eq!(parse_param("a=b=c").unwrap(), ("a".into(), "b=c".into()));
-        assert!(parse_param("country").is_err());
-        assert!(
-            parse_param("process=")
-                .unwrap_err()
-                .contains("value of `process` is empty")
-        );
-        assert!(parse_param("=x").is_err());
     }
 }

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use anyhow::Context as _;
 
 use crate::diag::{Problem, Problems, UsageError};
+use crate::templates::{BUILTIN_TYPST_DIR, SHARED_FILES, builtin, is_safe_file_name};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -64,6 +65,9 @@ impl Engine {
 pub struct Sandbox {
     pub root: PathBuf,
     pub readable: Vec<PathBuf>,
+    /// The project's templates folder, when it exists: its shared Typst files (`frame.typ`,
+    /// …) are served in place of the built-in ones, file by file.
+    pub templates: Option<PathBuf>,
 }
 
 impl Sandbox {
@@ -79,6 +83,7 @@ impl Sandbox {
             .canonicalize()
             .with_context(|| format!("cannot open the project folder `{}`", root.display()))?;
         let mut readable = Vec::new();
+        let mut project_templates = None;
         if let Some(templates) = templates {
             let real = templates.canonicalize().map_err(|e| {
                 Problems(vec![Problem::error(format!(
@@ -95,14 +100,19 @@ impl Sandbox {
                 .help("templates must live inside the project folder")
                 .into());
             }
-            readable.push(real);
+            readable.push(real.clone());
+            project_templates = Some(real);
         }
         if let Ok(data_real) = data.canonicalize()
             && data_real.starts_with(&root)
         {
             readable.push(data_real);
         }
-        Ok(Sandbox { root, readable })
+        Ok(Sandbox {
+            root,
+            readable,
+            templates: project_templates,
+        })
     }
 
     /// The Typst path (`/templates`) of a folder inside the root.
@@ -129,7 +139,7 @@ pub fn warm_up(sandbox: &Sandbox, imports: Vec<String>) {
         // Without the thread, the real compile simply does this work itself.
         let _ = std::thread::Builder::new()
             .name("typst-warm-up".into())
-            .stack_size(crate::STACK_SIZE)
+            .stack_size(crate::threads::STACK_SIZE)
             .spawn(move || {
                 let engine = Engine::shared();
                 let source = warm_up_source(engine, &imports);
@@ -143,7 +153,10 @@ pub fn warm_up(sandbox: &Sandbox, imports: Vec<String>) {
 /// A document that imports `imports` and sets a few words in every embedded family, upright,
 /// bold and italic.
 fn warm_up_source(engine: &Engine, imports: &[String]) -> String {
-    use crate::render::escape::string_literal;
+    // Our own paths and the embedded fonts' names: quotes and backslashes are all there is
+    // to escape.
+    let string_literal =
+        |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
     let mut source = String::new();
     for path in imports {
         source.push_str(&format!("#import {}\n", string_literal(path)));
@@ -248,24 +261,58 @@ impl FileLoader for ProjectFiles {
             ))));
         }
         let shown = || PathBuf::from(id.vpath().get_with_slash());
-        // Built-in template files, from memory.
+        // Built-in template files: the project's file of the same name where it has one
+        // (an office's own `frame.typ`), else from memory.
         if let Some(name) = id
             .vpath()
             .get_with_slash()
-            .strip_prefix(crate::render::BUILTIN_TYPST_DIR)
+            .strip_prefix(BUILTIN_TYPST_DIR)
             .and_then(|rest| rest.strip_prefix('/'))
         {
-            return crate::templates::builtin(name)
-                .map(|text| Bytes::from_string(text.to_owned()))
-                .ok_or_else(|| FileError::NotFound(shown()));
+            let own = self
+                .sandbox
+                .templates
+                .as_ref()
+                .filter(|_| is_safe_file_name(name))
+                .map(|dir| dir.join(name))
+                .filter(|path| std::fs::symlink_metadata(path).is_ok());
+            return match own {
+                Some(path) => self.read_inside(&path, shown()),
+                None => builtin(name)
+                    .map(|text| Bytes::from_string(text.to_owned()))
+                    .ok_or_else(|| FileError::NotFound(shown())),
+            };
         }
         let path = id
             .vpath()
             .realize(&self.sandbox.root)
             .map_err(|_| FileError::AccessDenied)?;
+        // A shared Typst file the project's templates folder leaves out (its own `brief.typ`
+        // imports `sections.typ`, which it does not have): the built-in one.
+        if let (Some(dir), Some(name)) = (&self.sandbox.templates, builtin_shared_name(&path))
+            && path.parent().and_then(|p| p.canonicalize().ok()).as_ref() == Some(dir)
+            && std::fs::symlink_metadata(&path).is_err()
+            && let Some(text) = builtin(name)
+        {
+            return Ok(Bytes::from_string(text.to_owned()));
+        }
+        self.read_inside(&path, shown())
+    }
+}
+
+/// The name of a shared built-in Typst file, when `path` is named like one.
+fn builtin_shared_name(path: &Path) -> Option<&str> {
+    let name = path.file_name()?.to_str()?;
+    (SHARED_FILES.contains(&name) && name.ends_with(".typ")).then_some(name)
+}
+
+impl ProjectFiles {
+    /// Reads a project file, only from inside the folders documents may read (symlinks
+    /// resolved first).
+    fn read_inside(&self, path: &Path, shown: PathBuf) -> FileResult<Bytes> {
         let real = path
             .canonicalize()
-            .map_err(|_| FileError::NotFound(shown()))?;
+            .map_err(|_| FileError::NotFound(shown.clone()))?;
         if !self
             .sandbox
             .readable
@@ -275,7 +322,7 @@ impl FileLoader for ProjectFiles {
             return Err(FileError::Other(Some(
                 format!(
                     "access denied: `{}` is outside the folders documents may read",
-                    shown().display()
+                    shown.display()
                 )
                 .into(),
             )));
@@ -285,7 +332,7 @@ impl FileLoader for ProjectFiles {
         }
         std::fs::read(&real)
             .map(Bytes::new)
-            .map_err(|_| FileError::NotFound(shown()))
+            .map_err(|_| FileError::NotFound(shown))
     }
 }
 
@@ -300,7 +347,7 @@ mod tests {
         let engine = Engine::shared();
         let dir = tempfile::tempdir().unwrap();
         let sandbox = Sandbox::for_project(dir.path(), None, dir.path()).unwrap();
-        let imports = vec![format!("{}/brief.typ", crate::render::BUILTIN_TYPST_DIR)];
+        let imports = vec![format!("{}/brief.typ", BUILTIN_TYPST_DIR)];
         let source = warm_up_source(engine, &imports);
         assert!(
             source.contains("#import \"/brief-builtin/brief.typ\""),

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Err(e) = brief::fuzzing::check_escaping(text) {
+    if let Err(e) = brief::harness::check_escaping(text) {
         panic!("{e}");
     }
 });

@@ -12,6 +12,7 @@
 use serde::Serialize;
 
 use super::{Builder, EventRecord, EventRef, Person, ProcessRecord, StatementRecord, mark_runs};
+use crate::changes::{EventItem, RecordKind};
 use crate::facts::{Country, Event, Process};
 
 /// What a `process` parameter adds.
@@ -52,7 +53,7 @@ pub struct PlaceYears {
     /// The city, else the country, else `a place not recorded`.
     pub label: String,
     pub years: Vec<i32>,
-    /// `Dushanbe (2018, 2019, 2022)`.
+    /// `Geneva (2018, 2019, 2022)`.
     pub text: String,
 }
 
@@ -290,23 +291,7 @@ impl<'a> Builder<'a> {
             region: country.region.clone(),
             cite: self.cite(&country.sources),
         };
-        let processes = base
-            .processes
-            .iter()
-            .filter_map(|p| {
-                let initiator = p.initiator.as_ref().is_some_and(|i| i.value == id);
-                let took_part = base.events.iter().any(|e| {
-                    e.process.as_ref().is_some_and(|x| x.value == p.id.value)
-                        && !base.roles_in(id, e).is_empty()
-                });
-                (initiator || took_part).then(|| ProcessRole {
-                    id: p.id.value.clone(),
-                    name: p.name.clone(),
-                    initiator,
-                    cite: self.cite(&p.sources),
-                })
-            })
-            .collect();
+        let processes = self.country_processes(id);
         let mut involved: Vec<&Event> = base
             .events
             .iter()
@@ -347,7 +332,7 @@ impl<'a> Builder<'a> {
                 event: event.clone(),
                 roles_text: event_roles
                     .iter()
-                    .map(|r| super::humanize(r))
+                    .map(|r| crate::facts::humanize(r))
                     .collect::<Vec<_>>()
                     .join(", "),
                 roles: event_roles,
@@ -355,28 +340,7 @@ impl<'a> Builder<'a> {
                 head,
                 cite: self.cite(&citations),
             });
-            for s in e.statements.iter().filter(|s| base.speaks_for(s, id, e)) {
-                let speaker = self.person_at(&s.speaker.value, e.start.value);
-                let speakers = vec![speaker];
-                statements.push(StatementRecord {
-                    kind: s.kind.clone(),
-                    text: s.text.clone(),
-                    by: super::attribution(&speakers, None),
-                    speakers,
-                    on_behalf_of: None,
-                    note: s.note.clone(),
-                    extra: s.extra.clone(),
-                    change: self.change(
-                        "statement",
-                        &e.id.value,
-                        Some(&crate::changes::statement_key(s)),
-                    ),
-                    continues: false,
-                    continued: false,
-                    event: Some(event.clone()),
-                    cite: self.cite(&s.sources),
-                });
-            }
+            statements.extend(self.country_statements(e, id, &event));
             timeline.push(TimelineEntry {
                 event: event.clone(),
                 main: e.is_main(),
@@ -396,30 +360,7 @@ impl<'a> Builder<'a> {
             .filter(|i| i.party.value == id)
             .map(|i| self.initiative(i))
             .collect();
-        let with_role = |role: &str| -> Vec<String> {
-            roles
-                .iter()
-                .filter(|r| r.roles.contains(&role))
-                .map(|r| r.event.label.clone())
-                .collect()
-        };
-        let mut head_names: Vec<String> = Vec::new();
-        for h in &heads {
-            if !head_names.contains(&h.person.name) {
-                head_names.push(h.person.name.clone());
-            }
-        }
-        let summary = CountrySummary {
-            events: roles.len(),
-            dates: match (involved.first(), involved.last()) {
-                (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
-                _ => None,
-            },
-            hosted: with_role("host"),
-            organised: with_role("organizer"),
-            head_names,
-            statements: statements.len(),
-        };
+        let summary = country_summary(&roles, &heads, &involved, statements.len());
         CountryFocus {
             country: record,
             processes,
@@ -432,6 +373,59 @@ impl<'a> Builder<'a> {
             timeline,
             summary,
         }
+    }
+
+    /// The processes a country launched or took part in.
+    fn country_processes(&mut self, id: &str) -> Vec<ProcessRole> {
+        let base = self.base;
+        base.processes
+            .iter()
+            .filter_map(|p| {
+                let initiator = p.initiator.as_ref().is_some_and(|i| i.value == id);
+                let took_part = base.events.iter().any(|e| {
+                    e.process.as_ref().is_some_and(|x| x.value == p.id.value)
+                        && !base.roles_in(id, e).is_empty()
+                });
+                (initiator || took_part).then(|| ProcessRole {
+                    id: p.id.value.clone(),
+                    name: p.name.clone(),
+                    initiator,
+                    cite: self.cite(&p.sources),
+                })
+            })
+            .collect()
+    }
+
+    /// The statements made for a country at an event.
+    fn country_statements(
+        &mut self,
+        e: &Event,
+        id: &str,
+        event: &EventRef,
+    ) -> Vec<StatementRecord> {
+        let base = self.base;
+        let mut statements = Vec::new();
+        for s in e.statements.iter().filter(|s| base.speaks_for(s, id, e)) {
+            let speaker = self.person_at(&s.speaker.value, e.start.value);
+            let speakers = vec![speaker];
+            statements.push(StatementRecord {
+                kind: s.kind.clone(),
+                text: s.text.clone(),
+                by: super::attribution(&speakers, None),
+                speakers,
+                on_behalf_of: None,
+                note: s.note.clone(),
+                continues: false,
+                continued: false,
+                event: Some(event.clone()),
+                meta: self.meta(
+                    &s.sources,
+                    &s.extra,
+                    self.change(RecordKind::Statement, &e.id.value, Some(&s.key())),
+                ),
+            });
+        }
+        statements
     }
 
     pub(super) fn event_focus(&mut self, event: &'a Event) -> EventFocus {
@@ -505,6 +499,39 @@ impl<'a> Builder<'a> {
 /// Headline figures across a process's meetings: the measures that two or more meetings
 /// report (one alone compares nothing: it shows as the meeting's own figures), and the
 /// meetings without any figure. None when no measure can be compared.
+/// The counts and names a country summary's opening sentences use.
+fn country_summary(
+    roles: &[Role],
+    heads: &[Head],
+    involved: &[&Event],
+    statements: usize,
+) -> CountrySummary {
+    let with_role = |role: &str| -> Vec<String> {
+        roles
+            .iter()
+            .filter(|r| r.roles.contains(&role))
+            .map(|r| r.event.label.clone())
+            .collect()
+    };
+    let mut head_names: Vec<String> = Vec::new();
+    for h in heads {
+        if !head_names.contains(&h.person.name) {
+            head_names.push(h.person.name.clone());
+        }
+    }
+    CountrySummary {
+        events: roles.len(),
+        dates: match (involved.first(), involved.last()) {
+            (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
+            _ => None,
+        },
+        hosted: with_role("host"),
+        organised: with_role("organizer"),
+        head_names,
+        statements,
+    }
+}
+
 fn figures_across(members: &[&Event]) -> Option<FiguresAcross> {
     let mut measures: Vec<Measure> = Vec::new();
     for e in members {
@@ -512,7 +539,7 @@ fn figures_across(members: &[&Event]) -> Option<FiguresAcross> {
             let label = f
                 .label
                 .clone()
-                .unwrap_or_else(|| super::humanize(&f.measure));
+                .unwrap_or_else(|| crate::facts::humanize(&f.measure));
             let point = Point {
                 event: e.label().to_owned(),
                 year: e.start.value.year,

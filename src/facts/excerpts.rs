@@ -5,6 +5,8 @@
 //! runs of whitespace and line breaks count as one space, and typographic quotes match
 //! straight ones. Everything else, Unicode included, must match as written.
 
+use std::collections::HashMap;
+
 use super::*;
 
 /// Checks every excerpt against `dir/<source.file>`.

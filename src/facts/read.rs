@@ -6,55 +6,6 @@
 use super::*;
 use crate::yaml::{Node, Reader, Record, Value};
 
-pub const SOURCE_KINDS: &[&str] = &[
-    "news",
-    "press-release",
-    "official-statement",
-    "report",
-    "other",
-];
-pub const ORGANIZATION_KINDS: &[&str] = &[
-    "un-entity",
-    "intergovernmental",
-    "regional",
-    "civil-society",
-    "government-body",
-    "other",
-];
-pub const EVENT_KINDS: &[&str] = &["conference", "side-event", "meeting", "visit", "other"];
-pub const ROLES: &[&str] = &[
-    "host",
-    "organizer",
-    "delegation",
-    "speaker",
-    "observer",
-    "other",
-];
-pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
-/// The event fields a claim may be about.
-pub const CLAIM_FIELDS: &[&str] = &[
-    "title",
-    "short_title",
-    "kind",
-    "sequence",
-    "parent",
-    "start",
-    "end",
-    "location",
-    "hosts",
-    "organizers",
-    "funders",
-    "topics",
-    "regions",
-    "figures",
-    "participants",
-    "statements",
-    "discussions",
-    "outcomes",
-];
-
-pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
-
 /// Reads the records of one file of `collection` into `base`. Returns false when the file is
 /// not a list of records at all (reported), so that nothing of it could be read.
 pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut FactBase) -> bool {
@@ -527,7 +478,7 @@ fn citations(r: &mut Reader, rec: &mut Record) -> Option<Vec<Citation>> {
         )
         .help
         .push(
-            "add the id of the source this fact comes from, e.g. `sources: [kuna-2024-11-04]`"
+            "add the id of the source this fact comes from, e.g. `sources: [agency-2024-05-02]`"
                 .into(),
         );
         return None;
@@ -550,30 +501,4 @@ fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
         source: r.text(node, path)?,
         excerpt: None,
     })
-}
-
-/// A BCP 47 tag as Typst takes it: the language (`en`) and, when the tag has one, the region
-/// (`GB` of `en-GB`, `RS` of `sr-Latn-RS`). Script subtags (`Hant`, `Latn`) and others are
-/// read past. None when the tag does not start with a two- or three-letter language.
-pub fn language_parts(tag: &str) -> Option<(String, Option<String>)> {
-    let mut parts = tag.split(['-', '_']);
-    let lang = parts.next()?;
-    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut region = None;
-    for part in parts {
-        let letters = part.bytes().all(|b| b.is_ascii_alphabetic());
-        match part.len() {
-            4 if letters => continue, // a script
-            2 if letters => {
-                region = Some(part.to_ascii_uppercase());
-                break;
-            }
-            3 if part.bytes().all(|b| b.is_ascii_digit()) => break, // a UN M.49 area
-            _ if part.is_empty() => return None,
-            _ => break, // variants and extensions: not for Typst
-        }
-    }
-    Some((lang.to_ascii_lowercase(), region))
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::*;
+use crate::diag::did_you_mean;
 
 pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) {
     let mut c = Checker {
@@ -166,7 +167,7 @@ impl Checker<'_> {
                 let rule = if country {
                     "a country id is an ISO 3166-1 alpha-3 code: three capital letters such as `KWT`"
                 } else {
-                    "ids use lowercase letters, digits and `-` only, such as `kuwait-phase-2024`"
+                    "ids use lowercase letters, digits and `-` only, such as `annual-meeting-2024`"
                 };
                 self.problems.push(
                     Problem::error(format!("`{}` is not a valid id in {collection}", id.value))

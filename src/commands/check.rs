@@ -1,0 +1,64 @@
+//! `brief check`: load and validate the fact base (and, with `--sources`, find every cited
+//! excerpt in its source text), printing every problem found.
+
+use crate::diag::{self, Problems, Reported};
+use crate::facts;
+use crate::options::ReportFormat;
+use crate::output::plural;
+use crate::settings::CheckConfig;
+use crate::term;
+
+pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
+    let (data, sources, format) = (&config.data, config.sources.as_deref(), config.format);
+    let (base, mut problems) = facts::load_all(data);
+    if let Some(dir) = sources {
+        problems.extend(facts::verify_excerpts(&base, dir));
+        facts::sort_problems(&mut problems);
+    }
+    let failed = problems.iter().any(|p| p.severity == diag::Severity::Error);
+    if format == ReportFormat::Json {
+        let report = serde_json::json!({
+            "valid": !failed,
+            "data": data.display().to_string(),
+            "problems": problems.iter().map(diag::Problem::to_json).collect::<Vec<_>>(),
+        });
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
+        return if failed { Err(Reported.into()) } else { Ok(()) };
+    }
+    if failed {
+        return Err(Problems(problems).into());
+    }
+    for warning in &problems {
+        crate::errln!("{}", warning.render().trim_end());
+    }
+    let verified = match sources {
+        Some(dir) => {
+            let count = base
+                .citations()
+                .iter()
+                .filter(|c| c.excerpt.is_some())
+                .count();
+            format!(
+                "; {} found in `{}`",
+                plural(count, "excerpt", "excerpts"),
+                dir.display()
+            )
+        }
+        None => String::new(),
+    };
+    let counts = [
+        plural(base.sources.len(), "source", "sources"),
+        plural(base.countries.len(), "country", "countries"),
+        plural(base.organizations.len(), "organization", "organizations"),
+        plural(base.people.len(), "person", "people"),
+        plural(base.processes.len(), "process", "processes"),
+        plural(base.events.len(), "event", "events"),
+        plural(base.initiatives.len(), "initiative", "initiatives"),
+    ];
+    term::info(format!(
+        "ok: `{}` is valid ({}){verified}",
+        data.display(),
+        counts.join(", ")
+    ));
+    Ok(())
+}

@@ -1,0 +1,15 @@
+//! `brief context`: print, as JSON, exactly what a template receives — with the same
+//! settings as `generate` (flags, else `brief.toml`).
+
+use crate::pipeline::{context_for, load_facts};
+use crate::settings::DocumentConfig;
+use crate::templates;
+
+pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
+    let library = templates::Library::new(&doc.templates)?;
+    let manifest = templates::manifest(&library, &doc.template)?;
+    let (base, since) = load_facts(&doc.data, &doc.since)?;
+    let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref())?;
+    crate::outln!("{}", serde_json::to_string_pretty(&ctx)?);
+    Ok(())
+}

@@ -1,0 +1,54 @@
+//! `brief generate`: one document, or one for every value of the template's parameter
+//! (`--all`), written to the output folder.
+
+use std::path::Path;
+
+use crate::memory;
+use crate::pipeline::{Prepared, batch};
+use crate::settings::GenerateConfig;
+use crate::term;
+
+pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
+    memory::watch_memory(config.max_memory);
+    let prepared = Prepared::load(config)?;
+    let generator = prepared.generator(config);
+    if !config.all {
+        let written = generator.document(&config.document.params)?;
+        term::info(format!("wrote {written}"));
+        if let Some(table) = prepared.timings() {
+            // Asked for: printed even with `--quiet`.
+            term::err(table);
+        }
+        if config.open
+            && let Some(path) = written.paths.first()
+        {
+            open_in_viewer(path);
+        }
+        return Ok(());
+    }
+    let (param, values) = prepared.all_values(config)?;
+    crate::output::check_folder(&config.out)?;
+    let results = batch::run(&values, |value| {
+        generator.document(&[(param.name.clone(), value.to_owned())])
+    });
+    let finished = batch::finish(&results);
+    if let Some(table) = prepared.timings() {
+        term::err(table);
+    }
+    if config.open {
+        open_in_viewer(&config.out);
+    }
+    finished
+}
+
+/// Opens a written document (or the output folder) with the system's viewer; a viewer that
+/// cannot be started is a warning: the document is written all the same.
+fn open_in_viewer(path: &Path) {
+    if let Err(err) = open::that_detached(path) {
+        crate::errln!(
+            "{}: cannot open `{}` in a viewer ({err}); it is written all the same",
+            crate::diag::severity_word(crate::diag::Severity::Warning),
+            path.display()
+        );
+    }
+}

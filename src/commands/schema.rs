@@ -1,0 +1,10 @@
+//! `brief schema`: the JSON Schema of the fact-base files, for editors.
+
+pub fn run(kind: Option<&str>) -> anyhow::Result<()> {
+    let schema = match kind {
+        Some(kind) => crate::schema::of_kind(kind)?,
+        None => crate::schema::all(),
+    };
+    crate::outln!("{}", serde_json::to_string_pretty(&schema)?);
+    Ok(())
+}

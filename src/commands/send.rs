@@ -1,0 +1,57 @@
+//! `brief send`: reviewed drafts (`.eml`, from `generate --email`) → the SMTP server, or
+//! with `--dry-run` who would get what. Every draft is read and checked before the first is
+//! sent; each message is reported as sent only when the server accepted it.
+
+use crate::diag::{self, Reported};
+use crate::output::plural;
+use crate::settings::SendConfig;
+use crate::smtp::{self, Connection};
+use crate::term;
+
+pub fn run(config: &SendConfig) -> anyhow::Result<()> {
+    let now = chrono::Utc::now().timestamp();
+    let drafts = smtp::read_drafts(&config.files, now)?;
+    let Some(server) = &config.server else {
+        for d in &drafts {
+            let attached: Vec<String> = d
+                .attachments
+                .iter()
+                .map(|(name, size)| format!("{name} ({} KB)", size.div_ceil(1024)))
+                .collect();
+            crate::outln!("{}", d.path.display());
+            crate::outln!("  from:       {}", d.from);
+            crate::outln!("  to:         {}", d.recipients.join(", "));
+            crate::outln!("  subject:    {}", d.subject);
+            crate::outln!("  attachment: {}", attached.join(", "));
+        }
+        return Ok(());
+    };
+    let connection = Connection::new(server)?;
+    let mut failed = 0;
+    for d in &drafts {
+        match connection.send(d)? {
+            Ok(()) => term::info(format!(
+                "sent {} to {}",
+                d.path.display(),
+                d.recipients.join(", ")
+            )),
+            Err(reason) => {
+                failed += 1;
+                crate::errln!(
+                    "{}: not sent: {} ({reason})",
+                    diag::severity_word(diag::Severity::Error),
+                    d.path.display()
+                );
+            }
+        }
+    }
+    if failed > 0 {
+        crate::errln!(
+            "{} of {} sent",
+            drafts.len() - failed,
+            plural(drafts.len(), "message", "messages")
+        );
+        return Err(Reported.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! `brief templates`: list the templates (built-in and the project's), or copy a built-in
+//! one into the project to customise it.
+
+use std::path::Path;
+
+use crate::settings::TemplatesConfig;
+use crate::templates::{self, TEMPLATE_SUFFIX};
+use crate::term;
+
+pub fn run(config: &TemplatesConfig) -> anyhow::Result<()> {
+    match &config.copy {
+        Some(name) => copy_template(name, &config.dir),
+        None => list_templates(&config.dir),
+    }
+}
+
+fn list_templates(dir: &Path) -> anyhow::Result<()> {
+    let library = templates::Library::new(dir)?;
+    for m in templates::all(&library)? {
+        let file = format!("{}{}", m.name, TEMPLATE_SUFFIX);
+        let origin = match library.origin_of_file(&file) {
+            templates::Origin::BuiltIn => "built-in".to_owned(),
+            templates::Origin::Project(path) if templates::builtin(&file).is_some() => {
+                format!("project: {}, replaces the built-in one", path.display())
+            }
+            templates::Origin::Project(path) => format!("project: {}", path.display()),
+        };
+        crate::outln!("{}  ({origin})", m.name);
+        crate::outln!("    {}", m.description);
+        for p in &m.params {
+            let need = if p.required { "required" } else { "optional" };
+            crate::outln!(
+                "    --param {}=<{} id>  ({need}) {}",
+                p.name,
+                p.kind,
+                p.description
+            );
+        }
+        crate::outln!();
+    }
+    // Shared files the project replaces (a letterhead in its own brief.typ).
+    for shared in templates::SHARED_FILES {
+        if let templates::Origin::Project(path) = library.origin_of_file(shared) {
+            crate::outln!(
+                "{shared}  (project: {}, replaces the built-in one)",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn copy_template(name: &str, dir: &Path) -> anyhow::Result<()> {
+    let written = templates::Library::copy(name, dir)?;
+    for path in &written {
+        term::info(format!("wrote {}", path.display()));
+    }
+    term::info(
+        "the project's copies are used from now on: edit them, and `brief templates` shows them as the project's",
+    );
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! Watch: `generate`, then again on every save, until Ctrl-C.
+//!
+//! In: a checked [`WatchConfig`]. Out: documents rewritten as the fact
+//! base, the project's templates or `brief.toml` change, one line per rebuild. The fonts, the
+//! Typst library and Typst's memoised layout stay in the process between rebuilds, so
+//! unchanged parts are not laid out again. With `--all`, only the documents whose context
+//! changed are rebuilt (all of them when a template or `brief.toml` changed). An error in the
+//! facts or a template is printed as `check` or `generate` print it; the last good files stay
+//! (writes are atomic) and watching goes on. Ctrl-C (or SIGTERM) ends it with status 0.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_mini::new_debouncer;
+use notify_debouncer_mini::notify::RecursiveMode;
+
+use crate::pipeline::{Contexted, Prepared, batch};
+use crate::settings::{GenerateConfig, WatchConfig};
+use crate::term;
+
+/// Runs until interrupted.
+pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
+    let config = &watch.generate;
+    let doc = &config.document;
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))
+            .map_err(|e| anyhow::anyhow!("cannot catch Ctrl-C ({e})"))?;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(50), tx)
+        .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;
+    let mut watched: Vec<PathBuf> = vec![doc.data.clone()];
+    if doc.templates.is_dir() {
+        watched.push(doc.templates.clone());
+    }
+    if let Some(file) = &watch.project_file {
+        watched.push(file.clone());
+    }
+    for path in &watched {
+        debouncer
+            .watcher()
+            .watch(path, RecursiveMode::Recursive)
+            .map_err(|e| anyhow::anyhow!("cannot watch `{}` ({e})", path.display()))?;
+    }
+    let output = config
+        .out
+        .canonicalize()
+        .unwrap_or_else(|_| config.out.clone());
+    let mut state = State {
+        files: snapshot(&watched, &output),
+        ..State::default()
+    };
+    rebuild(config, &mut state, "start", true);
+    term::info(format!(
+        "watching {} (Ctrl-C to stop)",
+        watched
+            .iter()
+            .map(|p| format!("`{}`", p.display()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    while !stop.load(Ordering::SeqCst) {
+        // An event says only that something happened: reading files (our own rebuild, an
+        // editor) reports events too, so the snapshot below decides what changed.
+        match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                term::err(format!("warning: watching files: {e}"));
+                continue;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        let now = snapshot(&watched, &output);
+        let changed: Vec<PathBuf> = changed_files(&state.files, &now);
+        state.files = now;
+        let Some(first) = changed.first() else {
+            continue;
+        };
+        let templates_real = doc.templates.canonicalize().ok();
+        let templates_changed = changed.iter().any(|p| {
+            p.starts_with(&doc.templates)
+                || templates_real.as_ref().is_some_and(|t| p.starts_with(t))
+                || watch.project_file.as_deref() == Some(p.as_path())
+        });
+        let what = match changed.len() {
+            1 => shown(first, &doc.root),
+            n => format!("{} and {} more", shown(first, &doc.root), n - 1),
+        };
+        rebuild(config, &mut state, &what, templates_changed);
+    }
+    term::info("stopped watching");
+    Ok(())
+}
+
+/// What the previous rebuild made: each document's context, to rebuild only what changed.
+#[derive(Default)]
+struct State {
+    contexts: HashMap<String, String>,
+    /// Every watched file with its length and modification time.
+    files: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+}
+
+/// Every file under `paths` (not temporary, not in `output`) with its length and time.
+fn snapshot(
+    paths: &[PathBuf],
+    output: &Path,
+) -> HashMap<PathBuf, (u64, Option<std::time::SystemTime>)> {
+    fn walk(
+        path: &Path,
+        output: &Path,
+        out: &mut HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+    ) {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return;
+        };
+        if path.starts_with(output) || is_temporary(path) {
+            return;
+        }
+        if meta.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(path) {
+                for entry in entries.flatten() {
+                    walk(&entry.path(), output, out);
+                }
+            }
+        } else {
+            out.insert(path.to_path_buf(), (meta.len(), meta.modified().ok()));
+        }
+    }
+    let mut out = HashMap::new();
+    for path in paths {
+        walk(path, output, &mut out);
+    }
+    out
+}
+
+/// The files added, removed or changed between two snapshots, sorted.
+fn changed_files(
+    before: &HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+    after: &HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+) -> Vec<PathBuf> {
+    let mut changed: Vec<PathBuf> = after
+        .iter()
+        .filter(|(p, v)| before.get(*p) != Some(v))
+        .map(|(p, _)| p.clone())
+        .chain(before.keys().filter(|p| !after.contains_key(*p)).cloned())
+        .collect();
+    changed.sort();
+    changed
+}
+
+/// Editors' temporary and backup files, and brief's own.
+fn is_temporary(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+fn shown(path: &Path, root: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// One rebuild; errors are printed and watching goes on.
+fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: bool) {
+    let started = Instant::now();
+    let result = (|| -> anyhow::Result<String> {
+        let prepared = Prepared::load(config)?;
+        let generator = prepared.generator(config);
+        let with_timings = |line: String| match prepared.timings() {
+            Some(table) => format!("{line}\n{table}"),
+            None => line,
+        };
+        if !config.all {
+            let written = generator.document(&config.document.params)?;
+            return Ok(with_timings(format!("wrote {written}")));
+        }
+        let (param, values) = prepared.all_values(config)?;
+        let mut contexts = HashMap::new();
+        let mut changed: HashMap<String, Contexted> = HashMap::new();
+        for value in &values {
+            let made = generator.context(&[(param.name.clone(), value.clone())])?;
+            let text = made.context.to_string();
+            let unchanged = !everything && state.contexts.get(value) == Some(&text);
+            contexts.insert(value.clone(), text);
+            if !unchanged {
+                changed.insert(value.clone(), made);
+            }
+        }
+        // The documents whose context changed, in parallel as `generate --all` makes them,
+        // each from the context just compared.
+        let order: Vec<String> = values
+            .iter()
+            .filter(|v| changed.contains_key(*v))
+            .cloned()
+            .collect();
+        let results = batch::in_parallel(&order, |value| generator.make(&changed[value]), false);
+        let made = results.iter().filter(|r| r.is_ok()).count();
+        let failed: Vec<String> = order
+            .iter()
+            .zip(&results)
+            .filter(|(_, r)| r.is_err())
+            .map(|(v, _)| v.clone())
+            .collect();
+        state.contexts = contexts;
+        let mut line = format!("rebuilt {made} of {} documents", values.len());
+        if !failed.is_empty() {
+            line.push_str(&format!("; failed: {}", failed.join(", ")));
+        }
+        Ok(with_timings(line))
+    })();
+    let ms = started.elapsed().as_millis();
+    match result {
+        Ok(line) => term::info(format!("[{what}] {line} in {ms} ms")),
+        Err(err) => {
+            term::err(crate::diag::describe(&err).0);
+            term::info(format!(
+                "[{what}] not rebuilt; the last good files stay; waiting for the next save"
+            ));
+            // After an error, the next good save rebuilds everything.
+            state.contexts.clear();
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! Builder: records of the fact base → the records a template receives, remembering every
+//! source cited (for the sources list) and marking what changed since a revision.
+
+use crate::changes::{Diff, EventItem, Mark, RecordKind};
+use crate::facts::{
+    Citation, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref, humanize,
+};
+use crate::yaml::Extra;
+
+use super::records::*;
+use super::{Meta, Source};
+
+/// Builds records from the fact base, remembering every source cited.
+pub(super) struct Builder<'a> {
+    pub(super) base: &'a FactBase,
+    /// Sources cited so far, in order of first citation.
+    pub(super) cited: Vec<String>,
+    /// With `--since`: what changed, for marking records.
+    pub(super) diff: Option<&'a Diff>,
+}
+
+/// The event fields a claim can be about, in words.
+pub(super) fn claim_field_label(field: &str) -> String {
+    match field {
+        "title" => "the official title".into(),
+        "short_title" => "the short title".into(),
+        "kind" => "the kind of event".into(),
+        "sequence" => "the meeting's number".into(),
+        "parent" => "the event it was part of".into(),
+        "start" => "the start date".into(),
+        "end" => "the end date".into(),
+        "location" => "the place".into(),
+        "organizers" => "the organisers".into(),
+        other => format!("the {}", humanize(other)),
+    }
+}
+
+impl<'a> Builder<'a> {
+    /// `new` or `changed` since the compared revision, when there is one.
+    pub(super) fn change(&self, kind: RecordKind, id: &str, key: Option<&str>) -> Option<Mark> {
+        self.diff.and_then(|d| d.status(kind, id, key))
+    }
+
+    /// A record's notes (remembering its sources for `sources`), its own fields and its
+    /// mark.
+    pub(super) fn meta(
+        &mut self,
+        citations: &[Citation],
+        extra: &Extra,
+        change: Option<Mark>,
+    ) -> Meta {
+        Meta {
+            cite: self.cite(citations),
+            extra: extra.clone(),
+            change,
+        }
+    }
+
+    /// The citation keys of a fact, each source once, remembering them for `sources`.
+    pub(super) fn cite(&mut self, citations: &[Citation]) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for c in citations {
+            let id = &c.source.value;
+            if !keys.contains(id) {
+                keys.push(id.clone());
+            }
+            if !self.cited.contains(id) {
+                self.cited.push(id.clone());
+            }
+        }
+        keys
+    }
+
+    pub(super) fn sources(&self) -> Vec<Source> {
+        self.cited
+            .iter()
+            .filter_map(|id| {
+                let s = self.base.source(id)?;
+                Some(Source {
+                    id: id.clone(),
+                    title: s.title.clone(),
+                    publisher: s.publisher.clone(),
+                    published: s.published.to_string(),
+                    published_text: s.published.text(),
+                    kind: s.kind.clone(),
+                    language: s.language.clone(),
+                    url: s.url.as_ref().map(|u| u.value.clone()),
+                    file: s.file.as_ref().map(|f| f.value.clone()),
+                    note: s.note.clone(),
+                    extra: s.extra.clone(),
+                })
+            })
+            .collect()
+    }
+
+    pub(super) fn party(&self, id: &str) -> PartyRef {
+        match self.base.party(id) {
+            Some(Party::Country(c)) => PartyRef {
+                id: id.to_owned(),
+                party_type: "country",
+                name: c.name.clone(),
+                label: c.name.clone(),
+                extra: c.extra.clone(),
+            },
+            Some(Party::Organization(o)) => PartyRef {
+                id: id.to_owned(),
+                party_type: "organization",
+                name: o.name.clone(),
+                label: o.short_name.clone().unwrap_or_else(|| o.name.clone()),
+                extra: o.extra.clone(),
+            },
+            None => PartyRef {
+                id: id.to_owned(),
+                party_type: "unknown",
+                name: id.to_owned(),
+                label: id.to_owned(),
+                extra: Extra::new(),
+            },
+        }
+    }
+
+    pub(super) fn parties(&self, ids: &[Ref]) -> Vec<PartyRef> {
+        ids.iter().map(|p| self.party(&p.value)).collect()
+    }
+
+    /// A person as of `date`: the first position held then.
+    pub(super) fn person_at(&self, id: &str, date: FuzzyDate) -> Person {
+        let Some(person) = self.base.person(id) else {
+            return Person {
+                id: id.to_owned(),
+                name: id.to_owned(),
+                title: None,
+                party: None,
+                text: id.to_owned(),
+                extra: Extra::new(),
+            };
+        };
+        let position = person.position_at(date);
+        let party = position.map(|p| self.party(&p.party.value));
+        let mut text = person.name.clone();
+        if let Some(p) = position {
+            text.push_str(", ");
+            text.push_str(&p.title);
+            if let Some(party) = &party
+                && !p.title.contains(&party.label)
+                && !p.title.contains(&party.name)
+            {
+                text.push_str(&format!(" ({})", party.label));
+            }
+        }
+        Person {
+            id: id.to_owned(),
+            name: person.name.clone(),
+            title: position.map(|p| p.title.clone()),
+            party,
+            text,
+            extra: person.extra.clone(),
+        }
+    }
+
+    pub(super) fn location(&self, e: &Event) -> Option<Location> {
+        let place = e.location.as_ref()?;
+        let country = place.country.as_ref().map(|c| self.party(&c.value));
+        let text = [place.city.clone(), country.as_ref().map(|c| c.name.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        Some(Location {
+            city: place.city.clone(),
+            country,
+            text,
+        })
+    }
+
+    /// The short reference to an event.
+    pub(super) fn event_ref(&self, e: &Event) -> EventRef {
+        let end = e.end_date();
+        EventRef {
+            id: e.id.value.clone(),
+            title: e.title.clone(),
+            label: e.label().to_owned(),
+            kind: e.kind.clone(),
+            kind_text: humanize(&e.kind),
+            sequence: e.sequence,
+            start: e.start.value.to_string(),
+            end: end.to_string(),
+            dates: e.start.value.range_text(&end),
+            year: e.start.value.year,
+            city: e.location.as_ref().and_then(|l| l.city.clone()),
+            place: self.location(e).map(|l| l.text).filter(|t| !t.is_empty()),
+        }
+    }
+
+    /// An event in full, without its related events (see [`Builder::related`]).
+    /// What an event belongs to and names: its parent event, its process, and its topics —
+    /// in words, or as links where a topic names an event or a process.
+    fn links(&self, e: &Event) -> (Option<Link>, Option<Link>, Vec<String>, Vec<Link>) {
+        let parent = e
+            .parent
+            .as_ref()
+            .and_then(|p| self.base.event(&p.value))
+            .map(|p| Link {
+                id: p.id.value.clone(),
+                label: p.label().to_owned(),
+            });
+        let process = e
+            .process
+            .as_ref()
+            .and_then(|p| self.base.process(&p.value))
+            .map(|p| Link {
+                id: p.id.value.clone(),
+                label: p.name.clone(),
+            });
+        // Topics that name an event or a process link to it rather than describe it.
+        let mut topics = Vec::new();
+        let mut related_to = Vec::new();
+        for t in &e.topics {
+            match (self.base.event(t), self.base.process(t)) {
+                (Some(ev), _) => related_to.push(Link {
+                    id: t.clone(),
+                    label: ev.label().to_owned(),
+                }),
+                (None, Some(p)) => related_to.push(Link {
+                    id: t.clone(),
+                    label: p.name.clone(),
+                }),
+                (None, None) => topics.push(t.clone()),
+            }
+        }
+        (parent, process, topics, related_to)
+    }
+
+    pub(super) fn event(&mut self, e: &Event) -> EventRecord {
+        let date = e.start.value;
+        let (parent, process, topics, related_to) = self.links(e);
+        let cite = self.cite(&e.sources);
+        let figures = e
+            .figures
+            .iter()
+            .map(|f| FigureRecord {
+                measure: f.measure.clone(),
+                label: f.label.clone().unwrap_or_else(|| humanize(&f.measure)),
+                value: f.value,
+                qualifier: f.qualifier.clone(),
+                text: match &f.qualifier {
+                    Some(q) => format!("{q} {}", f.value),
+                    None => f.value.to_string(),
+                },
+                note: f.note.clone(),
+                meta: self.meta(
+                    &f.sources,
+                    &f.extra,
+                    self.change(RecordKind::Figure, &e.id.value, Some(&f.key())),
+                ),
+            })
+            .collect();
+        let participants = e
+            .participants
+            .iter()
+            .map(|p| Participant {
+                party: self.party(&p.party.value),
+                role: p.role.clone(),
+                role_text: humanize(&p.role),
+                head: p.head.as_ref().map(|h| self.person_at(&h.value, date)),
+                note: p.note.clone(),
+                meta: self.meta(
+                    &p.sources,
+                    &p.extra,
+                    self.change(RecordKind::Participant, &e.id.value, Some(&p.key())),
+                ),
+            })
+            .collect();
+        let statements = self.statements(e);
+        let discussions = e
+            .discussions
+            .iter()
+            .map(|d| Discussion {
+                text: d.text.clone(),
+                meta: self.meta(
+                    &d.sources,
+                    &d.extra,
+                    self.change(RecordKind::Discussion, &e.id.value, Some(&d.key())),
+                ),
+            })
+            .collect();
+        let outcomes = e
+            .outcomes
+            .iter()
+            .map(|o| Outcome {
+                title: o.title.clone(),
+                kind: o.kind.clone(),
+                kind_text: o.kind.as_deref().map(humanize),
+                note: o.note.clone(),
+                meta: self.meta(
+                    &o.sources,
+                    &o.extra,
+                    self.change(RecordKind::Outcome, &e.id.value, Some(&o.key())),
+                ),
+            })
+            .collect();
+        let claims = e
+            .claims
+            .iter()
+            .map(|c| ClaimRecord {
+                field: c.field.clone(),
+                field_label: claim_field_label(&c.field),
+                value: c.value.clone(),
+                value_text: match c.field.as_str() {
+                    "start" | "end" => FuzzyDate::parse(&c.value)
+                        .map(|d| d.text())
+                        .unwrap_or_else(|| c.value.clone()),
+                    _ => c.value.clone(),
+                },
+                note: c.note.clone(),
+                meta: self.meta(
+                    &c.sources,
+                    &c.extra,
+                    self.change(RecordKind::Claim, &e.id.value, Some(&c.key())),
+                ),
+            })
+            .collect();
+        let base = self.base;
+        let initiatives = base
+            .initiatives
+            .iter()
+            .filter(|i| i.event.as_ref().is_some_and(|ev| ev.value == e.id.value))
+            .map(|i| self.initiative(i))
+            .collect();
+        EventRecord {
+            event: self.event_ref(e),
+            short_title: e.short_title.clone(),
+            parent,
+            process,
+            location: self.location(e),
+            hosts: self.parties(&e.hosts),
+            organizers: self.parties(&e.organizers),
+            funders: self.parties(&e.funders),
+            topics,
+            related_to,
+            regions: e.regions.clone(),
+            figures,
+            participants,
+            statements,
+            discussions,
+            outcomes,
+            claims,
+            initiatives,
+            note: e.note.clone(),
+            related: Vec::new(),
+            meta: Meta {
+                cite,
+                extra: e.extra.clone(),
+                change: self.change(RecordKind::Event, &e.id.value, None),
+            },
+        }
+    }
+
+    /// An event in full with the events that belong to it (see [`belongs_to`]).
+    pub(super) fn event_with_related(&mut self, e: &Event) -> EventRecord {
+        let mut record = self.event(e);
+        let base = self.base;
+        let mut related: Vec<&Event> = base.events.iter().filter(|r| belongs_to(r, e)).collect();
+        related.sort_by_key(|r| (r.start.value, r.id.value.clone()));
+        record.related = related.into_iter().map(|r| self.event(r)).collect();
+        record
+    }
+
+    /// The statements of an event, same-text runs merged and same-speaker runs marked.
+    pub(super) fn statements(&mut self, e: &Event) -> Vec<StatementRecord> {
+        let date = e.start.value;
+        let mut out: Vec<StatementRecord> = Vec::new();
+        for st in &e.statements {
+            let speaker = self.person_at(&st.speaker.value, date);
+            let cite = self.cite(&st.sources);
+            let on_behalf_of = st.on_behalf_of.as_ref().map(|p| self.party(&p.value));
+            if let Some(last) = out.last_mut()
+                && last.text == st.text
+                && last.kind == st.kind
+                && last.meta.cite == cite
+                && last.on_behalf_of == on_behalf_of
+            {
+                last.speakers.push(speaker);
+                last.by = attribution(&last.speakers, last.on_behalf_of.as_ref());
+                continue;
+            }
+            let speakers = vec![speaker];
+            out.push(StatementRecord {
+                kind: st.kind.clone(),
+                text: st.text.clone(),
+                by: attribution(&speakers, on_behalf_of.as_ref()),
+                speakers,
+                on_behalf_of,
+                note: st.note.clone(),
+                continues: false,
+                continued: false,
+                event: None,
+                meta: Meta {
+                    cite,
+                    extra: st.extra.clone(),
+                    change: self.change(RecordKind::Statement, &e.id.value, Some(&st.key())),
+                },
+            });
+        }
+        mark_runs(&mut out, |a, b| {
+            a.speakers == b.speakers && a.kind == b.kind
+        });
+        out
+    }
+
+    pub(super) fn initiative(&mut self, i: &Initiative) -> InitiativeRecord {
+        let years = i.from.and_then(|from| {
+            let first = from.year.to_string();
+            if i.title.contains(&first) {
+                return None;
+            }
+            Some(match i.until {
+                Some(until) if until.year != from.year => format!("{first}–{}", until.year),
+                _ => first,
+            })
+        });
+        InitiativeRecord {
+            id: i.id.value.clone(),
+            party: self.party(&i.party.value),
+            kind: i.kind.clone(),
+            kind_text: humanize(&i.kind),
+            title: i.title.clone(),
+            summary: i.summary.clone(),
+            from: i.from.map(|d| d.to_string()),
+            until: i.until.map(|d| d.to_string()),
+            years,
+            meta: self.meta(
+                &i.sources,
+                &i.extra,
+                self.change(RecordKind::Initiative, &i.id.value, None),
+            ),
+        }
+    }
+
+    pub(super) fn process(&mut self, p: &Process) -> ProcessRecord {
+        ProcessRecord {
+            id: p.id.value.clone(),
+            name: p.name.clone(),
+            summary: p.summary.clone(),
+            launched: p.launched.map(|d| d.to_string()),
+            launched_text: p.launched.map(|d| d.text()),
+            initiator: p.initiator.as_ref().map(|i| self.party(&i.value)),
+            themes: p.themes.clone(),
+            meta: self.meta(&p.sources, &p.extra, None),
+        }
+    }
+}
+
+/// Who made a statement: `A, Title (Party); B, Title`, and `, for Party` when they spoke for
+/// a party other than the one of their position.
+pub(super) fn attribution(speakers: &[Person], on_behalf_of: Option<&PartyRef>) -> String {
+    let mut text = speakers
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    if let Some(party) = on_behalf_of
+        && !speakers
+            .iter()
+            .all(|s| s.party.as_ref().is_some_and(|p| p.id == party.id))
+    {
+        text.push_str(&format!(", for {}", party.label));
+    }
+    text
+}
+
+/// Marks runs of statements that belong together (`same`): `continues` on all but the first
+/// of a run, `continued` on all but the last, so templates print the attribution once.
+pub(super) fn mark_runs(
+    statements: &mut [StatementRecord],
+    same: impl Fn(&StatementRecord, &StatementRecord) -> bool,
+) {
+    for i in 0..statements.len() {
+        let continues = i > 0 && same(&statements[i - 1], &statements[i]);
+        let continued = i + 1 < statements.len() && same(&statements[i], &statements[i + 1]);
+        statements[i].continues = continues;
+        statements[i].continued = continued;
+    }
+}
+
+/// Whether `e` belongs with `parent`: a side event or meeting of it (`parent`), or an event
+/// outside any process that names it among its topics.
+pub(crate) fn belongs_to(e: &Event, parent: &Event) -> bool {
+    let id = &parent.id.value;
+    if e.id.value == *id {
+        return false;
+    }
+    match &e.parent {
+        Some(p) => p.value == *id,
+        None => e.process.is_none() && e.topics.iter().any(|t| t == id),
+    }
+}

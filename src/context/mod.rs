@@ -1,0 +1,287 @@
+//! Context: a validated [`FactBase`] and a document request → the typed [`Context`] a
+//! template receives.
+//!
+//! Pure, no I/O. Every record a template can print has one struct here, built in one place,
+//! so the types below *are* the documentation of `brief context` (the field reference in
+//! `templates/README.md` follows them, and a test keeps the two in step). References are
+//! expanded (an event's organizers become parties with names, not ids), records are sorted
+//! chronologically, and what is a matter of preparing data rather than of layout is done
+//! here: dates as a reader writes them (`dates`, `*_text`), a person's attribution with the
+//! position held at the time (`Person::text`), an initiative's years when its title does not
+//! already give them, the label and formatted value of a claim.
+//!
+//! Citations are *keys* (source ids): `cite: ["agency-2024-05-02"]`. They are numbered by the
+//! shared Typst styling at first use, in the order the page prints them, and the sources list
+//! follows that order, so a template's section order can never put notes out of sequence.
+//! `sources` lists every source the context cites, for that list.
+//!
+//! What each parameter kind adds (`process`, `country`, `event`) is built in [`focus`].
+
+mod builder;
+mod focus;
+mod records;
+mod request;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::changes::{Change, Mark, Presence, RecordKind, Revision, Since};
+use crate::facts::{FactBase, day_text};
+use crate::templates::ParamKind;
+use crate::yaml::Extra;
+
+pub use focus::{CountryFocus, EventFocus, ProcessFocus};
+pub use records::*;
+
+use builder::{Builder, attribution, mark_runs};
+pub use request::{Request, Settings, choices, request};
+
+/// What every record a document prints carries besides its own fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// The record's notes: source ids, numbered where the page first prints them.
+    pub cite: Vec<String>,
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: Extra,
+    /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Mark>,
+}
+
+/// Everything a template receives. The focus of each parameter adds its fields at the top
+/// level (`process`, `events`, … for a process; `country`, `roles`, … for a country;
+/// `event`, `series`, … for an event).
+#[derive(Debug, Clone, Serialize)]
+pub struct Context {
+    pub brief: Brief,
+    #[serde(flatten)]
+    pub process_focus: Option<ProcessFocus>,
+    #[serde(flatten)]
+    pub country_focus: Option<CountryFocus>,
+    #[serde(flatten)]
+    pub event_focus: Option<EventFocus>,
+    /// Every source the context cites, in the order of first citation in the context. The
+    /// printed list is ordered by the page instead (see `sources-list` in `brief.typ`).
+    pub sources: Vec<Source>,
+    /// With `--since`: the revision compared with (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Revision>,
+    /// With `--since`: what changed since then that this document concerns (absent
+    /// otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Vec<Change>>,
+}
+
+/// The document's settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    pub template: String,
+    /// Parameter name → value.
+    pub params: BTreeMap<String, String>,
+    /// ISO date, `2026-11-24`.
+    pub as_of: String,
+    /// `24 November 2026`.
+    pub as_of_text: String,
+    pub paper: String,
+    pub marking: Option<String>,
+    pub office: Option<String>,
+    pub lang: String,
+    /// The language's region (`GB`), if the issuer's tag gives one.
+    pub region: Option<String>,
+}
+
+/// Builds the template context for `request`.
+pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Context {
+    let mut b = Builder {
+        base,
+        cited: Vec::new(),
+        diff: since.map(|s| &s.diff),
+    };
+    let mut ctx = Context {
+        brief: Brief {
+            template: request.template.clone(),
+            params: request
+                .params
+                .iter()
+                .map(|(k, (_, v))| (k.clone(), v.clone()))
+                .collect(),
+            as_of: request.as_of.format("%Y-%m-%d").to_string(),
+            as_of_text: day_text(request.as_of),
+            paper: request.paper.typst_name().to_owned(),
+            marking: request.marking.clone(),
+            office: request.office.clone(),
+            lang: request.lang.clone(),
+            region: request.region.clone(),
+        },
+        process_focus: None,
+        country_focus: None,
+        event_focus: None,
+        sources: Vec::new(),
+        since: None,
+        changes: None,
+    };
+    for (kind, value) in request.params.values() {
+        match kind {
+            ParamKind::Process => {
+                if let Some(process) = base.process(value) {
+                    ctx.process_focus = Some(b.process_focus(process));
+                }
+            }
+            ParamKind::Country => {
+                if let Some(country) = base.country(value) {
+                    ctx.country_focus = Some(b.country_focus(country));
+                }
+            }
+            ParamKind::Event => {
+                if let Some(event) = base.event(value) {
+                    ctx.event_focus = Some(b.event_focus(event));
+                }
+            }
+        }
+    }
+    if let Some(since) = since {
+        // Only what this document concerns; removed records cite nothing on the page.
+        let relevant: Vec<Change> = since
+            .diff
+            .changes
+            .iter()
+            .filter(|c| concerns(&ctx, c))
+            .map(|c| {
+                let mut c = c.clone();
+                if c.change == Presence::Removed {
+                    c.sources.clear();
+                }
+                c.sources.retain(|s| base.source(s).is_some());
+                c
+            })
+            .collect();
+        for c in &relevant {
+            for s in &c.sources {
+                if !b.cited.contains(s) {
+                    b.cited.push(s.clone());
+                }
+            }
+        }
+        ctx.since = Some(since.revision.clone());
+        ctx.changes = Some(relevant);
+    }
+    ctx.sources = b.sources();
+    ctx
+}
+
+/// Whether a change concerns the document: an event brief, its event and related events; a
+/// country summary, what involves the country; a process history, everything.
+fn concerns(ctx: &Context, c: &Change) -> bool {
+    if let Some(f) = &ctx.event_focus {
+        return c.id == f.event.event.id || f.event.related.iter().any(|r| r.event.id == c.id);
+    }
+    if let Some(f) = &ctx.country_focus {
+        return c.parties.contains(&f.country.id)
+            || (c.kind == RecordKind::Country && c.id == f.country.id);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::builder::claim_field_label;
+    use super::*;
+    use std::path::Path;
+
+    fn request(kind: ParamKind, name: &str, value: &str) -> Request {
+        Request {
+            template: "t".into(),
+            params: BTreeMap::from([(name.to_owned(), (kind, value.to_owned()))]),
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            paper: crate::options::Paper::A4,
+            marking: None,
+            office: None,
+            lang: "en".into(),
+            region: None,
+        }
+    }
+
+    fn minimal() -> FactBase {
+        crate::facts::load(Path::new("tests/fixtures/minimal")).unwrap()
+    }
+
+    #[test]
+    fn sources_list_every_cited_source_once() {
+        let base = minimal();
+        let ctx = build(
+            &base,
+            &request(ParamKind::Process, "process", "lake-dialogue"),
+            None,
+        );
+        let ids: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+        let json = serde_json::to_string(&ctx).unwrap();
+        for id in &ids {
+            assert!(
+                json.contains(&format!("\"cite\":[\"{id}\""))
+                    || json.contains(&format!(",\"{id}\"")),
+                "{id}"
+            );
+        }
+        assert!(!ids.is_empty());
+    }
+
+    #[test]
+    fn dates_and_attributions_are_prepared_for_print() {
+        let base = minimal();
+        let ctx = build(
+            &base,
+            &request(ParamKind::Process, "process", "lake-dialogue"),
+            None,
+        );
+        assert_eq!(ctx.brief.as_of_text, "24 November 2026");
+        let focus = ctx.process_focus.unwrap();
+        let first = &focus.events[0];
+        assert!(!first.event.dates.is_empty());
+        assert!(first.event.dates.chars().any(|c| c.is_ascii_digit()));
+        for s in focus.events.iter().flat_map(|e| &e.statements) {
+            assert!(s.by.starts_with(&s.speakers[0].name), "{}", s.by);
+        }
+    }
+
+    #[test]
+    fn a_title_that_names_the_party_gets_no_suffix() {
+        let p = |label: &str| PartyRef {
+            id: "X".into(),
+            party_type: "country",
+            name: label.into(),
+            label: label.into(),
+            extra: Extra::new(),
+        };
+        let speakers = vec![Person {
+            id: "a".into(),
+            name: "A".into(),
+            title: Some("Minister".into()),
+            party: Some(p("Xland")),
+            text: "A, Minister (Xland)".into(),
+            extra: Extra::new(),
+        }];
+        assert_eq!(attribution(&speakers, None), "A, Minister (Xland)");
+        assert_eq!(
+            attribution(&speakers, Some(&p("Xland"))),
+            "A, Minister (Xland)"
+        );
+        let mut other = p("Yland");
+        other.id = "Y".into();
+        assert_eq!(
+            attribution(&speakers, Some(&other)),
+            "A, Minister (Xland), for Yland"
+        );
+    }
+
+    #[test]
+    fn claims_name_the_field_and_format_dates() {
+        assert_eq!(claim_field_label("start"), "the start date");
+        assert_eq!(claim_field_label("organizers"), "the organisers");
+        assert_eq!(claim_field_label("short_title"), "the short title");
+    }
+}

@@ -1,0 +1,260 @@
+//! Files: the fact base's folder → the files of each collection, read safely (regular files
+//! inside the folder, size-capped) and parsed, on several threads when there are many.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{COLLECTIONS, ISSUER_FILE};
+use crate::diag::{Location, Problem, SourceText, did_you_mean};
+use crate::yaml;
+
+/// Finds the files of each collection, reporting unknown files and ambiguous layouts.
+pub(super) fn collection_files(
+    dir: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<(&'static str, Vec<PathBuf>)>> {
+    let shown = dir.display();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let what = if err.kind() == std::io::ErrorKind::NotFound {
+                "does not exist".to_owned()
+            } else {
+                format!("cannot be read ({err})")
+            };
+            problems.push(
+                Problem::error(format!("the fact base folder `{shown}` {what}"))
+                    .help("run from the project root, or pass the folder with `--data DIR`"),
+            );
+            return None;
+        }
+    };
+    let mut names: Vec<(String, PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .map(|e| {
+            let path = e.path();
+            let is_dir = path.is_dir();
+            (e.file_name().to_string_lossy().into_owned(), path, is_dir)
+        })
+        .filter(|(name, _, _)| !name.starts_with('.'))
+        .collect();
+    names.sort();
+
+    let mut out = Vec::new();
+    for collection in COLLECTIONS {
+        let file = dir.join(format!("{collection}.yaml"));
+        let folder = dir.join(collection);
+        let mut paths = Vec::new();
+        // Anything by that name is read (and refused if it is not a regular file inside).
+        if std::fs::symlink_metadata(&file).is_ok_and(|m| !m.is_dir()) {
+            paths.push(file.clone());
+        }
+        if folder.is_dir() {
+            if !paths.is_empty() {
+                problems.push(
+                    Problem::error(format!(
+                        "collection `{collection}` is given twice: `{}` and `{}/`",
+                        file.display(),
+                        folder.display()
+                    ))
+                    .help("keep either the single file or the folder, not both"),
+                );
+                continue;
+            }
+            match yaml_files_in(&folder) {
+                Ok(files) => paths.extend(files),
+                Err(err) => problems.push(Problem::error(format!(
+                    "cannot read folder `{}` ({err})",
+                    folder.display()
+                ))),
+            }
+        }
+        out.push((collection, paths));
+    }
+
+    // Anything else in the folder is most likely a misnamed collection.
+    for (name, path, is_dir) in &names {
+        let stem = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name);
+        let is_yaml = *is_dir || name.ends_with(".yaml") || name.ends_with(".yml");
+        let known = COLLECTIONS.contains(&stem) && (*is_dir || name.ends_with(".yaml"));
+        if !is_yaml || known || (name == ISSUER_FILE && !*is_dir) {
+            continue;
+        }
+        let mut problem = Problem::error(format!(
+            "`{}` is not a collection of the fact base",
+            path.display()
+        ));
+        match did_you_mean(stem, COLLECTIONS) {
+            Some(s) if *is_dir => problem = problem.help(format!("did you mean `{s}/`?")),
+            Some(s) => problem = problem.help(format!("did you mean `{s}.yaml`?")),
+            None => {}
+        }
+        problems.push(problem.help(format!(
+            "collections are: {} (each `NAME.yaml` or a folder `NAME/` of `*.yaml` files)",
+            COLLECTIONS.join(", ")
+        )));
+    }
+    Some(out)
+}
+
+fn yaml_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| !m.is_dir())
+                && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The largest file brief reads (a fact-base file or a source text).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// Opens `path` for reading only if it is a regular file inside `root` once symlinks are
+/// resolved, and no larger than [`MAX_FILE_BYTES`]; otherwise says why. Nothing that is not
+/// a regular file (a FIFO, a device, `/proc`) is ever opened.
+pub fn open_inside(path: &Path, root: &Path) -> Result<std::fs::File, String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot open `{}` ({e})", root.display()))?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("cannot read `{}` ({e})", path.display()))?;
+    if !real.starts_with(&root) {
+        return Err(format!(
+            "`{}` leads outside `{}` (a symlink?): brief reads only files inside it",
+            path.display(),
+            root.display()
+        ));
+    }
+    let meta =
+        std::fs::metadata(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "`{}` is not a regular file (a folder, a pipe or a device): brief reads only regular files",
+            path.display()
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "`{}` is larger than brief reads ({} MB, limit {} MB): split it into several files",
+            path.display(),
+            meta.len() >> 20,
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    std::fs::File::open(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))
+}
+
+/// Reads at most [`MAX_FILE_BYTES`] of an open file.
+pub fn read_capped(file: std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A parsed file (or `None` when it could not be read or parsed) and its problems.
+type Parsed = (Option<(Arc<SourceText>, yaml::Node)>, Vec<Problem>);
+
+/// Reads and parses `paths`, in order: on one thread per core when there are enough files to
+/// share (spare threads would only contend with Typst's warm-up), else on this thread.
+pub(super) fn parse_files(paths: &[&PathBuf], root: &Path) -> Vec<Parsed> {
+    const FILES_PER_THREAD: usize = 16;
+    let parse = |path: &Path| -> Parsed {
+        let mut problems = Vec::new();
+        let parsed =
+            read_file(path, root, &mut problems).and_then(|file| match yaml::parse(&file) {
+                Ok(node) => Some((file, node)),
+                Err(problem) => {
+                    problems.push(*problem);
+                    None
+                }
+            });
+        (parsed, problems)
+    };
+    let threads = crate::threads::cores().min(paths.len() / FILES_PER_THREAD);
+    crate::threads::map_in_order(paths, threads, |p| parse(p))
+}
+
+pub(super) fn read_file(
+    path: &Path,
+    root: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<Arc<SourceText>> {
+    let name = path.display().to_string();
+    let file = match open_inside(path, root) {
+        Ok(file) => file,
+        Err(why) => {
+            problems.push(Problem::error(why).help("the fact base holds regular YAML files only"));
+            return None;
+        }
+    };
+    match read_capped(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(SourceText::new(name, text)),
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                problems.push(
+                    Problem::error("this file is not valid UTF-8")
+                        .at(Location {
+                            file: SourceText::new(name, text),
+                            range: offset..offset + 1,
+                        })
+                        .help("save the file as UTF-8"),
+                );
+                None
+            }
+        },
+        Err(err) => {
+            problems.push(Problem::error(format!("cannot read `{name}` ({err})")));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// Many files are parsed on several threads: every file's result comes back in the
+    /// given order, with its own problems, whatever thread parsed it.
+    #[test]
+    fn files_parsed_on_threads_come_back_in_order_with_their_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for i in 0..70 {
+            let path = dir.path().join(format!("f{i:02}.yaml"));
+            let text = if i % 23 == 5 {
+                format!("- id: e{i}\n  title: [unclosed\n")
+            } else {
+                format!("- id: e{i}\n  title: Event {i}\n")
+            };
+            std::fs::write(&path, text).unwrap();
+            paths.push(path);
+        }
+        let refs: Vec<&PathBuf> = paths.iter().collect();
+        let parsed = super::parse_files(&refs, dir.path());
+        assert_eq!(parsed.len(), 70);
+        for (i, ((node, problems), path)) in parsed.iter().zip(&paths).enumerate() {
+            if i % 23 == 5 {
+                assert!(node.is_none(), "f{i:02}");
+                assert_eq!(problems.len(), 1, "f{i:02}: {problems:?}");
+                let shown = problems[0].render();
+                assert!(shown.contains(&format!("f{i:02}.yaml")), "{shown}");
+            } else {
+                let (file, node) = node.as_ref().expect("parsed");
+                assert_eq!(file.name, path.display().to_string());
+                assert!(problems.is_empty());
+                assert!(node.to_json().to_string().contains(&format!("Event {i}")));
+            }
+        }
+    }
+}

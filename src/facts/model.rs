@@ -1,0 +1,433 @@
+//! The records of a fact base, as the loader makes them, and finding them by id.
+
+use std::collections::HashMap;
+
+use super::{FuzzyDate, Ref};
+use crate::yaml::{Extra, Located};
+
+// The values of the fields that take one of a closed set of words.
+
+pub const SOURCE_KINDS: &[&str] = &[
+    "news",
+    "press-release",
+    "official-statement",
+    "report",
+    "other",
+];
+pub const ORGANIZATION_KINDS: &[&str] = &[
+    "un-entity",
+    "intergovernmental",
+    "regional",
+    "civil-society",
+    "government-body",
+    "other",
+];
+pub const EVENT_KINDS: &[&str] = &["conference", "side-event", "meeting", "visit", "other"];
+pub const ROLES: &[&str] = &[
+    "host",
+    "organizer",
+    "delegation",
+    "speaker",
+    "observer",
+    "other",
+];
+pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+/// The event fields a claim may be about.
+pub const CLAIM_FIELDS: &[&str] = &[
+    "title",
+    "short_title",
+    "kind",
+    "sequence",
+    "parent",
+    "start",
+    "end",
+    "location",
+    "hosts",
+    "organizers",
+    "funders",
+    "topics",
+    "regions",
+    "figures",
+    "participants",
+    "statements",
+    "discussions",
+    "outcomes",
+];
+
+pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
+
+/// A loaded, validated fact base.
+#[derive(Debug, Default)]
+pub struct FactBase {
+    pub sources: Vec<SourceDoc>,
+    pub countries: Vec<Country>,
+    pub organizations: Vec<Organization>,
+    pub people: Vec<Person>,
+    pub processes: Vec<Process>,
+    pub events: Vec<Event>,
+    /// National positions and initiatives (a collection beyond DATA.md v1).
+    pub initiatives: Vec<Initiative>,
+    /// Who issues the briefings made from this fact base (`issuer.yaml`, optional).
+    pub issuer: Option<Issuer>,
+    index: Index,
+}
+
+/// The office that issues briefings from a fact base, printed in the title block and
+/// recorded as the PDF's author.
+#[derive(Debug, Clone)]
+pub struct Issuer {
+    pub office: String,
+    /// The language of the briefings (BCP 47), `en` when absent.
+    pub language: Option<String>,
+}
+
+/// The optional file naming the issuing office.
+pub const ISSUER_FILE: &str = "issuer.yaml";
+
+/// Positions of records by id, per collection.
+#[derive(Debug, Default)]
+struct Index {
+    sources: HashMap<String, usize>,
+    countries: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    people: HashMap<String, usize>,
+    processes: HashMap<String, usize>,
+    events: HashMap<String, usize>,
+}
+
+/// A citation: the source a fact comes from, optionally with a verbatim excerpt.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub source: Ref,
+    pub excerpt: Option<Located<String>>,
+}
+
+/// A document facts are taken from.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub title: String,
+    pub publisher: String,
+    pub published: FuzzyDate,
+    pub kind: String,
+    pub language: Option<String>,
+    pub url: Option<Located<String>>,
+    pub file: Option<Located<String>>,
+    /// A curator's note on the source, e.g. a second date it gives (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub name: String,
+    pub official_name: Option<String>,
+    pub region: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organization {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: String,
+    pub parent: Option<Ref>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub name: String,
+    pub positions: Vec<Position>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    /// The curator's own fields (`extra:`), compared by `brief diff`.
+    pub extra: Extra,
+    pub title: String,
+    pub party: Ref,
+    pub from: Option<FuzzyDate>,
+    pub until: Option<FuzzyDate>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Process {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub name: String,
+    pub summary: Option<String>,
+    pub launched: Option<FuzzyDate>,
+    pub initiator: Option<Ref>,
+    pub themes: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub kind: String,
+    pub process: Option<Ref>,
+    pub sequence: Option<u64>,
+    pub parent: Option<Ref>,
+    pub start: Located<FuzzyDate>,
+    pub end: Option<Located<FuzzyDate>>,
+    pub location: Option<Place>,
+    pub hosts: Vec<Ref>,
+    pub organizers: Vec<Ref>,
+    pub funders: Vec<Ref>,
+    pub topics: Vec<String>,
+    /// Regions the event brought in (an optional field beyond DATA.md v1).
+    pub regions: Vec<String>,
+    pub figures: Vec<Figure>,
+    pub participants: Vec<Participation>,
+    pub statements: Vec<Statement>,
+    /// What was discussed or agreed, in the curator's words (optional, beyond DATA.md v1).
+    pub discussions: Vec<Discussion>,
+    pub outcomes: Vec<Outcome>,
+    pub claims: Vec<Claim>,
+    /// A curator's note qualifying the event record, e.g. that its date is the date of the
+    /// report or that it was announced, not reported (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub city: Option<String>,
+    pub country: Option<Ref>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub measure: String,
+    /// How to print the measure (optional, beyond DATA.md v1): `UN entities`.
+    pub label: Option<String>,
+    pub value: u64,
+    pub qualifier: Option<String>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Participation {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub party: Ref,
+    pub role: String,
+    pub head: Option<Ref>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub speaker: Ref,
+    pub on_behalf_of: Option<Ref>,
+    pub kind: String,
+    pub text: String,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// A point the sources report about an event's discussions, without a single speaker.
+#[derive(Debug, Clone)]
+pub struct Discussion {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub text: String,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub title: String,
+    pub kind: Option<String>,
+    /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub field: String,
+    pub value: String,
+    pub note: Option<String>,
+    pub sources: Vec<Citation>,
+}
+
+impl Event {
+    /// The short title where there is one, else the title.
+    pub fn label(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The last day: `end`, or `start` when absent.
+    pub fn end_date(&self) -> FuzzyDate {
+        self.end.as_ref().map_or(self.start.value, |d| d.value)
+    }
+}
+
+/// A position or initiative of a party: a strategy, a proposal, a stated position.
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    pub party: Ref,
+    pub kind: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub from: Option<FuzzyDate>,
+    pub until: Option<FuzzyDate>,
+    /// The event at which the sources say it was stated.
+    pub event: Option<Ref>,
+    pub sources: Vec<Citation>,
+}
+
+/// A party: a country or an organization.
+#[derive(Debug, Clone, Copy)]
+pub enum Party<'a> {
+    Country(&'a Country),
+    Organization(&'a Organization),
+}
+
+impl Party<'_> {
+    /// The short name where there is one, else the name.
+    pub fn label(&self) -> &str {
+        match self {
+            Party::Country(c) => &c.name,
+            Party::Organization(o) => o.short_name.as_deref().unwrap_or(&o.name),
+        }
+    }
+}
+
+impl FactBase {
+    pub fn source(&self, id: &str) -> Option<&SourceDoc> {
+        self.index.sources.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn country(&self, id: &str) -> Option<&Country> {
+        self.index.countries.get(id).map(|&i| &self.countries[i])
+    }
+
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.index
+            .organizations
+            .get(id)
+            .map(|&i| &self.organizations[i])
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.index.people.get(id).map(|&i| &self.people[i])
+    }
+
+    pub fn process(&self, id: &str) -> Option<&Process> {
+        self.index.processes.get(id).map(|&i| &self.processes[i])
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.index.events.get(id).map(|&i| &self.events[i])
+    }
+
+    pub fn party(&self, id: &str) -> Option<Party<'_>> {
+        self.country(id)
+            .map(Party::Country)
+            .or_else(|| self.organization(id).map(Party::Organization))
+    }
+
+    /// Every citation in the fact base, in collection order.
+    pub fn citations(&self) -> Vec<&Citation> {
+        let mut out: Vec<&Citation> = Vec::new();
+        out.extend(self.countries.iter().flat_map(|r| &r.sources));
+        out.extend(self.organizations.iter().flat_map(|r| &r.sources));
+        for p in &self.people {
+            out.extend(p.positions.iter().flat_map(|pos| &pos.sources));
+            out.extend(&p.sources);
+        }
+        out.extend(self.processes.iter().flat_map(|r| &r.sources));
+        for e in &self.events {
+            out.extend(e.figures.iter().flat_map(|f| &f.sources));
+            out.extend(e.participants.iter().flat_map(|f| &f.sources));
+            out.extend(e.statements.iter().flat_map(|f| &f.sources));
+            out.extend(e.discussions.iter().flat_map(|f| &f.sources));
+            out.extend(e.outcomes.iter().flat_map(|f| &f.sources));
+            out.extend(e.claims.iter().flat_map(|f| &f.sources));
+            out.extend(&e.sources);
+        }
+        out.extend(self.initiatives.iter().flat_map(|r| &r.sources));
+        out
+    }
+
+    pub(super) fn build_index(&mut self) {
+        fn positions<T>(records: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (i, r) in records.iter().enumerate() {
+                map.entry(id(r).to_owned()).or_insert(i);
+            }
+            map
+        }
+        self.index = Index {
+            sources: positions(&self.sources, |r| &r.id.value),
+            countries: positions(&self.countries, |r| &r.id.value),
+            organizations: positions(&self.organizations, |r| &r.id.value),
+            people: positions(&self.people, |r| &r.id.value),
+            processes: positions(&self.processes, |r| &r.id.value),
+            events: positions(&self.events, |r| &r.id.value),
+        };
+    }
+}
+
+/// A BCP 47 tag as Typst takes it: the language (`en`) and, when the tag has one, the region
+/// (`GB` of `en-GB`, `RS` of `sr-Latn-RS`). Script subtags (`Hant`, `Latn`) and others are
+/// read past. None when the tag does not start with a two- or three-letter language.
+pub fn language_parts(tag: &str) -> Option<(String, Option<String>)> {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next()?;
+    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut region = None;
+    for part in parts {
+        let letters = part.bytes().all(|b| b.is_ascii_alphabetic());
+        match part.len() {
+            4 if letters => continue, // a script
+            2 if letters => {
+                region = Some(part.to_ascii_uppercase());
+                break;
+            }
+            3 if part.bytes().all(|b| b.is_ascii_digit()) => break, // a UN M.49 area
+            _ if part.is_empty() => return None,
+            _ => break, // variants and extensions: not for Typst
+        }
+    }
+    Some((lang.to_ascii_lowercase(), region))
+}

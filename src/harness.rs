@@ -1,0 +1,220 @@
+//! The library's one surface for what is not the command line: the integration tests,
+//! the fuzz targets (`fuzz/`) and the benches. Not a stable interface.
+//!
+//! - [`context`], [`render_pdf`]: a template's context for a fact base, and a template
+//!   rendered and compiled in-process (tests that read PDFs back without the binary).
+//! - [`schema_of_kind`]: the JSON Schema of one kind of fact-base file.
+//! - [`load_collection_text`], [`check_escaping`]: properties fuzzing checks on arbitrary
+//!   text. `Ok` when the property holds, or a description of the failure; a panic anywhere
+//!   below is a bug the fuzzer reports.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::syntax::{SyntaxKind, SyntaxNode};
+
+use crate::diag::{Problem, SourceText};
+use crate::facts::{COLLECTIONS, FactBase};
+use crate::options::{Format, Paper};
+use crate::render::{Renderer, escape_markup, string_literal};
+use crate::{compile, context, templates, world, yaml};
+
+/// The context `template` (a built-in one, or the project's in `templates`) receives for the
+/// fact base in `data`, on A4 with no marking, as of `date`.
+pub fn context(
+    data: &Path,
+    templates_dir: &Path,
+    template: &str,
+    params: &[(&str, &str)],
+    date: chrono::NaiveDate,
+) -> Result<serde_json::Value, String> {
+    let base = crate::facts::load(data).map_err(|e| e.to_string())?;
+    let library = templates::Library::new(templates_dir).map_err(|e| e.to_string())?;
+    let manifest = templates::manifest(&library, template).map_err(|e| e.to_string())?;
+    let given: Vec<(String, String)> = params
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let settings = context::Settings {
+        as_of: date,
+        paper: Paper::A4,
+        marking: None,
+    };
+    let request =
+        context::request(&manifest, &given, &base, &settings).map_err(|e| e.to_string())?;
+    Ok(serde_json::to_value(context::build(&base, &request, None)).expect("serialisable"))
+}
+
+/// Renders `template` (from `root/templates`, over the built-in ones) with `context` and
+/// compiles it to a PDF, with `root` as the project root. The error is the problems
+/// reported, with the generated source when it did not compile.
+pub fn render_pdf(
+    root: &Path,
+    template: &str,
+    context: &serde_json::Value,
+) -> Result<Vec<u8>, String> {
+    let root = root.canonicalize().map_err(|e| e.to_string())?;
+    let templates_dir: PathBuf = root.join("templates");
+    let library = templates::Library::new(&templates_dir).map_err(|e| e.to_string())?;
+    let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
+        .map_err(|e| e.to_string())?;
+    let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
+    let renderer = Renderer::new(library, typst_dir);
+    let rendered = renderer
+        .render(template, context)
+        .map_err(|e| e.to_string())?;
+    let export = compile::Export {
+        format: Format::Pdf,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
+        ident: "test".into(),
+        standards: vec![],
+        pixel_per_pt: 1.0,
+    };
+    let origin = compile::Origin {
+        generated_name: "test.typ".into(),
+        rendered: &rendered,
+    };
+    let compiled = compile::compile(&sandbox, &export, &origin)
+        .map_err(|e| format!("{e}\n--- source ---\n{}", rendered.source))?;
+    Ok(compiled.files.into_iter().next().unwrap_or_default())
+}
+
+/// The JSON Schema of one kind of fact-base file (`countries`, …).
+pub fn schema_of_kind(kind: &str) -> Result<serde_json::Value, String> {
+    crate::schema::of_kind(kind).map_err(|e| e.to_string())
+}
+
+/// Reads `text` as a file of every collection (records only, no cross-checks) and returns the
+/// problems found. Must never panic or hang, whatever the bytes.
+pub fn load_collection_text(text: &str) -> Vec<Problem> {
+    let file: Arc<SourceText> = SourceText::new("fuzz.yaml", text);
+    let node = match yaml::parse(&file) {
+        Ok(node) => node,
+        Err(problem) => return vec![*problem],
+    };
+    let mut problems = Vec::new();
+    for collection in COLLECTIONS {
+        let mut base = FactBase::default();
+        let mut reader = yaml::Reader {
+            file: &file,
+            problems: &mut problems,
+        };
+        crate::facts::read_collection(&mut reader, collection, &node, &mut base);
+    }
+    for problem in &problems {
+        let _ = problem.render();
+    }
+    problems
+}
+
+/// Escaping for markup must parse back to plain text equal to `text` (with whitespace runs
+/// folded, as Typst displays them), in block and inline contexts; the string literal must
+/// parse to a string equal to `text`.
+pub fn check_escaping(text: &str) -> Result<(), String> {
+    for inline in [false, true] {
+        let escaped = escape_markup(text, inline);
+        let tree = typst::syntax::parse(&escaped);
+        let mut shown = String::new();
+        collect_text(&tree, &mut shown)?;
+        let expected = fold_whitespace(&displayed(text));
+        if fold_whitespace(&shown) != expected {
+            return Err(format!(
+                "markup (inline: {inline}) of {text:?} shows {shown:?}, expected {expected:?}; escaped: {escaped:?}"
+            ));
+        }
+    }
+    let literal = string_literal(text);
+    let code = typst::syntax::parse_code(&literal);
+    let string = code
+        .children()
+        .find(|c| c.kind() == SyntaxKind::Str)
+        .ok_or_else(|| format!("string literal of {text:?} is not a string: {literal:?}"))?;
+    let value = string
+        .cast::<typst::syntax::ast::Str>()
+        .map(|s| s.get())
+        .ok_or_else(|| format!("cannot read the literal {literal:?}"))?;
+    if value.as_str() != text || !code.errors_and_warnings().0.is_empty() {
+        return Err(format!(
+            "string literal of {text:?} reads back as {value:?}"
+        ));
+    }
+    Ok(())
+}
+
+/// What markup escaping promises to display: line breaks normalised, controls replaced.
+fn displayed(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\t' => ' ',
+            c if c.is_control() && c != '\n' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collects the text a markup tree displays; any node that is not plain text is an error.
+fn collect_text(node: &SyntaxNode, out: &mut String) -> Result<(), String> {
+    match node.kind() {
+        SyntaxKind::Markup => {
+            for child in node.children() {
+                collect_text(child, out)?;
+            }
+            Ok(())
+        }
+        SyntaxKind::Text => {
+            out.push_str(node.leaf_text());
+            Ok(())
+        }
+        SyntaxKind::Space | SyntaxKind::Parbreak => {
+            out.push(' ');
+            Ok(())
+        }
+        SyntaxKind::Escape => {
+            let text = node.leaf_text();
+            let c = text
+                .strip_prefix('\\')
+                .ok_or_else(|| format!("odd escape {text:?}"))?;
+            if c.starts_with("u{") {
+                return Err(format!("unicode escape {text:?} in escaped output"));
+            }
+            out.push_str(c);
+            Ok(())
+        }
+        other => Err(format!(
+            "escaped text parsed as {other:?}: {:?}",
+            node.leaf_text()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_holds_for_tricky_inputs() {
+        for text in [
+            "#let x = 1",
+            "= a\n- b\n+ c\n1. d\n/ e: f",
+            "\\u{41} \\",
+            "a\u{7}b\r\nc\u{2028}d",
+            "```raw``` $m$ <l> @r",
+            "",
+            "   ",
+            "'\"",
+        ] {
+            check_escaping(text).unwrap();
+        }
+    }
+
+    #[test]
+    fn loading_reports_rather_than_panics() {
+        assert!(!load_collection_text("- id: [").is_empty());
+        assert!(!load_collection_text("- { id: x, titel: y }").is_empty());
+        assert!(load_collection_text("").is_empty());
+    }
+}

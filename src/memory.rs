@@ -1,0 +1,64 @@
+//! Memory: the budget of a run (`--max-memory`), a watchdog on the process's resident memory
+//! that stops the run naming the documents being made.
+//!
+//! Files already written stay as they are, and the one being written is never left partial
+//! (see `output::write_atomic`).
+
+/// The documents being made right now, for the memory watchdog's message.
+static CURRENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Marks a document as being made until the returned guard is dropped.
+pub fn making(label: String) -> impl Drop {
+    struct Guard(String);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(i) = current.iter().position(|l| *l == self.0) {
+                current.remove(i);
+            }
+        }
+    }
+    CURRENT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(label.clone());
+    Guard(label)
+}
+
+/// The resident memory of this process, in bytes (Linux; none elsewhere).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// Watches the process's memory: past `limit` bytes the run stops at once with an error
+/// naming the documents being made (exit status 1). Files already written stay as they
+/// are, and the one being written is never left partial (see `output::write_atomic`).
+pub fn watch_memory(limit: u64) {
+    if resident_bytes().is_none() {
+        return;
+    }
+    let spawned = std::thread::Builder::new()
+        .name("memory watchdog".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                let Some(used) = resident_bytes() else { return };
+                if used > limit {
+                    let current = CURRENT.lock().map(|c| c.join(", ")).unwrap_or_default();
+                    crate::errln!(
+                        "{}: stopped: making {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not",
+                        crate::diag::severity_word(crate::diag::Severity::Error),
+                        if current.is_empty() { "the document".to_owned() } else { current },
+                        limit >> 20,
+                        used >> 20
+                    );
+                    std::process::exit(1);
+                }
+            }
+        });
+    if spawned.is_err() {
+        crate::errln!("warning: the memory budget cannot be watched (no thread could start)");
+    }
+}

@@ -1,0 +1,227 @@
+//! Pipeline: a checked [`GenerateConfig`] → written documents, through every stage in turn.
+//!
+//! ```text
+//! templates ─▶ facts (+ history) ─▶ context ─▶ render ─▶ compile ─▶ output (+ email draft)
+//! ```
+//!
+//! [`Prepared::load`] does what every document of a run shares (the template library and
+//! manifest, the Typst sandbox, the fact base, the `--since` comparison), once per run and
+//! again on every save in `watch`; [`Generator`] then makes one document after another from
+//! it. `generate` and `watch` call down into here and get results back; nothing here calls
+//! up into a command. Many documents at once (`--all`) are in [`batch`].
+
+pub mod batch;
+
+use std::path::PathBuf;
+
+use crate::changes::Since;
+use crate::context::{self, Request, Settings};
+use crate::diag::UsageError;
+use crate::facts::FactBase;
+use crate::options::Format;
+use crate::output::{self, Written};
+use crate::render::Renderer;
+use crate::settings::GenerateConfig;
+use crate::templates::{self, ParamSpec, TemplateManifest};
+use crate::timings::{Stage, Timings};
+use crate::world::{self, Sandbox};
+use crate::{compile, email, history, memory};
+
+/// Everything the documents of a run share: loaded once per run (and again on every save
+/// in `watch`).
+pub struct Prepared {
+    manifest: TemplateManifest,
+    sandbox: Sandbox,
+    base: FactBase,
+    since: Option<Since>,
+    renderer: Renderer,
+    timings: Timings,
+}
+
+impl Prepared {
+    pub fn load(config: &GenerateConfig) -> anyhow::Result<Prepared> {
+        let doc = &config.document;
+        let timings = Timings::new(config.timings);
+        let started = std::time::Instant::now();
+        let library = templates::Library::new(&doc.templates)?;
+        let manifest = templates::manifest(&library, &doc.template)?;
+        let sandbox = Sandbox::for_project(&doc.root, library.dir(), &doc.data)?;
+        let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
+        let renderer = Renderer::new(library, typst_dir);
+        if config.format != Format::Typ {
+            // Typst's start-up work runs beside the loading of the facts below.
+            world::warm_up(&sandbox, renderer.shared_typst_files());
+        }
+        timings.add(Stage::Templates, started.elapsed());
+        let (base, since) = timings.time(Stage::Facts, || load_facts(&doc.data, &doc.since))?;
+        Ok(Prepared {
+            manifest,
+            sandbox,
+            base,
+            since,
+            renderer,
+            timings,
+        })
+    }
+
+    /// The `--timings` table of the run so far, when asked for.
+    pub fn timings(&self) -> Option<String> {
+        self.timings.report()
+    }
+
+    pub fn generator<'a>(&'a self, config: &'a GenerateConfig) -> Generator<'a> {
+        Generator {
+            config,
+            prepared: self,
+        }
+    }
+
+    /// The parameter and values `--all` makes documents for.
+    pub fn all_values(
+        &self,
+        config: &GenerateConfig,
+    ) -> Result<(&ParamSpec, Vec<String>), UsageError> {
+        batch::values(&self.manifest, &config.document.params, &self.base)
+    }
+}
+
+/// The fact base in `data`, and what changed in it since `since` (read once, for every
+/// document of a batch).
+pub fn load_facts(
+    data: &std::path::Path,
+    since: &Option<String>,
+) -> anyhow::Result<(FactBase, Option<Since>)> {
+    let base = crate::facts::load(data)?;
+    let since = match since {
+        Some(rev) => Some(history::since(data, rev, &base)?),
+        None => None,
+    };
+    Ok((base, since))
+}
+
+/// What one document needs, shared by every document of a run.
+pub struct Generator<'a> {
+    config: &'a GenerateConfig,
+    prepared: &'a Prepared,
+}
+
+/// A document's request and the context its template receives.
+pub struct Contexted {
+    pub params: Vec<(String, String)>,
+    pub request: Request,
+    pub context: serde_json::Value,
+}
+
+impl Generator<'_> {
+    /// Makes one document: context, render, compile, write.
+    pub fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
+        let contexted = self.context(params)?;
+        self.make(&contexted)
+    }
+
+    /// What the template receives for `params`, and the request it was built from.
+    pub fn context(&self, params: &[(String, String)]) -> Result<Contexted, UsageError> {
+        let p = self.prepared;
+        p.timings.time(Stage::Context, || {
+            let (request, context) = context_for(
+                &p.manifest,
+                params,
+                &p.base,
+                &self.config.document,
+                p.since.as_ref(),
+            )?;
+            Ok(Contexted {
+                params: params.to_vec(),
+                request,
+                context,
+            })
+        })
+    }
+
+    /// Makes one document from its context: render, compile, write.
+    pub fn make(&self, doc: &Contexted) -> anyhow::Result<Written> {
+        let (config, p) = (self.config, self.prepared);
+        let label = std::iter::once(format!("`{}`", p.manifest.name))
+            .chain(doc.params.iter().map(|(k, v)| format!("{k}={v}")))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _making = memory::making(label);
+        let rendered = p.timings.time(Stage::Render, || {
+            for warning in compile::glyph_warnings(&doc.context) {
+                crate::errln!("{}", warning.render().trim_end());
+            }
+            p.renderer.render(&p.manifest.name, &doc.context)
+        })?;
+        // Parameters chosen automatically (the only valid value) do not name the file.
+        let named = doc
+            .params
+            .iter()
+            .filter_map(|(k, _)| doc.request.params.get(k).map(|(_, v)| v));
+        let stem = output::stem(&p.manifest.name, named);
+        let origin = compile::Origin {
+            generated_name: format!("{stem}.typ (generated)"),
+            rendered: &rendered,
+        };
+        let export = compile::Export {
+            format: config.format,
+            date: config.document.date,
+            ident: format!("brief/{stem}"),
+            standards: config.standards.clone(),
+            pixel_per_pt: 2.0,
+        };
+        let compiled = compile::compile(&p.sandbox, &export, &origin)?;
+        p.timings.add(Stage::Typst, compiled.layout_time);
+        p.timings.add(Stage::Export, compiled.export_time);
+        let writing = std::time::Instant::now();
+        for warning in &compiled.warnings {
+            crate::errln!("{}", warning.render().trim_end());
+        }
+        let written = output::write_document(
+            &config.out,
+            &stem,
+            config.format.extension(),
+            &compiled.files,
+            compiled.pages,
+            config.all,
+        )?;
+        if let Some(recipients) = &config.email {
+            let path: &PathBuf = &written.paths[0];
+            let draft = email::compose(&email::Document {
+                renderer: &p.renderer,
+                manifest: &p.manifest,
+                context: &doc.context,
+                recipients,
+                pdf: &compiled.files[0],
+                pdf_name: &path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                pages: written.pages,
+                date: config.document.date,
+            })?;
+            output::write_atomic(&email::draft_path(path), &draft)?;
+        }
+        p.timings.add(Stage::Write, writing.elapsed());
+        Ok(written)
+    }
+}
+
+/// What a template receives (the context `brief context` prints) for `params`, checked
+/// against the fact base, and the request it was built from.
+pub fn context_for(
+    manifest: &TemplateManifest,
+    params: &[(String, String)],
+    base: &FactBase,
+    doc: &crate::settings::DocumentConfig,
+    since: Option<&Since>,
+) -> Result<(Request, serde_json::Value), UsageError> {
+    let settings = Settings {
+        as_of: doc.date,
+        paper: doc.paper,
+        marking: doc.marking.as_deref(),
+    };
+    let request = context::request(manifest, params, base, &settings)?;
+    let ctx = context::build(base, &request, since);
+    let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
+    Ok((request, json))
+}

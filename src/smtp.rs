@@ -1,0 +1,237 @@
+//! SMTP: reviewed drafts (`.eml`, from `generate --email`) → an SMTP server.
+//!
+//! Sending (`lettre`, SMTP with STARTTLS, TLS, or plain on a loopback host only) removes
+//! `X-Unsent`, sets `Date` to the time of sending, and reports each message as sent only
+//! when the server accepted it. The user name and password come only from the environment
+//! (`BRIEF_SMTP_USER`, `BRIEF_SMTP_PASSWORD`). Every draft is read and checked before the
+//! first message goes out.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use mail_parser::MimeHeaders;
+
+use crate::diag::{Problem, Problems, UsageError};
+use crate::email::parse_address;
+use crate::options::TlsMode;
+
+/// The server to send to.
+#[derive(Debug, Clone)]
+pub struct Server {
+    pub host: String,
+    pub port: u16,
+    pub tls: TlsMode,
+}
+
+impl Server {
+    /// A server to send to; plain SMTP (`TlsMode::None`) only to this machine.
+    pub fn new(host: String, port: u16, tls: TlsMode) -> Result<Server, UsageError> {
+        let loopback = host == "localhost"
+            || host
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        if tls == TlsMode::None && !loopback {
+            return Err(UsageError::new(format!(
+                "`--smtp-tls none` sends unencrypted: allowed only for a server on this machine, not `{host}`"
+            ))
+            .help("use `starttls` (the default) or `tls`"));
+        }
+        Ok(Server { host, port, tls })
+    }
+}
+
+/// A draft read back for sending.
+pub struct Outgoing {
+    pub path: PathBuf,
+    pub from: String,
+    pub recipients: Vec<String>,
+    pub subject: String,
+    /// Each attachment's name and size in bytes.
+    pub attachments: Vec<(String, usize)>,
+    /// The message as it goes out: no `X-Unsent`, `Date` now.
+    bytes: Vec<u8>,
+}
+
+/// Reads and checks every draft before anything is sent.
+pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow::Error> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for path in files {
+        let shown = path.display();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Problem::error(format!("cannot read `{shown}` ({e})")));
+                continue;
+            }
+        };
+        let Some(message) = mail_parser::MessageParser::default().parse(&bytes) else {
+            problems.push(Problem::error(format!("`{shown}` is not an email message")));
+            continue;
+        };
+        let addresses = |a: Option<&mail_parser::Address>| -> Vec<String> {
+            a.map(|a| {
+                a.iter()
+                    .filter_map(|x| x.address().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let from = addresses(message.from()).into_iter().next();
+        let mut recipients = addresses(message.to());
+        recipients.extend(addresses(message.cc()));
+        recipients.extend(addresses(message.bcc()));
+        let Some(from) = from else {
+            problems.push(
+                Problem::error(format!("`{shown}` has no From address"))
+                    .help("make the draft again with `--from`, or set `from` under `[email]` in brief.toml"),
+            );
+            continue;
+        };
+        if recipients.is_empty() {
+            problems.push(Problem::error(format!("`{shown}` has no recipients")).help(
+                "make the draft again with `--to`, or set `to` under `[email]` in brief.toml",
+            ));
+            continue;
+        }
+        for a in std::iter::once(&from).chain(&recipients) {
+            if let Err(e) = parse_address(a) {
+                problems.push(Problem::error(format!("`{shown}`: {e}")));
+            }
+        }
+        let attachments = message
+            .attachments()
+            .map(|a| {
+                (
+                    a.attachment_name().unwrap_or("(unnamed)").to_owned(),
+                    a.contents().len(),
+                )
+            })
+            .collect();
+        out.push(Outgoing {
+            path: path.clone(),
+            from,
+            recipients,
+            subject: message.subject().unwrap_or("").to_owned(),
+            attachments,
+            bytes: for_sending(&bytes, now),
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems).into());
+    }
+    Ok(out)
+}
+
+/// The draft's bytes without `X-Unsent` and with `Date` set to `now`.
+fn for_sending(bytes: &[u8], now: i64) -> Vec<u8> {
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(bytes.len(), |i| i + 2);
+    let (head, body) = bytes.split_at(end);
+    let mut out = format!(
+        "Date: {}\r\n",
+        mail_builder::headers::date::Date::new(now).to_rfc822()
+    )
+    .into_bytes();
+    let mut skipping = false;
+    for line in head.split_inclusive(|&b| b == b'\n') {
+        let continuation = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
+        if !continuation {
+            let name = line.split(|&b| b == b':').next().unwrap_or(&[]);
+            skipping = name.eq_ignore_ascii_case(b"x-unsent") || name.eq_ignore_ascii_case(b"date");
+        }
+        if !skipping {
+            out.extend_from_slice(line);
+        }
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// A connection to the server, opened on the first message.
+pub struct Connection {
+    transport: lettre::SmtpTransport,
+}
+
+impl Connection {
+    pub fn new(server: &Server) -> anyhow::Result<Connection> {
+        Ok(Connection {
+            transport: transport(server)?,
+        })
+    }
+
+    /// Sends one draft; an error says why the server did not take it.
+    pub fn send(&self, d: &Outgoing) -> anyhow::Result<Result<(), String>> {
+        let envelope = envelope(d)?;
+        Ok(
+            match lettre::Transport::send_raw(&self.transport, &envelope, &d.bytes) {
+                Ok(_) => Ok(()),
+                Err(err) if err.is_permanent() || err.is_transient() => {
+                    Err(format!("the server refused it: {err}"))
+                }
+                Err(err) => Err(err.to_string()),
+            },
+        )
+    }
+}
+
+fn envelope(d: &Outgoing) -> anyhow::Result<lettre::address::Envelope> {
+    let parse = |a: &str| {
+        a.parse::<lettre::Address>()
+            .map_err(|e| UsageError::new(format!("`{}`: `{a}` ({e})", d.path.display())))
+    };
+    let to = d
+        .recipients
+        .iter()
+        .map(|a| parse(a))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(lettre::address::Envelope::new(Some(parse(&d.from)?), to)?)
+}
+
+fn transport(server: &Server) -> anyhow::Result<lettre::SmtpTransport> {
+    use lettre::transport::smtp::authentication::Credentials;
+    use lettre::transport::smtp::client::{Tls, TlsParameters};
+    let tls = || TlsParameters::new(server.host.clone());
+    let builder = lettre::SmtpTransport::builder_dangerous(&server.host).port(server.port);
+    let mut builder = match server.tls {
+        TlsMode::Starttls => builder.tls(Tls::Required(tls()?)),
+        TlsMode::Tls => builder.tls(Tls::Wrapper(tls()?)),
+        TlsMode::None => builder.tls(Tls::None),
+    }
+    .timeout(Some(Duration::from_secs(5)));
+    if let (Ok(user), Ok(password)) = (
+        std::env::var("BRIEF_SMTP_USER"),
+        std::env::var("BRIEF_SMTP_PASSWORD"),
+    ) {
+        builder = builder.credentials(Credentials::new(user, password));
+    }
+    Ok(builder.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sending_drops_x_unsent_and_sets_the_date() {
+        let draft = b"Date: Mon, 1 Jan 2024 00:00:00 +0000\r\nX-Unsent: 1\r\nSubject: s\r\n\r\nX-Unsent: body\r\n";
+        let out = String::from_utf8(for_sending(draft, 0)).unwrap();
+        assert!(
+            out.starts_with("Date: Thu, 1 Jan 1970 00:00:00 +0000\r\n"),
+            "{out}"
+        );
+        assert_eq!(out.matches("Date:").count(), 1);
+        assert!(!out.contains("X-Unsent: 1"));
+        assert!(out.ends_with("\r\n\r\nX-Unsent: body\r\n"));
+    }
+
+    #[test]
+    fn plain_smtp_only_on_this_machine() {
+        assert!(Server::new("127.0.0.1".into(), 25, TlsMode::None).is_ok());
+        assert!(Server::new("localhost".into(), 25, TlsMode::None).is_ok());
+        assert!(Server::new("mail.example.org".into(), 25, TlsMode::None).is_err());
+        assert!(Server::new("mail.example.org".into(), 587, TlsMode::Starttls).is_ok());
+    }
+}

@@ -1,0 +1,157 @@
+//! `brief check` on fixture fact bases with every kind of defect: each report names the
+//! file, line and column, the field, and what is wrong.
+
+use crate::support::*;
+
+/// The `error:` lines and the `file:line:column` under each, in order.
+fn reports(stderr: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lines = stderr.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let at = lines
+            .peek()
+            .and_then(|l| l.split("┌─ ").nth(1))
+            .map(|s| s.trim().to_owned())
+            .unwrap_or_default();
+        out.push((at, message.to_owned()));
+    }
+    out
+}
+
+#[test]
+fn every_defect_is_reported_with_file_line_and_message() {
+    let out = brief(&[
+        "check",
+        "--data",
+        "tests/fixtures/defects",
+        "--sources",
+        "tests/fixtures/defects-texts",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let d = "tests/fixtures/defects";
+    let expected = [
+        (
+            "",
+            "`tests/fixtures/defects/event.yaml` is not a collection of the fact base",
+        ),
+        ("countries.yaml:1:7", "`tj` is not a valid id in countries"),
+        (
+            "countries.yaml:3:12",
+            "`sources` is empty: every fact must cite a source",
+        ),
+        (
+            "countries.yaml:4:3",
+            "a country is missing the required field `sources`",
+        ),
+        (
+            "events.yaml:1:3",
+            "an event is missing the required field `title`",
+        ),
+        ("events.yaml:2:3", "unknown field `titel` in an event"),
+        ("events.yaml:3:9", "`conferense` is not a known value here"),
+        (
+            "events.yaml:5:8",
+            "event ends (2024-11-04) before it starts (2024-11-05)",
+        ),
+        ("events.yaml:6:16", "unknown country or organization `KWTT`"),
+        ("events.yaml:8:39", "expected a whole number, found text"),
+        ("events.yaml:10:11", "unknown source `src-zz`"),
+        (
+            "events.yaml:12:16",
+            "excerpt not found in the text of source `src-a`",
+        ),
+        (
+            "sources.yaml:6:8",
+            "`ftp://example.org/a` is not a web address",
+        ),
+        ("sources.yaml:8:7", "duplicate id `src-a` in sources"),
+        ("sources.yaml:11:14", "`2024-13-01` is not a valid date"),
+        ("sources.yaml:12:9", "`blog` is not a known value here"),
+    ];
+    let got = reports(&err);
+    for (at, message) in expected {
+        let at = if at.is_empty() {
+            String::new()
+        } else {
+            format!("{d}/{at}")
+        };
+        assert!(
+            got.iter().any(|(a, m)| a == &at && m == message),
+            "missing report {at} {message:?}\n--- stderr ---\n{err}"
+        );
+    }
+    // The excerpt whose spacing and quotes differ from the source still matches.
+    assert!(
+        !got.iter()
+            .any(|(a, _)| a == &format!("{d}/events.yaml:14:16")),
+        "{err}"
+    );
+    // Suggestions, fields and the offending line are shown.
+    for hint in [
+        "did you mean `title`?",
+        "did you mean `conference`?",
+        "did you mean `KWT`?",
+        "did you mean `events.yaml`?",
+        "field: events[0].kind",
+        "field: events[ev-1].hosts",
+        "  hosts: [KWT, KWTT]",
+        "help: use one of: conference, side-event, meeting, visit, other",
+    ] {
+        assert!(err.contains(hint), "missing {hint:?}\n{err}");
+    }
+    assert!(err.contains("19 problems found"), "{err}");
+}
+
+#[test]
+fn generate_refuses_an_invalid_fact_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/defects",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown field `titel`"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn alias_bombs_are_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("- &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..40 {
+        let p = i - 1;
+        text.push_str(&format!(
+            "- &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    std::fs::write(dir.path().join("sources.yaml"), text).unwrap();
+    let out = brief(&["check", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("aliases that expand into too many copies"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The shipped fact base against the seed documents, where they are beside the repository
+/// (CI has them; a bare clone does not).
+#[test]
+fn shipped_excerpts_occur_in_the_seed_documents() {
+    let seeds = repo().join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: no ../shared/seeds beside the repository");
+        return;
+    }
+    let out = brief(&["check", "--sources", seeds.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -1,0 +1,454 @@
+//! Email drafts (`generate --email`) read back with an independent parser (`mail-parser`),
+//! and `brief send` against a real SMTP server (the `mailin` library) on 127.0.0.1.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::support::*;
+use mail_parser::{MessageParser, MimeHeaders};
+
+/// Runs `generate --email …` into `out`; returns (pdf, eml) paths.
+fn draft(out: &Path, args: &[&str]) -> std::process::Output {
+    let mut full = vec!["--email"];
+    full.extend_from_slice(args);
+    generate(out, &full)
+}
+
+fn parse(bytes: &[u8]) -> mail_parser::Message<'_> {
+    MessageParser::default()
+        .parse(bytes)
+        .expect("an email message")
+}
+
+fn addresses(a: Option<&mail_parser::Address>) -> Vec<(String, String)> {
+    a.map(|a| {
+        a.iter()
+            .map(|x| {
+                (
+                    x.name().unwrap_or("").to_owned(),
+                    x.address().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[test]
+fn a_draft_carries_the_briefing_and_a_covering_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "event-brief",
+            "-p",
+            "event=kuwait-phase-2024",
+            "--from",
+            "Briefings Unit <briefings@example.org>",
+            "--to",
+            "Gulf Desk <desk@example.org>",
+            "--to",
+            "archive@example.org",
+            "--cc",
+            "head@example.org",
+            "--reply-to",
+            "replies@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(dir.path().join("event-brief-kuwait-phase-2024.pdf")).unwrap();
+    let eml = std::fs::read(dir.path().join("event-brief-kuwait-phase-2024.eml")).unwrap();
+    let m = parse(&eml);
+    assert_eq!(
+        addresses(m.from()),
+        [("Briefings Unit".into(), "briefings@example.org".into())]
+    );
+    assert_eq!(
+        addresses(m.to()),
+        [
+            ("Gulf Desk".into(), "desk@example.org".into()),
+            ("".into(), "archive@example.org".into())
+        ]
+    );
+    assert_eq!(addresses(m.cc())[0].1, "head@example.org");
+    assert_eq!(addresses(m.reply_to())[0].1, "replies@example.org");
+    assert_eq!(m.subject(), Some("Brief: Kuwait Phase, 4–5 November 2024"));
+    assert_eq!(
+        m.header_raw("X-Unsent").map(str::trim),
+        Some("1"),
+        "opens as a draft"
+    );
+    assert_eq!(m.date().unwrap().to_rfc3339(), "2026-11-24T00:00:00Z");
+    // Both bodies, with facts from the context and nothing else.
+    let text = m.body_text(0).unwrap();
+    for fact in [
+        "4–5 November 2024",
+        "Kuwait City",
+        "over 500 participants",
+        "An outcome document",
+    ] {
+        assert!(text.contains(fact), "{fact} missing from\n{text}");
+    }
+    assert!(
+        text.contains("event-brief-kuwait-phase-2024.pdf (2 pages,"),
+        "{text}"
+    );
+    let html = m.body_html(0).unwrap();
+    assert!(html.contains("over 500 participants"), "{html}");
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<link"));
+    assert!(html.contains("style=\""));
+    // The attachment is the PDF beside it, byte for byte.
+    let attachment = m.attachment(0).expect("an attachment");
+    assert_eq!(
+        attachment.attachment_name(),
+        Some("event-brief-kuwait-phase-2024.pdf")
+    );
+    assert_eq!(
+        attachment
+            .content_type()
+            .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))),
+        Some("application/pdf".into())
+    );
+    assert_eq!(attachment.contents(), pdf.as_slice());
+}
+
+#[test]
+fn the_same_inputs_give_the_same_draft() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let args = ["-t", "process-history", "--to", "desk@example.org"];
+    assert!(draft(a.path(), &args).status.success());
+    assert!(draft(b.path(), &args).status.success());
+    let read = |d: &Path| std::fs::read(d.join("process-history.eml")).unwrap();
+    assert_eq!(read(a.path()), read(b.path()));
+}
+
+#[test]
+fn names_and_subjects_in_any_script_survive_and_never_start_a_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "country-participation",
+            "-p",
+            "country=KAZ",
+            "--data",
+            "tests/fixtures/minimal",
+            "--from",
+            "Айгерім Садық <a@example.org>",
+            "--to",
+            "São Ñoño <s@example.org>",
+            "--cc",
+            "Gülşen İğdır <g@example.org>",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let eml = std::fs::read(dir.path().join("country-participation-KAZ.eml")).unwrap();
+    let m = parse(&eml);
+    assert_eq!(addresses(m.from())[0].0, "Айгерім Садық");
+    assert_eq!(addresses(m.to())[0].0, "São Ñoño");
+    assert_eq!(addresses(m.cc())[0].0, "Gülşen İğdır");
+    assert!(
+        m.subject()
+            .unwrap()
+            .starts_with("Қазақстан: participation summary")
+    );
+    // Headers are 7-bit: every non-ASCII character is encoded.
+    let head = &eml[..eml.windows(4).position(|w| w == b"\r\n\r\n").unwrap()];
+    assert!(head.is_ascii());
+
+    // Hostile text from the fact base in the subject: one header, verbatim text.
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "event-brief",
+            "-p",
+            "event=ev-1",
+            "--data",
+            "tests/fixtures/hostile",
+            "--to",
+            "d@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let eml = std::fs::read(dir.path().join("event-brief-ev-1.eml")).unwrap();
+    let m = parse(&eml);
+    assert!(m.header("Bcc").is_none());
+    assert_eq!(
+        m.headers().iter().filter(|h| h.name() == "Subject").count(),
+        1
+    );
+    let ctx = brief(&[
+        "context",
+        "-t",
+        "event-brief",
+        "-p",
+        "event=ev-1",
+        "--data",
+        "tests/fixtures/hostile",
+    ]);
+    let ctx: serde_json::Value = serde_json::from_slice(&ctx.stdout).unwrap();
+    let label = ctx["event"]["label"].as_str().unwrap();
+    let normal = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        normal(m.subject().unwrap()).contains(&normal(label)),
+        "{:?} vs {label:?}",
+        m.subject()
+    );
+
+    // An address that would inject a header is a usage error, and nothing is written.
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "process-history",
+            "--to",
+            "Evil\nBcc: x@example.org <a@example.org>",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let out = draft(
+        dir.path(),
+        &["-t", "process-history", "--to", "not-an-address"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn every_document_of_a_batch_gets_its_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "country-participation",
+            "--all",
+            "--to",
+            "desk@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let count = |ext: &str| {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == ext)
+            })
+            .count()
+    };
+    assert_eq!(count("pdf"), 7);
+    assert_eq!(count("eml"), 7);
+    let m = std::fs::read(dir.path().join("country-participation-TKM.eml")).unwrap();
+    assert!(parse(&m).body_text(0).unwrap().contains("Turkmenistan"));
+}
+
+/// One message as the server received it: envelope recipients and data.
+type Mail = (Vec<String>, Vec<u8>);
+
+/// What the test SMTP server received.
+#[derive(Clone, Default)]
+struct Inbox(Arc<Mutex<Vec<Mail>>>);
+
+#[derive(Clone)]
+struct Handler {
+    inbox: Inbox,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+impl mailin::Handler for Handler {
+    fn rcpt(&mut self, to: &str) -> mailin::Response {
+        if to.contains("refused") {
+            return mailin::response::NO_MAILBOX;
+        }
+        mailin::response::OK
+    }
+    fn data_start(&mut self, _: &str, _: &str, _: bool, to: &[String]) -> mailin::Response {
+        self.to = to.to_vec();
+        self.data.clear();
+        mailin::response::OK
+    }
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.data.extend_from_slice(buf);
+        Ok(())
+    }
+    fn data_end(&mut self) -> mailin::Response {
+        let mail = (self.to.clone(), std::mem::take(&mut self.data));
+        self.inbox.0.lock().unwrap().push(mail);
+        mailin::response::OK
+    }
+}
+
+/// A real SMTP server on 127.0.0.1 (a free port), serving `connections` clients.
+fn smtp_server(connections: usize) -> (u16, Inbox) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let inbox = Inbox::default();
+    let shared = inbox.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(connections) {
+            let Ok(stream) = stream else { continue };
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            let handler = Handler {
+                inbox: shared.clone(),
+                to: vec![],
+                data: vec![],
+            };
+            let ip = stream.peer_addr().unwrap().ip();
+            let mut session = mailin::SessionBuilder::new("localhost").build(ip, handler);
+            let mut writer = stream.try_clone().unwrap();
+            session.greeting().write_to(&mut writer).unwrap();
+            let mut reader = BufReader::new(stream);
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {}
+                }
+                let response = session.process(&line);
+                match response.action {
+                    mailin::Action::Reply => response.write_to(&mut writer).unwrap(),
+                    mailin::Action::Close => {
+                        let _ = response.write_to(&mut writer);
+                        break;
+                    }
+                    _ => {}
+                }
+                writer.flush().unwrap();
+            }
+        }
+    });
+    (port, inbox)
+}
+
+/// `brief send` to the test server on `port`, unencrypted (allowed on 127.0.0.1 only).
+fn send_local(port: u16, eml: &Path) -> std::process::Output {
+    send(&[
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        "none",
+        eml.to_str().unwrap(),
+    ])
+}
+
+fn send(args: &[&str]) -> std::process::Output {
+    let mut full = vec!["send"];
+    full.extend_from_slice(args);
+    brief(&full)
+}
+
+fn drafts_for(dir: &Path, to: &[&str]) -> PathBuf {
+    let mut args = vec![
+        "-t",
+        "event-brief",
+        "-p",
+        "event=dushanbe-2018",
+        "--from",
+        "briefings@example.org",
+    ];
+    for t in to {
+        args.extend_from_slice(&["--to", t]);
+    }
+    let out = draft(dir, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir.join("event-brief-dushanbe-2018.eml")
+}
+
+#[test]
+fn send_delivers_the_draft_with_the_pdf_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let (port, inbox) = smtp_server(1);
+    let out = send_local(port, &eml);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("sent "), "{}", stderr(&out));
+    let received = inbox.0.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].0, ["desk@example.org"]);
+    let m = parse(&received[0].1);
+    assert!(
+        m.header("X-Unsent").is_none(),
+        "sent messages are not drafts"
+    );
+    let pdf = std::fs::read(dir.path().join("event-brief-dushanbe-2018.pdf")).unwrap();
+    assert_eq!(m.attachment(0).unwrap().contents(), pdf.as_slice());
+    assert_ne!(
+        m.date().unwrap().to_rfc3339(),
+        "2026-11-24T00:00:00Z",
+        "dated at sending"
+    );
+}
+
+#[test]
+fn a_refused_recipient_is_reported_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["refused@example.org"]);
+    let (port, inbox) = smtp_server(1);
+    let out = send_local(port, &eml);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("not sent") && err.contains("refused"), "{err}");
+    assert!(err.contains("550"), "the server's reply: {err}");
+    assert!(!err.contains("\nsent "), "{err}");
+    assert!(inbox.0.lock().unwrap().is_empty());
+}
+
+#[test]
+fn an_unreachable_server_fails_quickly_and_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    // A port that was free a moment ago: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let started = std::time::Instant::now();
+    let out = send_local(port, &eml);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(8));
+    assert!(stderr(&out).contains("not sent"), "{}", stderr(&out));
+}
+
+#[test]
+fn dry_run_says_who_would_get_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org", "Ops <ops@example.org>"]);
+    let out = send(&["--dry-run", eml.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("desk@example.org, ops@example.org"), "{text}");
+    assert!(
+        text.contains("subject:    Brief: Dushanbe Conference 2018"),
+        "{text}"
+    );
+    assert!(text.contains("event-brief-dushanbe-2018.pdf"), "{text}");
+    // Plain SMTP to a remote host is refused before anything is sent.
+    let out = send(&[
+        "--smtp-host",
+        "mail.example.org",
+        "--smtp-tls",
+        "none",
+        eml.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,23 @@
+//! The integration tests, in one crate: each module runs the real binary (or the library's
+//! `harness`) for one command or property. One crate links the Typst stack once.
+
+mod support;
+
+mod batch;
+mod check;
+mod confinement;
+mod email;
+mod escaping;
+mod first_use;
+mod fuzz_checks;
+mod generate;
+mod golden;
+mod history;
+mod hostile;
+mod injection;
+mod notes;
+mod print;
+mod project;
+mod shipped_data;
+mod templates_guide;
+mod watch;

@@ -1,0 +1,268 @@
+//! Print- and email-ready output: paper, marking, metadata, standards, reproducibility.
+
+use crate::support::*;
+
+fn make(extra: &[&str]) -> (tempfile::TempDir, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    let args = [&["--template", "process-history"][..], extra].concat();
+    let out = generate(&path, &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&path).unwrap();
+    (dir, bytes)
+}
+
+#[test]
+fn a4_by_default_and_us_letter_on_request() {
+    let (_d, a4) = make(&[]);
+    for (w, h) in page_sizes(&pdf(&a4)) {
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "A4 page is {w}×{h}"
+        );
+    }
+    let (_d, letter) = make(&["--paper", "us-letter"]);
+    for (w, h) in page_sizes(&pdf(&letter)) {
+        assert!(
+            (w - 612.0).abs() < 0.5 && (h - 792.0).abs() < 0.5,
+            "letter page is {w}×{h}"
+        );
+    }
+}
+
+#[test]
+fn marking_and_page_numbers_on_every_page() {
+    let (_d, bytes) = make(&["--marking", "RESTRICTED"]);
+    let pages = pdf_pages_text(&bytes);
+    assert!(pages.len() > 1);
+    for (i, text) in pages.iter().enumerate() {
+        assert!(
+            text.contains("RESTRICTED"),
+            "page {} lacks the marking:\n{text}",
+            i + 1
+        );
+        assert!(
+            text.contains(&format!("Page {} of {}", i + 1, pages.len())),
+            "page {} lacks its number:\n{text}",
+            i + 1
+        );
+        assert!(
+            text.contains("Dushanbe Process"),
+            "page {} lacks the running title",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn metadata_fields_are_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lake.pdf");
+    let out = generate(
+        &path,
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/minimal",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&path).unwrap();
+    let doc = pdf(&bytes);
+    assert_eq!(info(&doc, "Title").as_deref(), Some("Lake Dialogue"));
+    assert_eq!(
+        info(&doc, "Author").as_deref(),
+        Some("Office of Lake Affairs (fictional)")
+    );
+    assert_eq!(
+        info(&doc, "Subject").as_deref(),
+        Some("History of the Lake Dialogue, with sources")
+    );
+    assert!(
+        info(&doc, "CreationDate")
+            .unwrap()
+            .starts_with("D:20261124")
+    );
+    let lang = catalog(&doc).get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"en");
+    // The issuing office is printed in the title block.
+    assert_pdf_contains(&pdf_text(&bytes), "Office of Lake Affairs (fictional)");
+}
+
+#[test]
+fn source_date_epoch_fixes_the_date_and_the_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str| {
+        let path = dir.path().join(name);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args([
+                "generate",
+                "--template",
+                "process-history",
+                "--out",
+                path.to_str().unwrap(),
+            ])
+            .current_dir(repo())
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read(path).unwrap()
+    };
+    let a = run("a.pdf");
+    let b = run("b.pdf");
+    assert_eq!(a, b, "same inputs and date must give identical bytes");
+    assert!(
+        info(&pdf(&a), "CreationDate")
+            .unwrap()
+            .starts_with("D:20231114")
+    );
+    assert_pdf_contains(&pdf_text(&a), "As of 14 November 2023");
+}
+
+#[test]
+fn ua_1_output_is_tagged_and_a_2b_declares_pdf_a() {
+    let (_d, ua) = make(&["--pdf-standard", "ua-1"]);
+    let doc = pdf(&ua);
+    assert!(
+        catalog(&doc).has(b"StructTreeRoot"),
+        "UA-1 output must be tagged"
+    );
+    let mark = catalog(&doc).get(b"MarkInfo").unwrap();
+    let mark = match mark {
+        lopdf::Object::Reference(id) => doc.get_object(*id).unwrap(),
+        other => other,
+    };
+    assert!(
+        mark.as_dict()
+            .unwrap()
+            .get(b"Marked")
+            .unwrap()
+            .as_bool()
+            .unwrap()
+    );
+    assert!(
+        xmp(&doc).contains("pdfuaid:part"),
+        "UA-1 output must declare PDF/UA"
+    );
+
+    let (_d, a) = make(&["--pdf-standard", "a-2b"]);
+    let meta = xmp(&pdf(&a));
+    assert!(meta.contains("pdfaid:part") && meta.contains('2'), "{meta}");
+    assert!(
+        meta.contains("pdfaid:conformance") && meta.contains('B'),
+        "{meta}"
+    );
+
+    let (_d, both) = make(&["--pdf-standard", "a-2b,ua-1"]);
+    let meta = xmp(&pdf(&both));
+    assert!(meta.contains("pdfaid:part") && meta.contains("pdfuaid:part"));
+}
+
+#[test]
+fn an_unknown_pdf_standard_is_a_usage_error() {
+    let out = brief(&[
+        "generate",
+        "--template",
+        "process-history",
+        "--pdf-standard",
+        "a-9z",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("invalid value 'a-9z'"), "{err}");
+    // The message lists what is accepted.
+    assert!(
+        err.contains("a-2b") && err.contains("ua-1") && err.contains("a-3u"),
+        "{err}"
+    );
+}
+
+#[test]
+fn png_pages_are_images_of_the_page_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=dushanbe-2019",
+            "--format",
+            "png",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let png = std::fs::read(dir.path().join("event-brief-dushanbe-2019.png"))
+        .or_else(|_| std::fs::read(dir.path().join("event-brief-dushanbe-2019-1.png")))
+        .unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // IHDR: width and height at 2 pixels per point of an A4 page.
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1191, 1684));
+}
+
+#[test]
+fn the_process_history_stays_mail_friendly() {
+    let (_d, bytes) = make(&[]);
+    assert!(bytes.len() < 400 * 1024, "{} bytes", bytes.len());
+}
+
+#[test]
+fn charts_carry_alternative_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "process-history",
+            "--data",
+            "tests/fixtures/minimal",
+            "--format",
+            "typ",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let source = std::fs::read_to_string(dir.path().join("process-history.typ")).unwrap();
+    // Two meetings report participants: the figures chart compares them. The timeline is a
+    // chart too (`timeline-chart` wraps it in one).
+    assert!(source.contains("figures-chart("), "{source}");
+    assert_eq!(source.matches("#chart(").count(), 1, "{source}");
+    assert_eq!(source.matches("#timeline-chart(").count(), 1, "{source}");
+    assert!(
+        source.contains("\"Headline figures: participants\""),
+        "{source}"
+    );
+}
+
+#[test]
+fn a_template_may_give_a_default_marking_that_the_flag_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "generate",
+            "--template",
+            "marked",
+            "--templates",
+            "tests/fixtures/templates-marked",
+            "--data",
+            "tests/fixtures/minimal",
+            "--format",
+            "typ",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = brief(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(dir.path().join("marked.typ")).unwrap()
+    };
+    assert_eq!(run(&[]).trim(), "= RESTRICTED");
+    assert_eq!(run(&["--marking", "UNCLASSIFIED"]).trim(), "= UNCLASSIFIED");
+}

@@ -1,0 +1,405 @@
+//! An installed `brief` in an office's own project: run from folders outside this
+//! repository, with nothing of it but the binary.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::support::*;
+
+/// Runs the binary in `dir` (anywhere), with a fixed date.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("SOURCE_DATE_EPOCH", "1764000000")
+        .output()
+        .expect("run brief");
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    out
+}
+
+/// A new project made by `brief init` in a scratch folder outside the repository.
+fn new_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = run_in(scratch.path(), &["init", "office"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let project = scratch.path().join("office");
+    (scratch, project)
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "{}", stderr(out));
+    stderr(out)
+}
+
+#[test]
+fn init_then_generate_every_built_in_template() {
+    let (_s, project) = new_project();
+    for file in [
+        "brief.toml",
+        "README.md",
+        ".gitignore",
+        "data/sources.yaml",
+        "schema/events.schema.json",
+    ] {
+        assert!(project.join(file).is_file(), "{file}");
+    }
+    assert!(project.join("output").is_dir());
+    ok(&run_in(&project, &["check", "--sources", "sources"]));
+    ok(&run_in(
+        &project,
+        &["generate", "--template", "process-history"],
+    ));
+    let text = pdf_text(&std::fs::read(project.join("output/process-history.pdf")).unwrap());
+    assert_pdf_contains(&text, "Harbour Safety Dialogue (example)");
+    ok(&run_in(
+        &project,
+        &["generate", "--template", "event-brief", "--all"],
+    ));
+    ok(&run_in(
+        &project,
+        &["generate", "--template", "country-participation", "--all"],
+    ));
+    for file in [
+        "event-brief-harbour-2023.pdf",
+        "country-participation-NOR.pdf",
+    ] {
+        assert!(project.join("output").join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn a_sub_folder_run_uses_the_project_root() {
+    let (_s, project) = new_project();
+    let events = project.join("data/events");
+    ok(&run_in(
+        &events,
+        &[
+            "generate",
+            "--template",
+            "event-brief",
+            "--param",
+            "event=harbour-2024",
+        ],
+    ));
+    assert!(
+        project
+            .join("output/event-brief-harbour-2024.pdf")
+            .is_file()
+    );
+    assert!(!events.join("output").exists());
+}
+
+#[test]
+fn a_project_file_overrides_the_built_in_one() {
+    let (_s, project) = new_project();
+    let err = ok(&run_in(&project, &["templates", "--copy", "event-brief"]));
+    assert!(err.contains("event-brief.typ.j2"), "{err}");
+    // Copying again would replace the project's own files: refused.
+    let again = run_in(&project, &["templates", "--copy", "event-brief"]);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    let template = project.join("templates/event-brief.typ.j2");
+    let text = std::fs::read_to_string(&template).unwrap();
+    std::fs::write(
+        &template,
+        text.replace("title: [Participants]", "title: [Who came]"),
+    )
+    .unwrap();
+    let list = run_in(&project, &["templates"]);
+    let listing = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert!(
+        listing.contains(
+            "event-brief  (project: templates/event-brief.typ.j2, replaces the built-in one)"
+        ),
+        "{listing}"
+    );
+    assert!(listing.contains("process-history  (built-in)"), "{listing}");
+    ok(&run_in(
+        &project,
+        &[
+            "generate",
+            "--template",
+            "event-brief",
+            "--param",
+            "event=harbour-2024",
+        ],
+    ));
+    let pdf =
+        pdf_text(&std::fs::read(project.join("output/event-brief-harbour-2024.pdf")).unwrap());
+    assert_pdf_contains(&pdf, "Who came");
+    // Only the page frame replaced: every template, built-in ones too, uses the letterhead,
+    // while the blocks and sections stay the built-in ones, file by file.
+    std::fs::remove_file(&template).unwrap();
+    let templates = project.join("templates");
+    for other in ["brief.typ", "blocks.typ", "sections.typ"] {
+        std::fs::remove_file(templates.join(other)).unwrap();
+    }
+    let frame = templates.join("frame.typ");
+    let typ = std::fs::read_to_string(&frame).unwrap();
+    assert!(typ.contains("upper(kind)"));
+    std::fs::write(
+        &frame,
+        typ.replace("upper(kind)", "upper(kind + \" · Office letterhead\")"),
+    )
+    .unwrap();
+    let list = run_in(&project, &["templates"]);
+    let listing = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert!(
+        listing.contains("frame.typ  (project: templates/frame.typ, replaces the built-in one)"),
+        "{listing}"
+    );
+    assert!(!listing.contains("sections.typ  (project"), "{listing}");
+    ok(&run_in(
+        &project,
+        &["generate", "--template", "process-history"],
+    ));
+    let pdf = pdf_text(&std::fs::read(project.join("output/process-history.pdf")).unwrap());
+    assert_pdf_contains(&pdf, "OFFICE LETTERHEAD");
+    assert_pdf_contains(&pdf, "Sources");
+    // The project's own `brief.typ` imports `blocks.typ` and `sections.typ`, which it does
+    // not have: the built-in ones are used, and its own `frame.typ`.
+    let builtin = std::fs::read_to_string(repo().join("templates/brief.typ")).unwrap();
+    std::fs::write(
+        templates.join("brief.typ"),
+        format!("// The office's copy.\n{builtin}"),
+    )
+    .unwrap();
+    ok(&run_in(
+        &project,
+        &[
+            "generate",
+            "--template",
+            "event-brief",
+            "--param",
+            "event=harbour-2024",
+        ],
+    ));
+    let pdf =
+        pdf_text(&std::fs::read(project.join("output/event-brief-harbour-2024.pdf")).unwrap());
+    assert_pdf_contains(&pdf, "OFFICE LETTERHEAD");
+    assert_pdf_contains(&pdf, "Participants");
+}
+
+#[test]
+fn project_flag_chooses_the_project() {
+    let (scratch, project) = new_project();
+    ok(&run_in(
+        scratch.path(),
+        &[
+            "--project",
+            "office",
+            "generate",
+            "--template",
+            "process-history",
+        ],
+    ));
+    assert!(project.join("output/process-history.pdf").is_file());
+    let missing = run_in(scratch.path(), &["--project", "nowhere", "check"]);
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+}
+
+#[test]
+fn an_unknown_key_in_brief_toml_names_the_line_and_the_closest_key() {
+    let (_s, project) = new_project();
+    std::fs::write(
+        project.join("brief.toml"),
+        "[generate]\nmarking = \"X\"\npapr = \"a4\"\n",
+    )
+    .unwrap();
+    let out = run_in(&project, &["generate", "--template", "process-history"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("unknown key `papr`"), "{err}");
+    assert!(err.contains("brief.toml:3:1"), "{err}");
+    assert!(err.contains("did you mean `paper`?"), "{err}");
+    assert!(!project.join("output/process-history.pdf").exists());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::write(scratch.path().join("notes.txt"), "mine").unwrap();
+    let out = run_in(scratch.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let entries: Vec<_> = std::fs::read_dir(scratch.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn brief_toml_defaults_apply_and_flags_override_them() {
+    let (_s, project) = new_project();
+    std::fs::write(
+        project.join("brief.toml"),
+        "[folders]\noutput = \"briefings\"\n[generate]\nmarking = \"RESTRICTED\"\npaper = \"us-letter\"\n",
+    )
+    .unwrap();
+    ok(&run_in(
+        &project,
+        &["generate", "--template", "process-history"],
+    ));
+    let path = project.join("briefings/process-history.pdf");
+    let text = pdf_text(&std::fs::read(&path).unwrap());
+    assert_pdf_contains(&text, "RESTRICTED");
+    let doc = lopdf::Document::load(&path).unwrap();
+    let (_, page) = doc.get_pages().into_iter().next().unwrap();
+    let media = doc
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    let width = media[2].as_float().unwrap();
+    assert!(
+        (width - 612.0).abs() < 1.0,
+        "US Letter from brief.toml, got width {width}"
+    );
+    ok(&run_in(
+        &project,
+        &[
+            "generate",
+            "--template",
+            "process-history",
+            "--marking",
+            "UNCLASSIFIED",
+            "--paper",
+            "a4",
+        ],
+    ));
+    let text = pdf_text(&std::fs::read(&path).unwrap());
+    assert_pdf_contains(&text, "UNCLASSIFIED");
+    assert!(!text.contains("RESTRICTED"));
+}
+
+#[test]
+fn check_prints_problems_as_json_for_editors() {
+    let (_s, project) = new_project();
+    ok(&run_in(&project, &["check", "--format", "json"]));
+    let countries = project.join("data/countries.yaml");
+    let text = std::fs::read_to_string(&countries).unwrap();
+    std::fs::write(
+        &countries,
+        text.replace("  name: Iceland", "  nmae: Iceland"),
+    )
+    .unwrap();
+    let out = run_in(&project, &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    let problems = report["problems"].as_array().unwrap();
+    let unknown = problems
+        .iter()
+        .find(|p| {
+            p["message"]
+                .as_str()
+                .unwrap()
+                .contains("unknown field `nmae`")
+        })
+        .expect("the unknown field is reported");
+    assert!(
+        unknown["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("countries.yaml")
+    );
+    assert_eq!(unknown["line"], 7);
+    assert_eq!(unknown["column"], 3);
+    assert_eq!(unknown["severity"], "error");
+}
+
+#[test]
+fn completions_and_man_page() {
+    let scratch = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = run_in(scratch.path(), &["completions", shell]);
+        ok(&out);
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            script.contains("generate") && script.contains("template"),
+            "{shell}"
+        );
+    }
+    let out = run_in(scratch.path(), &["man"]);
+    ok(&out);
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
+    assert!(page.contains("generate"));
+}
+
+/// Every YAML file of a fact base with the file kind its schema applies to.
+fn data_files(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            let kind = path.file_name().unwrap().to_str().unwrap().to_owned();
+            for f in std::fs::read_dir(&path).unwrap() {
+                out.push((f.unwrap().path(), kind.clone()));
+            }
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            let kind = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            out.push((path, kind));
+        }
+    }
+    out
+}
+
+fn validates(schema: &serde_json::Value, path: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+    let validator = jsonschema::validator_for(schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+#[test]
+fn every_shipped_data_file_validates_against_the_schema() {
+    let mut checked = 0;
+    for dir in [
+        "data",
+        "starter/data",
+        "tests/fixtures/minimal",
+        "tests/fixtures/side-events",
+    ] {
+        for (path, kind) in data_files(&repo().join(dir)) {
+            let schema = brief::harness::schema_of_kind(&kind).unwrap();
+            validates(&schema, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "{checked}");
+    // The schema `brief init` writes is the one `brief schema` prints.
+    let (_s, project) = new_project();
+    let written: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(project.join("schema/events.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let printed = run_in(&project, &["schema", "events"]);
+    let printed: serde_json::Value = serde_json::from_slice(&printed.stdout).unwrap();
+    assert_eq!(written, printed);
+}
+
+#[test]
+fn a_wrong_field_fails_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("countries.yaml");
+    let text = std::fs::read_to_string(repo().join("data/countries.yaml")).unwrap();
+    std::fs::write(&path, text.replacen("  name: ", "  nmae: ", 1)).unwrap();
+    let err = validates(&brief::harness::schema_of_kind("countries").unwrap(), &path).unwrap_err();
+    assert!(err.contains("nmae") || err.contains("name"), "{err}");
+    std::fs::write(&path, text.replacen("id: TJK", "id: [TJK]", 1)).unwrap();
+    assert!(validates(&brief::harness::schema_of_kind("countries").unwrap(), &path).is_err());
+}
