@@ -16,9 +16,9 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        brief::errln!(
+        brief::term::err(format!(
             "error: internal error in brief{location}; nothing was written. Please report it."
-        );
+        ));
     }));
     let cli = Cli::parse();
     // Typst parallelises its own work on rayon's global pool: give those threads the stack
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         Err(err) => {
             let (message, code) = brief::describe_error(&err);
             if !message.is_empty() {
-                brief::errln!("{message}");
+                brief::term::err(message);
             }
             ExitCode::from(code)
         }

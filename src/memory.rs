@@ -47,7 +47,7 @@ pub fn watch_memory(limit: u64) {
                 let Some(used) = resident_bytes() else { return };
                 if used > limit {
                     let current = CURRENT.lock().map(|c| c.join(", ")).unwrap_or_default();
-                    crate::errln!(
+                    crate::term::errln!(
                         "{}: stopped: making {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not",
                         crate::diag::severity_word(crate::diag::Severity::Error),
                         if current.is_empty() { "the document".to_owned() } else { current },
@@ -59,6 +59,6 @@ pub fn watch_memory(limit: u64) {
             }
         });
     if spawned.is_err() {
-        crate::errln!("warning: the memory budget cannot be watched (no thread could start)");
+        crate::term::errln!("warning: the memory budget cannot be watched (no thread could start)");
     }
 }

@@ -81,7 +81,6 @@ pub fn err(line: impl fmt::Display) {
 }
 
 /// `eprintln!` that never panics: `errln!("…")` (see [`err`]).
-#[macro_export]
 macro_rules! errln {
     ($($arg:tt)*) => {
         $crate::term::err(format_args!($($arg)*))
@@ -89,7 +88,6 @@ macro_rules! errln {
 }
 
 /// `println!` for data: `outln!("{x}")?` (see [`out_bytes`]).
-#[macro_export]
 macro_rules! outln {
     () => {
         $crate::term::out("")?
@@ -98,6 +96,8 @@ macro_rules! outln {
         $crate::term::out(format_args!($($arg)*))?
     };
 }
+
+pub(crate) use {errln, outln};
 
 /// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -22,14 +22,14 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
             "data": data.display().to_string(),
             "problems": problems.iter().map(diag::Problem::to_json).collect::<Vec<_>>(),
         });
-        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
+        crate::term::outln!("{}", serde_json::to_string_pretty(&report)?);
         return if failed { Err(Reported.into()) } else { Ok(()) };
     }
     if failed {
         return Err(Problems(problems).into());
     }
     for warning in &problems {
-        crate::errln!("{}", warning.render().trim_end());
+        crate::term::errln!("{}", warning.render().trim_end());
     }
     let verified = match sources {
         Some(dir) => {

@@ -10,6 +10,6 @@ pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
     let manifest = templates::manifest(&library, &doc.template)?;
     let (base, since) = load_facts(&doc.data, &doc.since)?;
     let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref())?;
-    crate::outln!("{}", serde_json::to_string_pretty(&ctx)?);
+    crate::term::outln!("{}", serde_json::to_string_pretty(&ctx)?);
     Ok(())
 }

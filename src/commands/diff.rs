@@ -22,13 +22,13 @@ fn print_diff(since: &Since, format: ReportFormat) -> anyhow::Result<()> {
             "changes": diff.changes,
             "sourcing": diff.sourcing,
         });
-        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
+        crate::term::outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
     }
     let r = &since.revision;
-    crate::outln!("Changes since {} ({}, {}):", r.name, r.commit, r.date_text);
+    crate::term::outln!("Changes since {} ({}, {}):", r.name, r.commit, r.date_text);
     if diff.changes.is_empty() {
-        crate::outln!("  none");
+        crate::term::outln!("  none");
     }
     let paint = |text: &str, code: &str| term::paint(text, code);
     // Kinds in the order they first appear.
@@ -39,29 +39,29 @@ fn print_diff(since: &Since, format: ReportFormat) -> anyhow::Result<()> {
         }
     }
     for kind in kinds {
-        crate::outln!("\n{}", paint(kind.plural(), "1"));
+        crate::term::outln!("\n{}", paint(kind.plural(), "1"));
         for c in diff.changes.iter().filter(|c| c.kind == kind) {
             let (mark, code) = match c.change {
                 Presence::Added => ("+", "32"),
                 Presence::Removed => ("-", "31"),
                 Presence::Changed => ("~", "33"),
             };
-            crate::outln!("  {} {} {}", paint(mark, code), c.change.word(), c.label);
+            crate::term::outln!("  {} {} {}", paint(mark, code), c.change.word(), c.label);
             for f in &c.fields {
-                crate::outln!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
+                crate::term::outln!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
             }
             if !c.sources.is_empty() {
-                crate::outln!("      sources: {}", c.sources.join(", "));
+                crate::term::outln!("      sources: {}", c.sources.join(", "));
             }
         }
     }
     if !diff.sourcing.is_empty() {
-        crate::outln!(
+        crate::term::outln!(
             "\n{}",
             paint("sourcing changes (citations or excerpts only)", "1")
         );
         for c in &diff.sourcing {
-            crate::outln!("  ~ {} {}", c.kind, c.label);
+            crate::term::outln!("  ~ {} {}", c.kind, c.label);
         }
     }
     Ok(())

@@ -45,7 +45,7 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
 /// cannot be started is a warning: the document is written all the same.
 fn open_in_viewer(path: &Path) {
     if let Err(err) = open::that_detached(path) {
-        crate::errln!(
+        crate::term::errln!(
             "{}: cannot open `{}` in a viewer ({err}); it is written all the same",
             crate::diag::severity_word(crate::diag::Severity::Warning),
             path.display()

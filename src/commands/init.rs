@@ -89,7 +89,7 @@ pub fn create(dir: &Path) -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(dir.join("output"))?;
     let shown = dir.display();
-    crate::errln!(
+    crate::term::errln!(
         "created a brief project in `{shown}` with an example fact base (fictional: replace it)"
     );
     let cd = if dir == Path::new(".") {

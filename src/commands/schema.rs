@@ -5,6 +5,6 @@ pub fn run(kind: Option<&str>) -> anyhow::Result<()> {
         Some(kind) => crate::schema::of_kind(kind)?,
         None => crate::schema::all(),
     };
-    crate::outln!("{}", serde_json::to_string_pretty(&schema)?);
+    crate::term::outln!("{}", serde_json::to_string_pretty(&schema)?);
     Ok(())
 }

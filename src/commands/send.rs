@@ -18,11 +18,11 @@ pub fn run(config: &SendConfig) -> anyhow::Result<()> {
                 .iter()
                 .map(|(name, size)| format!("{name} ({} KB)", size.div_ceil(1024)))
                 .collect();
-            crate::outln!("{}", d.path.display());
-            crate::outln!("  from:       {}", d.from);
-            crate::outln!("  to:         {}", d.recipients.join(", "));
-            crate::outln!("  subject:    {}", d.subject);
-            crate::outln!("  attachment: {}", attached.join(", "));
+            crate::term::outln!("{}", d.path.display());
+            crate::term::outln!("  from:       {}", d.from);
+            crate::term::outln!("  to:         {}", d.recipients.join(", "));
+            crate::term::outln!("  subject:    {}", d.subject);
+            crate::term::outln!("  attachment: {}", attached.join(", "));
         }
         return Ok(());
     };
@@ -37,7 +37,7 @@ pub fn run(config: &SendConfig) -> anyhow::Result<()> {
             )),
             Err(reason) => {
                 failed += 1;
-                crate::errln!(
+                crate::term::errln!(
                     "{}: not sent: {} ({reason})",
                     diag::severity_word(diag::Severity::Error),
                     d.path.display()
@@ -46,7 +46,7 @@ pub fn run(config: &SendConfig) -> anyhow::Result<()> {
         }
     }
     if failed > 0 {
-        crate::errln!(
+        crate::term::errln!(
             "{} of {} sent",
             drafts.len() - failed,
             plural(drafts.len(), "message", "messages")

@@ -25,23 +25,23 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
             }
             templates::Origin::Project(path) => format!("project: {}", path.display()),
         };
-        crate::outln!("{}  ({origin})", m.name);
-        crate::outln!("    {}", m.description);
+        crate::term::outln!("{}  ({origin})", m.name);
+        crate::term::outln!("    {}", m.description);
         for p in &m.params {
             let need = if p.required { "required" } else { "optional" };
-            crate::outln!(
+            crate::term::outln!(
                 "    --param {}=<{} id>  ({need}) {}",
                 p.name,
                 p.kind,
                 p.description
             );
         }
-        crate::outln!();
+        crate::term::outln!();
     }
     // Shared files the project replaces (a letterhead in its own brief.typ).
     for shared in templates::SHARED_FILES {
         if let templates::Origin::Project(path) = library.origin_of_file(shared) {
-            crate::outln!(
+            crate::term::outln!(
                 "{shared}  (project: {}, replaces the built-in one)",
                 path.display()
             );

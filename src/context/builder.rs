@@ -235,26 +235,7 @@ impl<'a> Builder<'a> {
         let date = e.start.value;
         let (parent, process, topics, related_to) = self.links(e);
         let cite = self.cite(&e.sources);
-        let figures = e
-            .figures
-            .iter()
-            .map(|f| FigureRecord {
-                measure: f.measure.clone(),
-                label: f.label.clone().unwrap_or_else(|| humanize(&f.measure)),
-                value: f.value,
-                qualifier: f.qualifier.clone(),
-                text: match &f.qualifier {
-                    Some(q) => format!("{q} {}", f.value),
-                    None => f.value.to_string(),
-                },
-                note: f.note.clone(),
-                meta: self.meta(
-                    &f.sources,
-                    &f.extra,
-                    self.change(RecordKind::Figure, &e.id.value, Some(&f.key())),
-                ),
-            })
-            .collect();
+        let figures = e.figures.iter().map(|f| self.figure(e, f)).collect();
         let participants = e
             .participants
             .iter()
@@ -353,6 +334,26 @@ impl<'a> Builder<'a> {
                 extra: e.extra.clone(),
                 change: self.change(RecordKind::Event, &e.id.value, None),
             },
+        }
+    }
+
+    /// A headline figure of event `e`.
+    fn figure(&mut self, e: &Event, f: &crate::facts::Figure) -> FigureRecord {
+        FigureRecord {
+            measure: f.measure.clone(),
+            label: f.label.clone().unwrap_or_else(|| humanize(&f.measure)),
+            value: f.value,
+            qualifier: f.qualifier.clone(),
+            text: match &f.qualifier {
+                Some(q) => format!("{q} {}", f.value),
+                None => f.value.to_string(),
+            },
+            note: f.note.clone(),
+            meta: self.meta(
+                &f.sources,
+                &f.extra,
+                self.change(RecordKind::Figure, &e.id.value, Some(&f.key())),
+            ),
         }
     }
 

@@ -18,6 +18,7 @@
 //! What each parameter kind adds (`process`, `country`, `event`) is built in [`focus`].
 
 mod builder;
+mod country;
 mod focus;
 mod records;
 mod request;
@@ -31,7 +32,8 @@ use crate::facts::{FactBase, day_text};
 use crate::templates::ParamKind;
 use crate::yaml::Extra;
 
-pub use focus::{CountryFocus, EventFocus, ProcessFocus};
+pub use country::CountryFocus;
+pub use focus::{EventFocus, ProcessFocus};
 pub use records::*;
 
 use builder::{Builder, attribution, mark_runs};

@@ -78,7 +78,7 @@ pub fn in_parallel(
                 bar.set_message(value.clone());
                 bar.inc(1);
             }
-            None if result.is_err() || !quiet => crate::errln!("{line}"),
+            None if result.is_err() || !quiet => crate::term::errln!("{line}"),
             None => {}
         }
         result

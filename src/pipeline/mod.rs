@@ -148,7 +148,7 @@ impl Generator<'_> {
         let _making = memory::making(label);
         let rendered = p.timings.time(Stage::Render, || {
             for warning in compile::glyph_warnings(&doc.context) {
-                crate::errln!("{}", warning.render().trim_end());
+                crate::term::errln!("{}", warning.render().trim_end());
             }
             p.renderer.render(&p.manifest.name, &doc.context)
         })?;
@@ -174,7 +174,7 @@ impl Generator<'_> {
         p.timings.add(Stage::Export, compiled.export_time);
         let writing = std::time::Instant::now();
         for warning in &compiled.warnings {
-            crate::errln!("{}", warning.render().trim_end());
+            crate::term::errln!("{}", warning.render().trim_end());
         }
         let written = output::write_document(
             &config.out,
