@@ -275,6 +275,20 @@ fn brief_toml_defaults_apply_and_flags_override_them() {
     let text = pdf_text(&std::fs::read(&path).unwrap());
     assert_pdf_contains(&text, "UNCLASSIFIED");
     assert!(!text.contains("RESTRICTED"));
+    // `context` prints what the template receives: the same settings as `generate`.
+    let context = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["context", "--template", "process-history"];
+        args.extend_from_slice(extra);
+        let out = run_in(&project, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let ctx = context(&[]);
+    assert_eq!(ctx["brief"]["paper"], "us-letter");
+    assert_eq!(ctx["brief"]["marking"], "RESTRICTED");
+    let ctx = context(&["--paper", "a4", "--marking", "UNCLASSIFIED"]);
+    assert_eq!(ctx["brief"]["paper"], "a4");
+    assert_eq!(ctx["brief"]["marking"], "UNCLASSIFIED");
 }
 
 #[test]
