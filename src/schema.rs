@@ -33,19 +33,19 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "countries",
-        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
+        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "organizations",
-        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
+        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "people",
-        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x}], extra: {k: v}}], sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
+        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "processes",
-        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
+        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "events",
@@ -64,19 +64,19 @@ const EXAMPLE: &[(&str, &str)] = &[
   funders: [KWT]
   topics: [t]
   regions: [r]
-  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
-  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
-  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
-  discussions: [{text: t, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
-  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
-  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x}], extra: {k: v}}]
+  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  discussions: [{text: t, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   note: n
   extra: {k: [1, {two: 2}]}
-  sources: [s, {id: s, excerpt: x}]",
+  sources: [s, {id: s, excerpt: x, supports: [f]}]",
     ),
     (
         "initiatives",
-        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x}], extra: {k: v}}",
+        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     ("issuer", "{office: o, language: en}"),
 ];
@@ -252,7 +252,7 @@ mod tests {
             if path.ends_with(".sources") {
                 assert!(
                     types.contains(&Ty::Text) && types.contains(&Ty::Record),
-                    "{path}: give the example `[s, {{id: s, excerpt: x}}]`"
+                    "{path}: give the example `[s, {{id: s, excerpt: x, supports: [f]}}]`"
                 );
             }
         }

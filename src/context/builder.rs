@@ -3,6 +3,7 @@
 
 use crate::changes::{Diff, EventItem, Mark, RecordKind};
 use crate::facts::{
+    Described, supportable,
     Citation, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref, humanize,
 };
 use crate::yaml::Extra;
@@ -39,6 +40,24 @@ impl<'a> Builder<'a> {
     /// `new` or `changed` since the compared revision, when there is one.
     pub(super) fn change(&self, kind: RecordKind, id: &str, key: Option<&str>) -> Option<Mark> {
         self.diff.and_then(|d| d.status(kind, id, key))
+    }
+
+    /// For each field of `record` a source may support, the sources that support it.
+    pub(super) fn cite_of(&mut self, record: &impl Described) -> CiteOf {
+        let mut out = CiteOf::new();
+        for (name, _) in record.fields() {
+            if !supportable(name) {
+                continue;
+            }
+            let supporting: Vec<Citation> = record
+                .citations()
+                .iter()
+                .filter(|c| c.supports(name))
+                .cloned()
+                .collect();
+            out.insert(name, self.cite(&supporting));
+        }
+        out
     }
 
     /// A record's notes (remembering its sources for `sources`), its own fields and its
@@ -329,6 +348,7 @@ impl<'a> Builder<'a> {
             initiatives,
             note: e.note.clone(),
             related: Vec::new(),
+            cite_of: self.cite_of(e),
             meta: Meta {
                 cite,
                 extra: e.extra.clone(),
@@ -448,6 +468,7 @@ impl<'a> Builder<'a> {
             initiator: p.initiator.as_ref().map(|i| self.party(&i.value)),
             themes: p.themes.clone(),
             meta: self.meta(&p.sources, &p.extra, None),
+            cite_of: self.cite_of(p),
         }
     }
 }

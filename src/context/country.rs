@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::focus::TimelineEntry;
 use super::{Builder, EventRecord, EventRef, Person, StatementRecord, mark_runs};
 use crate::changes::{EventItem, RecordKind};
-use crate::facts::{Country, Event};
+use crate::facts::{Citation, Country, Event};
 
 /// What a `country` parameter adds.
 #[derive(Debug, Clone, Serialize)]
@@ -134,10 +134,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .filter(|p| p.party.value == id)
                 .collect();
-            let mut citations: Vec<_> = own.iter().flat_map(|p| p.sources.clone()).collect();
-            if citations.is_empty() {
-                citations.extend(e.sources.iter().cloned());
-            }
+            let citations = base.involvement(id, e);
             let mut head = None;
             for p in &own {
                 if let Some(h) = &p.head {
@@ -241,11 +238,28 @@ impl<'a> Builder<'a> {
                     e.process.as_ref().is_some_and(|x| x.value == p.id.value)
                         && !base.roles_in(id, e).is_empty()
                 });
-                (initiator || took_part).then(|| ProcessRole {
+                if !(initiator || took_part) {
+                    return None;
+                }
+                // What the sources say of this country in this process: that it launched it,
+                // and what it did at its meetings.
+                let mut citations: Vec<Citation> = if initiator {
+                    p.sources.iter().filter(|c| c.supports("initiator")).cloned().collect()
+                } else {
+                    Vec::new()
+                };
+                for e in base
+                    .events
+                    .iter()
+                    .filter(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value))
+                {
+                    citations.extend(base.involvement(id, e));
+                }
+                Some(ProcessRole {
                     id: p.id.value.clone(),
                     name: p.name.clone(),
                     initiator,
-                    cite: self.cite(&p.sources),
+                    cite: self.cite(&citations),
                 })
             })
             .collect()

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use super::Meta;
 use crate::yaml::Extra;
 
@@ -90,10 +92,16 @@ pub struct EventRecord {
     /// Side events and meetings that belong to it, in full (filled for the events a document
     /// is about: each meeting of a process history, the event of an event brief).
     pub related: Vec<EventRecord>,
+    /// Each field's notes: the sources that support that field (`cite_of.start`), for a row
+    /// or sentence built from it. `cite` is every source of the record.
+    pub cite_of: CiteOf,
     /// Its notes, the curator's own fields and its mark since a revision.
     #[serde(flatten)]
     pub meta: Meta,
 }
+
+/// A record's fields, each with the sources that support it.
+pub type CiteOf = BTreeMap<&'static str, Vec<String>>;
 
 /// An id with the label to print for it.
 #[derive(Debug, Clone, Serialize)]
@@ -231,6 +239,8 @@ pub struct ProcessRecord {
     pub launched_text: Option<String>,
     pub initiator: Option<PartyRef>,
     pub themes: Vec<String>,
+    /// Each field's notes (see [`EventRecord::cite_of`]).
+    pub cite_of: CiteOf,
     /// Its notes and the curator's own fields.
     #[serde(flatten)]
     pub meta: Meta,

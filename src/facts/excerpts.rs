@@ -74,7 +74,7 @@ pub fn verify_excerpts(base: &FactBase, dir: &Path) -> Vec<Problem> {
 }
 
 /// Folds whitespace runs into one space and typographic quotes into straight ones.
-fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

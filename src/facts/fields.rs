@@ -5,6 +5,15 @@
 use super::*;
 use crate::yaml::Extra;
 
+/// The fields that are the curator's own words or data: no source needs to support them (a
+/// source may still support a note or a short title). `extra` is never a source's.
+pub const CURATORS_OWN: [&str; 3] = ["note", "short_title", "extra"];
+
+/// Whether a source can support the field `name` (anything but the curator's `extra`).
+pub fn supportable(name: &str) -> bool {
+    name != "extra"
+}
+
 /// A record whose fields can be listed by name.
 pub trait Described {
     /// Each field's name and value as text (`""` when absent); lists joined with `, `,
@@ -115,6 +124,21 @@ impl Described for Person {
         vec![
             ("name", self.name.clone()),
             ("positions", positions),
+            ("extra", extra(&self.extra)),
+        ]
+    }
+    fn citations(&self) -> &[Citation] {
+        &self.sources
+    }
+}
+
+impl Described for Position {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("title", self.title.clone()),
+            ("party", self.party.value.clone()),
+            ("from", opt(&self.from)),
+            ("until", opt(&self.until)),
             ("extra", extra(&self.extra)),
         ]
     }

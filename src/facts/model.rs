@@ -95,11 +95,22 @@ struct Index {
     events: HashMap<String, usize>,
 }
 
-/// A citation: the source a fact comes from, optionally with a verbatim excerpt.
+/// A citation: the source a fact comes from, optionally with a verbatim excerpt, and the
+/// fields of its record the source supports (none listed: the whole record).
 #[derive(Debug, Clone)]
 pub struct Citation {
     pub source: Ref,
     pub excerpt: Option<Located<String>>,
+    /// The fields of the record this source supports; empty when it supports the record as a
+    /// whole.
+    pub supports: Vec<Located<String>>,
+}
+
+impl Citation {
+    /// Whether the source supports `field` of its record.
+    pub fn supports(&self, field: &str) -> bool {
+        self.supports.is_empty() || self.supports.iter().any(|s| s.value == field)
+    }
 }
 
 /// A document facts are taken from.

@@ -74,6 +74,44 @@ impl FactBase {
         roles
     }
 
+    /// The citations that say what `party` did at `e`: its participations, the statements
+    /// made for it, and the event's sources where they support its hosting, organising,
+    /// funding or being the venue. The event's other sources say nothing about the party.
+    pub fn involvement(&self, party: &str, e: &Event) -> Vec<Citation> {
+        let listed = |list: &[Ref]| list.iter().any(|p| p.value == party);
+        let mut fields = Vec::new();
+        for (field, list) in [
+            ("hosts", &e.hosts),
+            ("organizers", &e.organizers),
+            ("funders", &e.funders),
+        ] {
+            if listed(list) {
+                fields.push(field);
+            }
+        }
+        let venue = e
+            .location
+            .as_ref()
+            .and_then(|l| l.country.as_ref())
+            .is_some_and(|c| c.value == party);
+        if venue {
+            fields.push("location");
+        }
+        let mut out: Vec<Citation> = e
+            .sources
+            .iter()
+            .filter(|c| fields.iter().any(|f| c.supports(f)))
+            .cloned()
+            .collect();
+        for p in e.participants.iter().filter(|p| p.party.value == party) {
+            out.extend(p.sources.iter().cloned());
+        }
+        for s in e.statements.iter().filter(|s| self.speaks_for(s, party, e)) {
+            out.extend(s.sources.iter().cloned());
+        }
+        out
+    }
+
     /// Whether `party` had any role in any event.
     pub fn took_part(&self, party: &str) -> bool {
         self.events

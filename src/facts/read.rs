@@ -491,14 +491,17 @@ fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
         let mut rec = r.record(node, path, "a citation")?;
         let id = rec.text(r, "id");
         let excerpt = rec.opt_text(r, "excerpt");
+        let supports = texts(r, &mut rec, "supports");
         rec.finish(r);
         return Some(Citation {
             source: id?,
             excerpt,
+            supports,
         });
     }
     Some(Citation {
         source: r.text(node, path)?,
         excerpt: None,
+        supports: Vec::new(),
     })
 }

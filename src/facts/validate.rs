@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::diag::did_you_mean;
+use crate::facts::fields::{CURATORS_OWN, supportable};
 
 pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) {
     let mut c = Checker {
@@ -32,8 +33,9 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
         }
     }
     for country in &base.countries {
-        c.citations(
-            &country.sources,
+        c.cited(
+            country,
+            "country",
             format!("countries[{}].sources", country.id.value),
         );
     }
@@ -42,17 +44,18 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
         if let Some(parent) = &org.parent {
             c.reference(parent, Kind::Organization, at("parent"));
         }
-        c.citations(&org.sources, at("sources"));
+        c.cited(org, "organization", at("sources"));
     }
     for person in &base.people {
         for (i, p) in person.positions.iter().enumerate() {
             let at = |field: &str| format!("people[{}].positions[{i}].{field}", person.id.value);
             c.reference(&p.party, Kind::Party, at("party"));
             c.date_order(p.from, p.until, &person.id, at("until"));
-            c.citations(&p.sources, at("sources"));
+            c.cited(p, "position", at("sources"));
         }
-        c.citations(
-            &person.sources,
+        c.cited(
+            person,
+            "person",
             format!("people[{}].sources", person.id.value),
         );
     }
@@ -61,7 +64,7 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
         if let Some(initiator) = &process.initiator {
             c.reference(initiator, Kind::Party, at("initiator"));
         }
-        c.citations(&process.sources, at("sources"));
+        c.cited(process, "process", at("sources"));
     }
     for event in &base.events {
         c.event(event);
@@ -74,7 +77,7 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
             c.reference(event, Kind::Event, at("event"));
         }
         c.date_order(i.from, i.until, &i.id, at("until"));
-        c.citations(&i.sources, at("sources"));
+        c.cited(i, "initiative", at("sources"));
     }
 }
 
@@ -272,7 +275,60 @@ impl Checker<'_> {
         )));
     }
 
-    fn citations(&mut self, citations: &[Citation], field: String) {
+    /// The citations of `record` (a `what`): each names a source, quotes it when it says
+    /// it does, and supports fields the record has; and each field a source must support is
+    /// supported by one (else it prints without a note: a warning).
+    fn cited(&mut self, record: &impl Described, what: &str, field: String) {
+        let citations = record.citations();
+        let fields = record.fields();
+        let names: Vec<&str> = fields
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| supportable(name))
+            .collect();
+        for c in citations {
+            for s in &c.supports {
+                if names.contains(&s.value.as_str()) {
+                    continue;
+                }
+                let mut problem = Problem::error(format!(
+                    "`supports` names `{}`, which is not a field of {} {what}",
+                    s.value,
+                    article(what)
+                ))
+                .at(s.at.clone())
+                .field(field.clone());
+                if let Some(near) = did_you_mean(&s.value, names.iter().copied()) {
+                    problem = problem.label(format!("did you mean `{near}`?"));
+                }
+                self.problems.push(problem.help(format!(
+                    "the fields a source can support here: {}",
+                    names.join(", ")
+                )));
+            }
+        }
+        if let Some(first) = citations.first()
+            && citations.iter().all(|c| !c.supports.is_empty())
+        {
+            for (name, value) in &fields {
+                if value.is_empty()
+                    || CURATORS_OWN.contains(name)
+                    || citations.iter().any(|c| c.supports(name))
+                {
+                    continue;
+                }
+                self.problems.push(
+                    Problem::warning(format!(
+                        "no source of this {what} supports its `{name}`: it prints without a note"
+                    ))
+                    .at(first.source.at.clone())
+                    .field(field.clone())
+                    .help(format!(
+                        "add `{name}` to the `supports` of the source that says it, or cite one that does"
+                    )),
+                );
+            }
+        }
         for c in citations {
             self.reference(&c.source, Kind::Source, field.clone());
             if let Some(excerpt) = c.excerpt.as_ref().filter(|e| e.value.trim().is_empty()) {
@@ -284,6 +340,36 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// A quote prints in quotation marks, attributed to its speaker: its words must be a
+    /// source's. They must stand in one of its excerpts (which `check --sources` finds in the
+    /// source's text), spacing and quote styles aside.
+    fn quote(&mut self, s: &Statement, field: String) {
+        let excerpts: Vec<&Located<String>> =
+            s.sources.iter().filter_map(|c| c.excerpt.as_ref()).collect();
+        let words = super::excerpts::normalise(&s.text);
+        let Some(first) = excerpts.first() else {
+            self.problems.push(
+                Problem::warning("this quote cannot be checked: none of its sources has an `excerpt`")
+                    .at(s.speaker.at.clone())
+                    .field(field)
+                    .help("add the quoted passage as the `excerpt` of the source it comes from"),
+            );
+            return;
+        };
+        if excerpts
+            .iter()
+            .any(|e| super::excerpts::normalise(&e.value).contains(&words))
+        {
+            return;
+        }
+        self.problems.push(
+            Problem::error("the words of this quote are not in any of its excerpts")
+                .at(first.at.clone())
+                .field(field)
+                .help("a quote must be the source's words: copy them verbatim, make the excerpt the whole quoted passage, or make the statement `kind: summary`"),
+        );
     }
 
     fn relative_file(&mut self, file: &Located<String>, field: String) {
@@ -367,7 +453,7 @@ impl Checker<'_> {
             }
         }
         for (i, f) in e.figures.iter().enumerate() {
-            self.citations(&f.sources, at(&format!("figures[{i}].sources")));
+            self.cited(f, "figure", at(&format!("figures[{i}].sources")));
         }
         for (i, p) in e.participants.iter().enumerate() {
             self.reference(
@@ -378,7 +464,7 @@ impl Checker<'_> {
             if let Some(head) = &p.head {
                 self.reference(head, Kind::Person, at(&format!("participants[{i}].head")));
             }
-            self.citations(&p.sources, at(&format!("participants[{i}].sources")));
+            self.cited(p, "participation", at(&format!("participants[{i}].sources")));
         }
         for (i, s) in e.statements.iter().enumerate() {
             self.reference(
@@ -393,17 +479,29 @@ impl Checker<'_> {
                     at(&format!("statements[{i}].on_behalf_of")),
                 );
             }
-            self.citations(&s.sources, at(&format!("statements[{i}].sources")));
+            self.cited(s, "statement", at(&format!("statements[{i}].sources")));
+            if s.kind == "quote" {
+                self.quote(s, at(&format!("statements[{i}].text")));
+            }
         }
         for (i, d) in e.discussions.iter().enumerate() {
-            self.citations(&d.sources, at(&format!("discussions[{i}].sources")));
+            self.cited(d, "discussion point", at(&format!("discussions[{i}].sources")));
         }
         for (i, o) in e.outcomes.iter().enumerate() {
-            self.citations(&o.sources, at(&format!("outcomes[{i}].sources")));
+            self.cited(o, "outcome", at(&format!("outcomes[{i}].sources")));
         }
         for (i, c) in e.claims.iter().enumerate() {
-            self.citations(&c.sources, at(&format!("claims[{i}].sources")));
+            self.cited(c, "claim", at(&format!("claims[{i}].sources")));
         }
-        self.citations(&e.sources, at("sources"));
+        self.cited(e, "event", at("sources"));
+    }
+}
+
+/// `a` or `an` before a word.
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }

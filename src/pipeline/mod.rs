@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::changes::Since;
 use crate::context::{self, Request, Settings};
-use crate::diag::UsageError;
+use crate::diag::{Problems, Severity, UsageError};
 use crate::facts::FactBase;
 use crate::options::Format;
 use crate::output::{self, Written};
@@ -85,13 +85,19 @@ impl Prepared {
     }
 }
 
-/// The fact base in `data`, and what changed in it since `since` (read once, for every
-/// document of a batch).
+/// The fact base in `data` (its warnings printed), and what changed in it since `since` (read
+/// once, for every document of a batch).
 pub fn load_facts(
     data: &std::path::Path,
     since: &Option<String>,
 ) -> anyhow::Result<(FactBase, Option<Since>)> {
-    let base = crate::facts::load(data)?;
+    let (base, problems) = crate::facts::load_all(data);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(Problems(problems).into());
+    }
+    for warning in &problems {
+        crate::term::errln!("{}", warning.render().trim_end());
+    }
     let since = match since {
         Some(rev) => Some(history::since(data, rev, &base)?),
         None => None,

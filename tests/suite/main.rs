@@ -18,6 +18,7 @@ mod injection;
 mod notes;
 mod print;
 mod project;
+mod provenance;
 mod shipped_data;
 mod templates_guide;
 mod watch;

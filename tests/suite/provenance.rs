@@ -1,0 +1,163 @@
+//! Provenance: every note supports exactly what it is attached to. A citation says which
+//! fields of its record the source supports (`supports:`); `check` refuses a field the record
+//! does not have and a quote whose words are in none of its excerpts, and warns about a field
+//! no source supports; briefings print each row with the notes of its own fields only.
+
+use std::path::Path;
+
+use crate::support::*;
+
+/// The minimal fixture with a second source, and its second event's own citations replaced
+/// by `citations` (YAML list items at four spaces).
+fn base_with_citations(citations: &str) -> tempfile::TempDir {
+    let dir = scratch_copy(&fixture("minimal"));
+    let sources = dir.path().join("sources.yaml");
+    let mut text = std::fs::read_to_string(&sources).unwrap();
+    text.push_str(
+        "- id: bulletin-2021\n  title: Talks to open in İstanbul\n  publisher: The Water Bulletin\n  published: 2021-05-20\n  kind: news\n",
+    );
+    std::fs::write(&sources, text).unwrap();
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "communique, sources: [gazette-2021] }\n  sources: [gazette-2021]\n",
+        &format!("communique, sources: [gazette-2021] }}\n  sources:\n{citations}"),
+    );
+    dir
+}
+
+fn check(data: &Path) -> std::process::Output {
+    brief(&["check", "--data", data.to_str().unwrap()])
+}
+
+#[test]
+fn supports_must_name_a_field_of_the_record() {
+    let dir = base_with_citations(
+        "    - id: gazette-2021\n      supports: [titel, start]\n    - bulletin-2021\n",
+    );
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("`supports` names `titel`, which is not a field of an event"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `title`?"), "{err}");
+    assert!(err.contains("events/second.yaml:"), "{err}");
+}
+
+#[test]
+fn a_field_no_source_supports_is_a_warning_naming_it() {
+    let dir = base_with_citations(
+        "    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n",
+    );
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("no source of this event supports its `hosts`: it prints without a note"),
+        "{err}"
+    );
+    // Every other field is supported.
+    assert_eq!(err.matches("no source of this event supports").count(), 1, "{err}");
+}
+
+#[test]
+fn a_quote_must_stand_in_its_excerpts() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    // No excerpt: it cannot be checked.
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("this quote cannot be checked: none of its sources has an `excerpt`"),
+        "{}",
+        stderr(&out)
+    );
+    // The excerpt has the words: fine.
+    edit(
+        &event,
+        "      text: Су — өмір көзі.\n      sources: [gazette-2021]\n",
+        "      text: Су — өмір көзі.\n      sources:\n        - { id: gazette-2021, excerpt: \"she said: “Су — өмір көзі.” The ministers agreed\" }\n",
+    );
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("quote"), "{}", stderr(&out));
+    // Words changed from the source's: refused.
+    edit(&event, "      text: Су — өмір көзі.", "      text: Су — бәрінің көзі.");
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the words of this quote are not in any of its excerpts"),
+        "{err}"
+    );
+    assert!(err.contains("statements[0].text"), "{err}");
+}
+
+/// The event brief's rows carry the notes of their own fields: the dates and place come from
+/// one source, the hosts from another, and each row cites only its own.
+#[test]
+fn each_row_cites_only_the_sources_of_its_fields() {
+    let dir = base_with_citations(
+        "    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n    - id: bulletin-2021\n      supports: [hosts]\n",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        out_dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap();
+    let text = pdf_text(&pdf);
+    // Notes are numbered in reading order: the gazette (title) is 1, the bulletin (hosts) 2.
+    let row = |label: &str| -> String {
+        let start = text.find(label).unwrap_or_else(|| panic!("{label} in {text}"));
+        text[start..].lines().next().unwrap().to_owned()
+    };
+    let dates = row("Dates");
+    assert!(dates.ends_with("2021 1"), "{dates:?}");
+    let hosts = row("Hosted by");
+    assert!(hosts.ends_with("Türkiye 2"), "{hosts:?}");
+    let place = row("Place");
+    assert!(place.ends_with("Türkiye 1"), "{place:?}");
+    // The bulletin supports nothing but the hosts.
+    let kind = row("Kind");
+    assert!(kind.ends_with('1'), "{kind:?}");
+    assert_pdf_contains(&text, "Official title");
+}
+
+/// A title no source gives is the curator's description, and is labelled so.
+#[test]
+fn a_title_no_source_gives_is_a_description() {
+    let dir = base_with_citations(
+        "    - id: gazette-2021\n      supports: [kind, process, sequence, start, end, location, hosts, organizers]\n",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        out_dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no source of this event supports its `title`"),
+        "{}",
+        stderr(&out)
+    );
+    let text = pdf_text(&std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap());
+    assert_pdf_contains(&text, "Description");
+    assert!(!text.contains("Official title"), "{text}");
+}
