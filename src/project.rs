@@ -14,6 +14,7 @@
 //! data = "data"             # the fact base
 //! templates = "templates"   # the project's own templates (add to and override built-in ones)
 //! output = "output"         # where documents are written
+//! sources = "sources"       # the source texts excerpts are checked against (if it exists)
 //!
 //! [generate]
 //! paper = "a4"              # a4 | us-letter
@@ -81,6 +82,8 @@ pub struct Folders {
     pub data: PathBuf,
     pub templates: PathBuf,
     pub output: PathBuf,
+    /// The texts of the sources, to check excerpts against (when the folder exists).
+    pub sources: PathBuf,
 }
 
 impl Default for Folders {
@@ -89,6 +92,7 @@ impl Default for Folders {
             data: "data".into(),
             templates: "templates".into(),
             output: "output".into(),
+            sources: "sources".into(),
         }
     }
 }
@@ -211,6 +215,11 @@ impl Project {
     /// Where documents are written.
     pub fn output(&self) -> PathBuf {
         self.folder(&self.config.folders.output)
+    }
+
+    /// The folder of source texts, when the project has one.
+    pub fn sources(&self) -> Option<PathBuf> {
+        Some(self.folder(&self.config.folders.sources)).filter(|dir| dir.is_dir())
     }
 }
 

@@ -43,6 +43,9 @@ pub struct DocumentConfig {
     pub since: Option<String>,
     pub paper: Paper,
     pub marking: Option<String>,
+    /// The texts of the sources: every excerpt is checked against them before a document is
+    /// made (the project's `sources` folder, when it has one).
+    pub sources: Option<PathBuf>,
 }
 
 /// `generate` (and each rebuild of `watch`).
@@ -113,14 +116,14 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
                 project_file: project.file,
             })
         }
-        CliCommand::Check(args) => Command::Check(CheckConfig {
-            data: match args.data {
-                Some(dir) => dir,
-                None => project()?.data(),
-            },
-            sources: args.sources,
-            format: args.format,
-        }),
+        CliCommand::Check(args) => {
+            let project = project()?;
+            Command::Check(CheckConfig {
+                data: args.data.unwrap_or_else(|| project.data()),
+                sources: args.sources.or_else(|| project.sources()),
+                format: args.format,
+            })
+        }
         CliCommand::Templates(args) => Command::Templates(TemplatesConfig {
             dir: match args.templates {
                 Some(dir) => dir,
@@ -166,6 +169,7 @@ fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, Usa
         since: args.since,
         paper: args.paper.or(defaults.paper).unwrap_or(Paper::A4),
         marking,
+        sources: project.sources(),
     })
 }
 

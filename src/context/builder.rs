@@ -3,8 +3,8 @@
 
 use crate::changes::{Diff, EventItem, Mark, RecordKind};
 use crate::facts::{
-    Described, supportable,
-    Citation, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref, humanize,
+    Citation, Described, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref, humanize,
+    supportable,
 };
 use crate::yaml::Extra;
 

@@ -244,7 +244,11 @@ impl<'a> Builder<'a> {
                 // What the sources say of this country in this process: that it launched it,
                 // and what it did at its meetings.
                 let mut citations: Vec<Citation> = if initiator {
-                    p.sources.iter().filter(|c| c.supports("initiator")).cloned().collect()
+                    p.sources
+                        .iter()
+                        .filter(|c| c.supports("initiator"))
+                        .cloned()
+                        .collect()
                 } else {
                     Vec::new()
                 };

@@ -346,15 +346,20 @@ impl Checker<'_> {
     /// source's. They must stand in one of its excerpts (which `check --sources` finds in the
     /// source's text), spacing and quote styles aside.
     fn quote(&mut self, s: &Statement, field: String) {
-        let excerpts: Vec<&Located<String>> =
-            s.sources.iter().filter_map(|c| c.excerpt.as_ref()).collect();
+        let excerpts: Vec<&Located<String>> = s
+            .sources
+            .iter()
+            .filter_map(|c| c.excerpt.as_ref())
+            .collect();
         let words = super::excerpts::normalise(&s.text);
         let Some(first) = excerpts.first() else {
             self.problems.push(
-                Problem::warning("this quote cannot be checked: none of its sources has an `excerpt`")
-                    .at(s.speaker.at.clone())
-                    .field(field)
-                    .help("add the quoted passage as the `excerpt` of the source it comes from"),
+                Problem::warning(
+                    "this quote cannot be checked: none of its sources has an `excerpt`",
+                )
+                .at(s.speaker.at.clone())
+                .field(field)
+                .help("add the quoted passage as the `excerpt` of the source it comes from"),
             );
             return;
         };
@@ -464,7 +469,11 @@ impl Checker<'_> {
             if let Some(head) = &p.head {
                 self.reference(head, Kind::Person, at(&format!("participants[{i}].head")));
             }
-            self.cited(p, "participation", at(&format!("participants[{i}].sources")));
+            self.cited(
+                p,
+                "participation",
+                at(&format!("participants[{i}].sources")),
+            );
         }
         for (i, s) in e.statements.iter().enumerate() {
             self.reference(
@@ -485,7 +494,11 @@ impl Checker<'_> {
             }
         }
         for (i, d) in e.discussions.iter().enumerate() {
-            self.cited(d, "discussion point", at(&format!("discussions[{i}].sources")));
+            self.cited(
+                d,
+                "discussion point",
+                at(&format!("discussions[{i}].sources")),
+            );
         }
         for (i, o) in e.outcomes.iter().enumerate() {
             self.cited(o, "outcome", at(&format!("outcomes[{i}].sources")));

@@ -53,7 +53,9 @@ impl Prepared {
             world::warm_up(&sandbox, renderer.shared_typst_files());
         }
         timings.add(Stage::Templates, started.elapsed());
-        let (base, since) = timings.time(Stage::Facts, || load_facts(&doc.data, &doc.since))?;
+        let (base, since) = timings.time(Stage::Facts, || {
+            load_facts(&doc.data, &doc.since, doc.sources.as_deref())
+        })?;
         Ok(Prepared {
             manifest,
             sandbox,
@@ -85,18 +87,24 @@ impl Prepared {
     }
 }
 
-/// The fact base in `data` (its warnings printed), and what changed in it since `since` (read
-/// once, for every document of a batch).
+/// The fact base in `data` (its excerpts checked against the texts in `sources`, when
+/// given), and what changed in it since `since` (read once, for every
+/// document of a batch).
 pub fn load_facts(
     data: &std::path::Path,
     since: &Option<String>,
+    sources: Option<&std::path::Path>,
 ) -> anyhow::Result<(FactBase, Option<Since>)> {
-    let (base, problems) = crate::facts::load_all(data);
+    let (base, mut problems) = crate::facts::load_all(data);
+    if let Some(dir) = sources
+        && !problems.iter().any(|p| p.severity == Severity::Error)
+    {
+        problems.extend(crate::facts::verify_excerpts(&base, dir));
+        crate::facts::sort_problems(&mut problems);
+    }
+    // Warnings are `check`'s to show; errors stop the run.
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(Problems(problems).into());
-    }
-    for warning in &problems {
-        crate::term::errln!("{}", warning.render().trim_end());
     }
     let since = match since {
         Some(rev) => Some(history::since(data, rev, &base)?),

@@ -58,7 +58,11 @@ fn a_field_no_source_supports_is_a_warning_naming_it() {
         "{err}"
     );
     // Every other field is supported.
-    assert_eq!(err.matches("no source of this event supports").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("no source of this event supports").count(),
+        1,
+        "{err}"
+    );
 }
 
 #[test]
@@ -83,7 +87,11 @@ fn a_quote_must_stand_in_its_excerpts() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("quote"), "{}", stderr(&out));
     // Words changed from the source's: refused.
-    edit(&event, "      text: Су — өмір көзі.", "      text: Су — бәрінің көзі.");
+    edit(
+        &event,
+        "      text: Су — өмір көзі.",
+        "      text: Су — бәрінің көзі.",
+    );
     let out = check(dir.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
@@ -118,7 +126,9 @@ fn each_row_cites_only_the_sources_of_its_fields() {
     let text = pdf_text(&pdf);
     // Notes are numbered in reading order: the gazette (title) is 1, the bulletin (hosts) 2.
     let row = |label: &str| -> String {
-        let start = text.find(label).unwrap_or_else(|| panic!("{label} in {text}"));
+        let start = text
+            .find(label)
+            .unwrap_or_else(|| panic!("{label} in {text}"));
         text[start..].lines().next().unwrap().to_owned()
     };
     let dates = row("Dates");
@@ -152,12 +162,49 @@ fn a_title_no_source_gives_is_a_description() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    let checked = check(dir.path());
     assert!(
-        stderr(&out).contains("no source of this event supports its `title`"),
+        stderr(&checked).contains("no source of this event supports its `title`"),
         "{}",
-        stderr(&out)
+        stderr(&checked)
     );
     let text = pdf_text(&std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap());
     assert_pdf_contains(&text, "Description");
     assert!(!text.contains("Official title"), "{text}");
+}
+
+/// A project's `sources` folder (written by `init`) is used by `check` and `generate` without
+/// being asked: an excerpt its source does not contain stops both.
+#[test]
+fn the_projects_source_texts_are_checked_by_default() {
+    let scratch = tempfile::tempdir().unwrap();
+    let project = scratch.path().join("p");
+    let out = brief_in(scratch.path(), &["init", "p"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = brief_in(&project, &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("excerpts found in `sources`"),
+        "{}",
+        stderr(&out)
+    );
+    edit(
+        &project.join("data/events/2023-bergen.yaml"),
+        "excerpt: About 120 participants",
+        "excerpt: About 1200 participants",
+    );
+    for args in [
+        &["check"][..],
+        &["generate", "--template", "process-history"][..],
+    ] {
+        let out = brief_in(&project, args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("excerpt not found in the text of source"),
+            "{err}"
+        );
+        assert!(err.contains("2023-bergen.yaml"), "{err}");
+    }
+    assert!(!project.join("output/process-history.pdf").exists());
 }
