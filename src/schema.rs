@@ -64,11 +64,12 @@ const EXAMPLE: &[(&str, &str)] = &[
   funders: [KWT]
   topics: [t]
   regions: [r]
-  figures: [{measure: m, label: l, value: 1, qualifier: q, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  participants: [{party: KWT, role: host, head: h, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  status: reported
+  figures: [{measure: m, label: l, value: 1, qualifier: q, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  participants: [{party: KWT, role: host, head: h, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   discussions: [{text: t, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  outcomes: [{title: t, kind: k, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  outcomes: [{title: t, kind: k, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   note: n
   extra: {k: [1, {two: 2}]}

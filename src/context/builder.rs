@@ -208,6 +208,7 @@ impl<'a> Builder<'a> {
             year: e.start.value.year,
             city: e.location.as_ref().and_then(|l| l.city.clone()),
             place: self.location(e).map(|l| l.text).filter(|t| !t.is_empty()),
+            announced: e.announced,
         }
     }
 
@@ -263,6 +264,7 @@ impl<'a> Builder<'a> {
                 role: p.role.clone(),
                 role_text: humanize(&p.role),
                 head: p.head.as_ref().map(|h| self.person_at(&h.value, date)),
+                announced: p.announced,
                 note: p.note.clone(),
                 meta: self.meta(
                     &p.sources,
@@ -291,6 +293,7 @@ impl<'a> Builder<'a> {
                 title: o.title.clone(),
                 kind: o.kind.clone(),
                 kind_text: o.kind.as_deref().map(humanize),
+                announced: o.announced,
                 note: o.note.clone(),
                 meta: self.meta(
                     &o.sources,
@@ -368,6 +371,7 @@ impl<'a> Builder<'a> {
                 Some(q) => format!("{q} {}", f.value),
                 None => f.value.to_string(),
             },
+            announced: f.announced,
             note: f.note.clone(),
             meta: self.meta(
                 &f.sources,

@@ -59,6 +59,8 @@ pub struct EventRef {
     pub city: Option<String>,
     /// `Bergen, Norway`, or none.
     pub place: Option<String>,
+    /// Said in advance by its sources, not reported as held (`status: announced`).
+    pub announced: bool,
 }
 
 /// An event in full: the fields of [`EventRef`] and everything recorded about it.
@@ -130,6 +132,8 @@ pub struct FigureRecord {
     pub qualifier: Option<String>,
     /// The value as printed: `more than 500`.
     pub text: String,
+    /// Said in advance by its sources (`status: announced`), not reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     /// Its notes, the curator's own fields and its mark since a revision.
     #[serde(flatten)]
@@ -144,6 +148,8 @@ pub struct Participant {
     pub role: String,
     pub role_text: String,
     pub head: Option<Person>,
+    /// Said in advance by its sources (`status: announced`), not reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     /// Its notes, the curator's own fields and its mark since a revision.
     #[serde(flatten)]
@@ -189,6 +195,8 @@ pub struct Outcome {
     pub title: String,
     pub kind: Option<String>,
     pub kind_text: Option<String>,
+    /// Said in advance by its sources (`status: announced`), not reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     /// Its notes, the curator's own fields and its mark since a revision.
     #[serde(flatten)]

@@ -52,6 +52,14 @@ impl FuzzyDate {
         Some(Self { year, month, day })
     }
 
+    /// Whether every day this date could mean comes before every day `other` could mean:
+    /// `2024-11-03` is before `2024-11-04`, `2024-11` is not before `2024-11-04`.
+    pub fn is_before(&self, other: &FuzzyDate) -> bool {
+        let latest = (self.year, self.month.unwrap_or(12), self.day.unwrap_or(31));
+        let earliest = (other.year, other.month.unwrap_or(1), other.day.unwrap_or(1));
+        latest < earliest
+    }
+
     /// The first day the date could mean, for ordering and comparisons.
     fn earliest(&self) -> (i32, u32, u32) {
         (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
@@ -243,5 +251,16 @@ mod tests {
         let b = FuzzyDate::parse("2018-05").unwrap();
         let c = FuzzyDate::parse("2018-05-03").unwrap();
         assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn before_means_every_day_of_one_before_every_day_of_the_other() {
+        let d = |s| FuzzyDate::parse(s).unwrap();
+        assert!(d("2024-11-03").is_before(&d("2024-11-04")));
+        assert!(!d("2024-11-04").is_before(&d("2024-11-04")));
+        assert!(!d("2024-11").is_before(&d("2024-11-04")));
+        assert!(d("2024-10").is_before(&d("2024-11")));
+        assert!(!d("2024").is_before(&d("2024-12-31")));
+        assert!(d("2023").is_before(&d("2024")));
     }
 }

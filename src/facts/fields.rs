@@ -7,11 +7,12 @@ use crate::yaml::Extra;
 
 /// The fields that are the curator's own words or data: no source needs to support them (a
 /// source may still support a note or a short title). `extra` is never a source's.
-pub const CURATORS_OWN: [&str; 3] = ["note", "short_title", "extra"];
+pub const CURATORS_OWN: [&str; 4] = ["note", "short_title", "status", "extra"];
 
-/// Whether a source can support the field `name` (anything but the curator's `extra`).
+/// Whether a source can support the field `name`: anything but the curator's `extra` and
+/// `status` (whether the sources report a fact or only announce it is read from their dates).
 pub fn supportable(name: &str) -> bool {
-    name != "extra"
+    name != "extra" && name != "status"
 }
 
 /// A record whose fields can be listed by name.
@@ -25,6 +26,14 @@ pub trait Described {
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+fn status(announced: bool) -> String {
+    if announced {
+        "announced".into()
+    } else {
+        String::new()
+    }
 }
 
 fn id(r: &Option<Ref>) -> String {
@@ -203,6 +212,7 @@ impl Described for Event {
             ("funders", refs(&self.funders)),
             ("topics", list(&self.topics)),
             ("regions", list(&self.regions)),
+            ("status", status(self.announced)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
         ]
@@ -218,6 +228,7 @@ impl Described for Participation {
             ("party", self.party.value.clone()),
             ("role", self.role.clone()),
             ("head", id(&self.head)),
+            ("status", status(self.announced)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
         ]
@@ -233,6 +244,7 @@ impl Described for Figure {
             ("value", self.value.to_string()),
             ("qualifier", opt(&self.qualifier)),
             ("label", opt(&self.label)),
+            ("status", status(self.announced)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
         ]
@@ -262,6 +274,7 @@ impl Described for Outcome {
         vec![
             ("title", self.title.clone()),
             ("kind", opt(&self.kind)),
+            ("status", status(self.announced)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
         ]

@@ -32,6 +32,9 @@ pub const ROLES: &[&str] = &[
     "other",
 ];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+/// `status`: what the sources say of a fact — done (`reported`, the default), or said in
+/// advance (`announced`).
+pub const STATUSES: &[&str] = &["reported", "announced"];
 /// The event fields a claim may be about.
 pub const CLAIM_FIELDS: &[&str] = &[
     "title",
@@ -216,6 +219,9 @@ pub struct Event {
     pub claims: Vec<Claim>,
     /// A curator's note qualifying the event record, e.g. that its date is the date of the
     /// report or that it was announced, not reported (optional, beyond DATA.md v1).
+    /// Said in advance by a source published before the event (`status: announced`), not
+    /// reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     pub sources: Vec<Citation>,
 }
@@ -236,6 +242,9 @@ pub struct Figure {
     pub value: u64,
     pub qualifier: Option<String>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    /// Said in advance by a source published before the event (`status: announced`), not
+    /// reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     pub sources: Vec<Citation>,
 }
@@ -248,6 +257,9 @@ pub struct Participation {
     pub role: String,
     pub head: Option<Ref>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    /// Said in advance by a source published before the event (`status: announced`), not
+    /// reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     pub sources: Vec<Citation>,
 }
@@ -281,6 +293,9 @@ pub struct Outcome {
     pub title: String,
     pub kind: Option<String>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
+    /// Said in advance by a source published before the event (`status: announced`), not
+    /// reported as done.
+    pub announced: bool,
     pub note: Option<String>,
     pub sources: Vec<Citation>,
 }

@@ -226,12 +226,14 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let discussions = items(r, &mut rec, "discussions", discussion);
     let outcomes = items(r, &mut rec, "outcomes", outcome);
     let claims = items(r, &mut rec, "claims", claim);
+    let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let head = rec.head_location(r);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Event {
+        announced,
         extra,
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
@@ -310,11 +312,13 @@ fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
         .required(r, "value")
         .and_then(|n| r.count(n, &rec.field_path("value")));
     let qualifier = rec.opt_text(r, "qualifier");
+    let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Figure {
+        announced,
         extra,
         measure: measure.map(|v| v.value).unwrap_or_default(),
         label: label.map(|l| l.value),
@@ -332,11 +336,13 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
         .required(r, "role")
         .and_then(|n| r.choice(n, &rec.field_path("role"), ROLES));
     let head = rec.opt_text(r, "head");
+    let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Participation {
+        announced,
         extra,
         party: party?,
         role: role.map(|v| v.value).unwrap_or_default(),
@@ -386,11 +392,13 @@ fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
     let mut rec = r.record(node, path, "an outcome")?;
     let title = rec.text(r, "title");
     let kind = rec.opt_text(r, "kind");
+    let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Outcome {
+        announced,
         extra,
         title: title.map(|v| v.value).unwrap_or_default(),
         kind: kind.map(|k| k.value),
@@ -450,6 +458,13 @@ fn texts(r: &mut Reader, rec: &mut Record, key: &'static str) -> Vec<Located<Str
         return Vec::new();
     };
     r.list(node, &rec.field_path(key), |r, n, p| r.text(n, p))
+}
+
+/// `status: announced` (said in advance) or `reported` (the default).
+fn status(r: &mut Reader, rec: &mut Record) -> bool {
+    rec.optional("status")
+        .and_then(|n| r.choice(n, &rec.field_path("status"), STATUSES))
+        .is_some_and(|s| s.value == "announced")
 }
 
 /// Reads an optional list of sub-records.

@@ -342,6 +342,37 @@ impl Checker<'_> {
         }
     }
 
+    /// A source published before an event began can only say what was to happen: a fact of
+    /// the event cited to such sources alone must be marked `status: announced`.
+    fn announced_only(
+        &mut self,
+        e: &Event,
+        announced: bool,
+        citations: &[Citation],
+        what: &str,
+        field: String,
+    ) {
+        let published = |c: &Citation| self.base.source(&c.source.value).map(|s| s.published);
+        let all_before = !citations.is_empty()
+            && citations
+                .iter()
+                .all(|c| published(c).is_some_and(|p| p.is_before(&e.start.value)));
+        if announced || !all_before {
+            return;
+        }
+        let first = &citations[0];
+        let when = published(first).map(|p| p.text()).unwrap_or_default();
+        self.problems.push(
+            Problem::error(format!(
+                "{what} is cited only to sources published before the event began ({when}, before {}): they can only say it was to happen",
+                e.start.value.text()
+            ))
+            .at(first.source.at.clone())
+            .field(field)
+            .help("mark it `status: announced` (briefings then print it as announced), or cite a source that reports it after the event"),
+        );
+    }
+
     /// A quote prints in quotation marks, attributed to its speaker: its words must be a
     /// source's. They must stand in one of its excerpts (which `check --sources` finds in the
     /// source's text), spacing and quote styles aside.
@@ -419,6 +450,37 @@ impl Checker<'_> {
 
     fn event(&mut self, e: &Event) {
         let at = |field: &str| format!("events[{}].{field}", e.id.value);
+        self.announced_only(e, e.announced, &e.sources, "this event", at("status"));
+        for (i, f) in e.figures.iter().enumerate() {
+            let what = format!("the figure `{}`", f.measure);
+            self.announced_only(
+                e,
+                e.announced || f.announced,
+                &f.sources,
+                &what,
+                at(&format!("figures[{i}].status")),
+            );
+        }
+        for (i, p) in e.participants.iter().enumerate() {
+            let what = format!("the participation of `{}`", p.party.value);
+            self.announced_only(
+                e,
+                e.announced || p.announced,
+                &p.sources,
+                &what,
+                at(&format!("participants[{i}].status")),
+            );
+        }
+        for (i, o) in e.outcomes.iter().enumerate() {
+            let what = format!("the outcome “{}”", o.title);
+            self.announced_only(
+                e,
+                e.announced || o.announced,
+                &o.sources,
+                &what,
+                at(&format!("outcomes[{i}].status")),
+            );
+        }
         if let Some(p) = &e.process {
             self.reference(p, Kind::Process, at("process"));
         }

@@ -103,7 +103,19 @@ fn every_defect_is_reported_with_file_line_and_message() {
     ] {
         assert!(err.contains(hint), "missing {hint:?}\n{err}");
     }
-    assert!(err.contains("19 problems found"), "{err}");
+    // A fact of an event cited only to sources from before it began (the fixture's sources
+    // date from 2024-01-01): the event in 2025 and a figure of one in November 2024.
+    assert!(
+        err.contains("this event is cited only to sources published before the event began (1 January 2024, before 2025)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "the figure `participants` is cited only to sources published before the event began"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("21 problems found"), "{err}");
 }
 
 #[test]

@@ -67,7 +67,7 @@ fn repository() -> (tempfile::TempDir, PathBuf) {
     std::fs::remove_file(events.join("first.yaml")).unwrap();
     std::fs::write(
         events.join("third.yaml"),
-        "- id: lake-2022\n  title: Third Lake Dialogue\n  kind: conference\n  process: lake-dialogue\n  sequence: 3\n  start: 2022-05-04\n  location: { city: Алматы, country: KAZ }\n  hosts: [KAZ]\n  sources: [gazette-2021]\n",
+        "- id: lake-2022\n  title: Third Lake Dialogue\n  kind: conference\n  process: lake-dialogue\n  sequence: 3\n  start: 2022-05-04\n  location: { city: Алматы, country: KAZ }\n  hosts: [KAZ]\n  status: announced\n  sources: [gazette-2021]\n",
     )
     .unwrap();
     edit(

@@ -208,3 +208,65 @@ fn the_projects_source_texts_are_checked_by_default() {
     }
     assert!(!project.join("output/process-history.pdf").exists());
 }
+
+/// A source published before an event began can only announce: a figure cited to such a
+/// source alone is refused until it is marked `status: announced`, and is then printed as
+/// announced on its card and in the email draft.
+#[test]
+fn a_figure_only_announced_before_the_event_prints_as_announced() {
+    let dir = base_with_citations("    - gazette-2021\n");
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "{ measure: participants, value: 120, qualifier: about, sources: [gazette-2021] }",
+        "{ measure: participants, value: 120, qualifier: about, sources: [bulletin-2021] }",
+    );
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the figure `participants` is cited only to sources published before the event began (20 May 2021, before 1 June 2021)"),
+        "{err}"
+    );
+    assert!(err.contains("status: announced"), "{err}");
+    edit(
+        &event,
+        "qualifier: about, sources: [bulletin-2021] }",
+        "qualifier: about, status: announced, sources: [bulletin-2021] }",
+    );
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        out_dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--data",
+            dir.path().to_str().unwrap(),
+            "--email",
+            "--to",
+            "desk@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap());
+    let card = text
+        .lines()
+        .skip_while(|l| !l.contains("about 120"))
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        card.contains("participants") && card.contains("announced"),
+        "{card:?}\n{text}"
+    );
+    assert!(
+        !text.contains("Status"),
+        "the event itself is reported: {text}"
+    );
+    let eml = std::fs::read_to_string(out_dir.path().join("event-brief-lake-2021.eml")).unwrap();
+    assert!(eml.contains("about 120 participants (announced)"), "{eml}");
+}
