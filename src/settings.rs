@@ -119,7 +119,7 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
         CliCommand::Check(args) => {
             let project = project()?;
             Command::Check(CheckConfig {
-                data: args.data.unwrap_or_else(|| project.data()),
+                data: data_folder(args.data, &project)?,
                 sources: args.sources.or_else(|| project.sources()),
                 format: args.format,
             })
@@ -138,14 +138,29 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
         CliCommand::Man => Command::Man,
         CliCommand::Send(args) => Command::Send(send(args, &project()?)?),
         CliCommand::Diff(args) => Command::Diff(DiffConfig {
-            data: match args.data {
-                Some(dir) => dir,
-                None => project()?.data(),
-            },
+            data: data_folder(args.data, &project()?)?,
             rev: args.rev,
             format: args.format,
         }),
     })
+}
+
+/// The fact base folder: the flag, else the project's. Outside any project (no `brief.toml`
+/// here or above) and with no fact base folder here, says so and how to start one.
+fn data_folder(flag: Option<PathBuf>, project: &Project) -> Result<PathBuf, UsageError> {
+    if let Some(dir) = flag {
+        return Ok(dir);
+    }
+    let data = project.data();
+    if project.file.is_none() && !data.exists() {
+        return Err(UsageError::new(format!(
+            "no `brief.toml` was found in `{}` or any folder above it, and there is no fact base folder `{}` here",
+            project.root.display(),
+            data.display()
+        ))
+        .help("start a project with `brief init` (here) or `brief init DIR`, run brief inside a project, or give the fact base with `--data DIR`"));
+    }
+    Ok(data)
 }
 
 /// The document options: flags, else `brief.toml`'s `[generate]`, else the defaults.
@@ -161,7 +176,7 @@ fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, Usa
     }
     Ok(DocumentConfig {
         root: project.root.clone(),
-        data: args.data.unwrap_or_else(|| project.data()),
+        data: data_folder(args.data, project)?,
         templates: args.templates.unwrap_or_else(|| project.templates()),
         template: args.template,
         params: args.params,
@@ -349,7 +364,7 @@ mod tests {
         Project {
             root: PathBuf::from("/p"),
             here: false,
-            file: None,
+            file: Some(PathBuf::from("/p/brief.toml")),
             config: crate::project::parse("brief.toml", toml).unwrap(),
         }
     }

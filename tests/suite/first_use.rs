@@ -507,3 +507,27 @@ fn timings_name_every_stage_and_sum_over_a_batch() {
     let out = brief(&["generate", "-t", "event-brief", "--all", "-o", out_dir]);
     assert!(!stderr(&out).contains("timings"), "{}", stderr(&out));
 }
+
+/// Outside any project, with no fact base folder: say that no `brief.toml` was found and how
+/// to start a project, not only that `data` does not exist.
+#[test]
+fn outside_a_project_brief_says_how_to_start_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["check"][..],
+        &["generate", "--template", "process-history"][..],
+        &["context", "--template", "process-history"][..],
+    ] {
+        let out = brief_in(dir.path(), args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("no `brief.toml` was found in"), "{err}");
+        assert!(err.contains("`brief init`"), "{err}");
+    }
+    // With the fact base named, brief goes ahead as before.
+    let out = brief_in(
+        dir.path(),
+        &["check", "--data", repo().join("data").to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
