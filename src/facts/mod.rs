@@ -15,6 +15,7 @@ mod files;
 mod model;
 mod query;
 mod read;
+mod support;
 mod validate;
 
 pub use dates::{FuzzyDate, day_text, humanize, parse_day};
