@@ -6,7 +6,7 @@
 //! (`BRIEF_SMTP_USER`, `BRIEF_SMTP_PASSWORD`). Every draft is read and checked before the
 //! first message goes out.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use mail_parser::MimeHeaders;
@@ -44,7 +44,10 @@ impl Server {
 pub struct Outgoing {
     pub path: PathBuf,
     pub from: String,
+    /// Who the message shows it is for (`To` and `Cc`).
     pub recipients: Vec<String>,
+    /// Who else gets it (`Bcc`): in the envelope only, never in the message.
+    pub bcc: Vec<String>,
     pub subject: String,
     /// Each attachment's name and size in bytes.
     pub attachments: Vec<(String, usize)>,
@@ -58,13 +61,17 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
     let mut problems = Vec::new();
     for path in files {
         let shown = path.display();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                problems.push(Problem::error(format!("cannot read `{shown}` ({e})")));
+        let bytes = match read_draft(path) {
+            Ok(b) => with_crlf(b),
+            Err(why) => {
+                problems.push(Problem::error(why));
                 continue;
             }
         };
+        if let Some(problem) = repeated_address_header(&bytes, &shown.to_string()) {
+            problems.push(problem);
+            continue;
+        }
         let Some(message) = mail_parser::MessageParser::default().parse(&bytes) else {
             problems.push(Problem::error(format!("`{shown}` is not an email message")));
             continue;
@@ -80,7 +87,7 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
         let from = addresses(message.from()).into_iter().next();
         let mut recipients = addresses(message.to());
         recipients.extend(addresses(message.cc()));
-        recipients.extend(addresses(message.bcc()));
+        let bcc = addresses(message.bcc());
         let Some(from) = from else {
             problems.push(
                 Problem::error(format!("`{shown}` has no From address"))
@@ -88,13 +95,13 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
             );
             continue;
         };
-        if recipients.is_empty() {
+        if recipients.is_empty() && bcc.is_empty() {
             problems.push(Problem::error(format!("`{shown}` has no recipients")).help(
                 "make the draft again with `--to`, or set `to` under `[email]` in brief.toml",
             ));
             continue;
         }
-        for a in std::iter::once(&from).chain(&recipients) {
+        for a in std::iter::once(&from).chain(&recipients).chain(&bcc) {
             if let Err(e) = parse_address(a) {
                 problems.push(Problem::error(format!("`{shown}`: {e}")));
             }
@@ -112,6 +119,7 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
             path: path.clone(),
             from,
             recipients,
+            bcc,
             subject: message.subject().unwrap_or("").to_owned(),
             attachments,
             bytes: for_sending(&bytes, now),
@@ -121,6 +129,92 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
         return Err(Problems(problems).into());
     }
     Ok(out)
+}
+
+/// The largest draft `send` reads (a PDF attachment and two bodies).
+pub const MAX_DRAFT_BYTES: u64 = 64 << 20;
+
+/// The bytes of a draft: a regular file (never a pipe or a device, which could block or never
+/// end) of at most [`MAX_DRAFT_BYTES`].
+fn read_draft(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{shown}` ({e})"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "`{shown}` is not a regular file (a folder, a pipe or a device): `send` reads drafts written by `generate --email`"
+        ));
+    }
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(format!(
+            "`{shown}` is larger than a draft can be ({} MB, limit {} MB)",
+            meta.len() >> 20,
+            MAX_DRAFT_BYTES >> 20
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read `{shown}` ({e})"))?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(format!(
+            "`{shown}` grew past the size a draft can be while it was read"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A draft with every line ending CRLF, as SMTP sends it: an editor may have saved it with
+/// LF alone.
+fn with_crlf(bytes: Vec<u8>) -> Vec<u8> {
+    let bare = bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'));
+    if !bare {
+        return bytes;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 40);
+    let mut previous = 0u8;
+    for b in bytes {
+        if b == b'\n' && previous != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        previous = b;
+    }
+    out
+}
+
+/// An address header given more than once: the envelope would take one and the message
+/// show another, so a listed recipient might never get it.
+fn repeated_address_header(bytes: &[u8], shown: &str) -> Option<Problem> {
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(bytes.len());
+    let head = &bytes[..end];
+    for name in ["From", "Sender", "To", "Cc", "Bcc", "Reply-To"] {
+        let count = head
+            .split(|&b| b == b'\n')
+            .filter(|line| {
+                line.len() > name.len()
+                    && line[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+                    && line[name.len()] == b':'
+            })
+            .count();
+        if count > 1 {
+            return Some(
+                Problem::error(format!(
+                    "`{shown}` has {count} `{name}:` headers: which one is meant cannot be told"
+                ))
+                .help(format!(
+                    "keep one `{name}:` line listing every address, separated by commas"
+                )),
+            );
+        }
+    }
+    None
 }
 
 /// The draft's bytes without `X-Unsent` and with `Date` set to `now`.
@@ -140,7 +234,11 @@ fn for_sending(bytes: &[u8], now: i64) -> Vec<u8> {
         let continuation = line.first().is_some_and(|b| *b == b' ' || *b == b'\t');
         if !continuation {
             let name = line.split(|&b| b == b':').next().unwrap_or(&[]);
-            skipping = name.eq_ignore_ascii_case(b"x-unsent") || name.eq_ignore_ascii_case(b"date");
+            // `Bcc` would show every recipient who to the others: its addresses are in the
+            // envelope only.
+            skipping = name.eq_ignore_ascii_case(b"x-unsent")
+                || name.eq_ignore_ascii_case(b"date")
+                || name.eq_ignore_ascii_case(b"bcc");
         }
         if !skipping {
             out.extend_from_slice(line);
@@ -185,6 +283,7 @@ fn envelope(d: &Outgoing) -> anyhow::Result<lettre::address::Envelope> {
     let to = d
         .recipients
         .iter()
+        .chain(&d.bcc)
         .map(|a| parse(a))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(lettre::address::Envelope::new(Some(parse(&d.from)?), to)?)
@@ -225,6 +324,43 @@ mod tests {
         assert_eq!(out.matches("Date:").count(), 1);
         assert!(!out.contains("X-Unsent: 1"));
         assert!(out.ends_with("\r\n\r\nX-Unsent: body\r\n"));
+    }
+
+    #[test]
+    fn bcc_never_travels_in_the_message() {
+        let draft = b"From: a@example.org\r\nTo: b@example.org\r\nBcc: c@example.org,\r\n d@example.org\r\nSubject: s\r\n\r\nBcc: body\r\n";
+        let out = String::from_utf8(for_sending(draft, 0)).unwrap();
+        assert!(
+            !out.contains("c@example.org") && !out.contains("d@example.org"),
+            "{out}"
+        );
+        assert!(out.contains("To: b@example.org\r\n"), "{out}");
+        assert!(out.ends_with("\r\n\r\nBcc: body\r\n"), "{out}");
+    }
+
+    #[test]
+    fn line_feeds_alone_become_crlf() {
+        assert_eq!(with_crlf(b"a\nb\r\nc\n".to_vec()), b"a\r\nb\r\nc\r\n");
+        assert_eq!(with_crlf(b"\nx".to_vec()), b"\r\nx");
+        assert_eq!(with_crlf(b"a\r\n\r\nb".to_vec()), b"a\r\n\r\nb");
+        let draft = with_crlf(b"X-Unsent: 1\nSubject: s\n\nline one\nline two\n".to_vec());
+        let out = String::from_utf8(for_sending(&draft, 0)).unwrap();
+        assert!(out.ends_with("\r\n\r\nline one\r\nline two\r\n"), "{out:?}");
+        assert!(!out.contains("X-Unsent"), "{out:?}");
+    }
+
+    #[test]
+    fn a_repeated_address_header_is_refused() {
+        let twice =
+            b"From: a@example.org\r\nTo: b@example.org\r\nto: c@example.org\r\n\r\nTo: body\r\n";
+        let problem = repeated_address_header(twice, "x.eml").unwrap();
+        assert!(
+            problem.message.contains("`x.eml` has 2 `To:` headers"),
+            "{}",
+            problem.message
+        );
+        let once = b"From: a@example.org\r\nTo: b@example.org, c@example.org\r\nX-To: y\r\n\r\nTo: body\r\n";
+        assert!(repeated_address_header(once, "x.eml").is_none());
     }
 
     #[test]

@@ -21,6 +21,10 @@ pub fn run(config: &SendConfig) -> anyhow::Result<()> {
             crate::term::outln!("{}", d.path.display());
             crate::term::outln!("  from:       {}", d.from);
             crate::term::outln!("  to:         {}", d.recipients.join(", "));
+            if !d.bcc.is_empty() {
+                // In the envelope only: the message itself does not show them.
+                crate::term::outln!("  bcc:        {}", d.bcc.join(", "));
+            }
             crate::term::outln!("  subject:    {}", d.subject);
             crate::term::outln!("  attachment: {}", attached.join(", "));
         }
@@ -31,9 +35,13 @@ pub fn run(config: &SendConfig) -> anyhow::Result<()> {
     for d in &drafts {
         match connection.send(d)? {
             Ok(()) => term::info(format!(
-                "sent {} to {}",
+                "sent {} to {}{}",
                 d.path.display(),
-                d.recipients.join(", ")
+                d.recipients.join(", "),
+                match d.bcc.len() {
+                    0 => String::new(),
+                    n => format!(" and {} in blind copy", plural(n, "address", "addresses")),
+                }
             )),
             Err(reason) => {
                 failed += 1;

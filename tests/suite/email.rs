@@ -452,3 +452,99 @@ fn dry_run_says_who_would_get_what() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Inserts header lines at the top of a draft.
+fn with_headers(eml: &Path, lines: &str) {
+    let bytes = std::fs::read(eml).unwrap();
+    let mut out = lines.as_bytes().to_vec();
+    out.extend_from_slice(&bytes);
+    std::fs::write(eml, out).unwrap();
+}
+
+/// A `Bcc:` header reaches its addresses through the envelope only; the message delivered to
+/// everyone carries no `Bcc` (hostile round three, item 2).
+#[test]
+fn bcc_addresses_get_the_message_but_nobody_sees_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    with_headers(&eml, "Bcc: hidden@example.org\r\n");
+    let dry = send(&["--dry-run", eml.to_str().unwrap()]);
+    let listed = String::from_utf8_lossy(&dry.stdout).into_owned();
+    assert!(
+        listed.contains("  to:         desk@example.org\n"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("  bcc:        hidden@example.org\n"),
+        "{listed}"
+    );
+    let (port, inbox) = smtp_server(1);
+    let out = send_local(port, &eml);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let received = inbox.0.lock().unwrap().clone();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].0, ["desk@example.org", "hidden@example.org"]);
+    let data = String::from_utf8_lossy(&received[0].1);
+    assert!(!data.contains("hidden@example.org"), "{data}");
+    assert!(!data.to_ascii_lowercase().contains("\nbcc:"), "{data}");
+}
+
+/// Two `To:` headers: the envelope would take one and the reader see the other. Refused,
+/// naming the file and the header, before anything is sent (item 3).
+#[test]
+fn a_draft_with_repeated_address_headers_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    with_headers(&eml, "To: other@example.org\r\n");
+    let (port, inbox) = smtp_server(1);
+    let out = send_local(port, &eml);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("has 2 `To:` headers"), "{err}");
+    assert!(err.contains("event-brief-dushanbe-2018.eml"), "{err}");
+    assert!(inbox.0.lock().unwrap().is_empty());
+}
+
+/// A draft an editor saved with LF line endings keeps every body line and its attachment
+/// (item 7).
+#[test]
+fn a_draft_saved_with_lf_line_endings_is_sent_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let original = std::fs::read(&eml).unwrap();
+    let lf: Vec<u8> = String::from_utf8(original.clone())
+        .unwrap()
+        .replace("\r\n", "\n")
+        .into_bytes();
+    std::fs::write(&eml, &lf).unwrap();
+    let (port, inbox) = smtp_server(1);
+    let out = send_local(port, &eml);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let received = inbox.0.lock().unwrap().clone();
+    let sent = parse(&received[0].1);
+    let drafted = parse(&original);
+    assert_eq!(sent.body_text(0), drafted.body_text(0));
+    assert_eq!(
+        sent.attachment(0).unwrap().contents(),
+        drafted.attachment(0).unwrap().contents()
+    );
+}
+
+/// Only regular files are read as drafts: `/dev/zero` and a FIFO named like a draft are
+/// refused at once instead of filling memory or blocking (item 8).
+#[test]
+fn send_reads_regular_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.eml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut files = vec!["/dev/zero".to_owned()];
+    if made.is_ok_and(|s| s.success()) {
+        files.push(fifo.to_str().unwrap().to_owned());
+    }
+    for file in &files {
+        let out = send(&["--dry-run", file]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(err.contains("is not a regular file"), "{err}");
+    }
+}
