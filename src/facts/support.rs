@@ -9,6 +9,57 @@ use crate::diag::did_you_mean;
 use crate::facts::fields::{CURATORS_OWN, supportable};
 
 impl Checker<'_> {
+    /// Where a citation with an excerpt says it supports an event's dates, the excerpt gives
+    /// them; a figure's excerpts give its number (digits or words).
+    pub(super) fn values_in_excerpts(&mut self, e: &Event) {
+        let at = |field: &str| format!("events[{}].{field}", e.id.value);
+        for c in &e.sources {
+            let Some(excerpt) = &c.excerpt else { continue };
+            // An unknown source is reported where it is cited; its date cannot be used.
+            let Some(published) = self.base.source(&c.source.value).map(|s| s.published.year)
+            else {
+                continue;
+            };
+            for (field, date) in [
+                ("start", Some(e.start.value)),
+                ("end", e.end.as_ref().map(|d| d.value)),
+            ] {
+                let Some(date) = date else { continue };
+                if !c.supports.iter().any(|s| s.value == field)
+                    || date_in(&date, &excerpt.value, Some(published))
+                {
+                    continue;
+                }
+                self.problems.push(
+                    Problem::error(format!(
+                        "this excerpt is cited for `{field}` but does not give {}",
+                        date.text()
+                    ))
+                    .at(excerpt.at.clone())
+                    .field(at(field))
+                    .help(format!("quote the passage that gives the date, or take `{field}` out of this citation's `supports`")),
+                );
+            }
+        }
+        for (i, f) in e.figures.iter().enumerate() {
+            for c in f.sources.iter().filter(|c| c.supports("value")) {
+                let Some(excerpt) = &c.excerpt else { continue };
+                if number_in(f.value, &excerpt.value) {
+                    continue;
+                }
+                self.problems.push(
+                    Problem::error(format!(
+                        "the excerpt cited for the figure `{}` does not give its value, {}",
+                        f.measure, f.value
+                    ))
+                    .at(excerpt.at.clone())
+                    .field(at(&format!("figures[{i}].value")))
+                    .help("quote the passage with the number, in digits or in words"),
+                );
+            }
+        }
+    }
+
     /// Each fact of `e` cited only to sources from before it began is marked announced.
     pub(super) fn announced_facts(&mut self, e: &Event) {
         let at = |field: &str| format!("events[{}].{field}", e.id.value);
@@ -185,5 +236,158 @@ fn article(word: &str) -> &'static str {
         "an"
     } else {
         "a"
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The numbers and words of a text: `On November 4-5, 2024` → numbers 4, 5, 2024 and words
+/// `on`, `november`.
+fn tokens(text: &str) -> (Vec<u64>, Vec<String>) {
+    let mut numbers = Vec::new();
+    let mut words = Vec::new();
+    for part in text.split(|c: char| !c.is_alphanumeric()) {
+        if part.is_empty() {
+            continue;
+        }
+        if let Ok(n) = part.parse::<u64>() {
+            numbers.push(n);
+        } else {
+            words.push(part.to_lowercase());
+        }
+    }
+    (numbers, words)
+}
+
+/// Whether `text` gives the date as sources write it: the year (or none, when it is the year
+/// the source was published: "will conclude on 5 November"), the month by name (or its first
+/// three letters) or by number, and the day.
+fn date_in(date: &FuzzyDate, text: &str, published_year: Option<i32>) -> bool {
+    let (numbers, words) = tokens(text);
+    let year_ok = numbers.contains(&(date.year as u64)) || published_year == Some(date.year);
+    let month_ok = date.month.is_none_or(|m| {
+        let name = MONTH_NAMES[(m as usize).clamp(1, 12) - 1];
+        words
+            .iter()
+            .any(|w| w == name || (w.len() >= 3 && name.starts_with(w.as_str())))
+            || numbers.contains(&(m as u64))
+    });
+    let day_ok = date.day.is_none_or(|d| numbers.contains(&(d as u64)));
+    year_ok && month_ok && day_ok
+}
+
+/// Whether `text` gives `value`: in digits (`1,200`, `1 200` and `1200` alike) or, up to
+/// twenty and in whole tens, in words.
+fn number_in(value: u64, text: &str) -> bool {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: [&str; 8] = [
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    ];
+    // Digits with thousands separators folded: `1,200` and `1 200` read as 1200.
+    let mut folded = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let separator = matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '.')
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|n| n.iter().all(char::is_ascii_digit))
+            && chars.get(i + 4).is_none_or(|n| !n.is_ascii_digit());
+        if !separator {
+            folded.push(c);
+        }
+    }
+    let (numbers, words) = tokens(&folded);
+    if numbers.contains(&value) {
+        return true;
+    }
+    let word = match value {
+        0..=20 => Some(WORDS[value as usize]),
+        30 | 40 | 50 | 60 | 70 | 80 | 90 | 100 => Some(TENS[(value / 10 - 3).min(7) as usize]),
+        _ => None,
+    };
+    word.is_some_and(|w| words.iter().any(|x| x == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_found_as_sources_write_them() {
+        let d = |s| FuzzyDate::parse(s).unwrap();
+        assert!(date_in(&d("2024-11-04"), "On November 4-5, 2024", None));
+        assert!(date_in(&d("2024-11-05"), "On November 4-5, 2024", None));
+        assert!(date_in(&d("2018-05-03"), "(Dushanbe, 3-4 May 2018)", None));
+        assert!(date_in(
+            &d("2022-10-08"),
+            "DUSHANBE, 08.10.2022 (NIAT Khovar)",
+            None
+        ));
+        assert!(date_in(
+            &d("2024-11-05"),
+            "will conclude on 5 November",
+            Some(2024)
+        ));
+        assert!(date_in(&d("2024-11"), "in Nov. 2024", None));
+        assert!(!date_in(
+            &d("2024-11-05"),
+            "will conclude on 5 November",
+            Some(2023)
+        ));
+        assert!(!date_in(
+            &d("2024-11-04"),
+            "will start its work tomorrow",
+            Some(2024)
+        ));
+        assert!(!date_in(&d("2024-11-06"), "On November 4-5, 2024", None));
+        assert!(!date_in(&d("2024-12-04"), "On November 4-5, 2024", None));
+    }
+
+    #[test]
+    fn numbers_are_found_in_digits_or_words() {
+        assert!(number_in(500, "attended by over 500 participants"));
+        assert!(number_in(1200, "some 1,200 delegates"));
+        assert!(number_in(1200, "some 1 200 delegates"));
+        assert!(number_in(15, "representatives from fifteen entities"));
+        assert!(number_in(40, "Forty states"));
+        assert!(!number_in(550, "attended by over 500 participants"));
+        assert!(!number_in(12, "1,200 delegates"));
     }
 }

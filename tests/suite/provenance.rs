@@ -190,8 +190,8 @@ fn the_projects_source_texts_are_checked_by_default() {
     );
     edit(
         &project.join("data/events/2023-bergen.yaml"),
-        "excerpt: About 120 participants",
-        "excerpt: About 1200 participants",
+        "excerpt: opened in Bergen on 4 September",
+        "excerpt: opened in Bergen harbour on 4 September",
     );
     for args in [
         &["check"][..],
@@ -269,4 +269,42 @@ fn a_figure_only_announced_before_the_event_prints_as_announced() {
     );
     let eml = std::fs::read_to_string(out_dir.path().join("event-brief-lake-2021.eml")).unwrap();
     assert!(eml.contains("about 120 participants (announced)"), "{eml}");
+}
+
+/// An excerpt cited for a value must give it: a figure's number, an event's dates.
+#[test]
+fn supported_values_must_stand_in_their_excerpts() {
+    let dir = base_with_citations(
+        "    - id: gazette-2021\n      excerpt: the dialogue opened on 1 June and closed on 2 June 2021\n      supports: [start, end]\n    - gazette-2021\n",
+    );
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "{ measure: participants, value: 120, qualifier: about, sources: [gazette-2021] }",
+        "{ measure: participants, value: 120, qualifier: about, sources: [{ id: gazette-2021, excerpt: about one hundred and twenty attended }] }",
+    );
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "the excerpt cited for the figure `participants` does not give its value, 120"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("cited for `start`"), "{err}");
+    edit(
+        &event,
+        "about one hundred and twenty attended",
+        "about 120 attended",
+    );
+    edit(&event, "closed on 2 June 2021", "closed on 3 June 2021");
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("this excerpt is cited for `end` but does not give 2 June 2021"),
+        "{err}"
+    );
+    assert!(!err.contains("figure"), "{err}");
 }
