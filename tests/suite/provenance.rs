@@ -25,6 +25,22 @@ fn base_with_citations(citations: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The text of the event brief of `lake-2021` made from the fact base in `data`.
+fn event_brief_text(data: &Path) -> String {
+    let out_dir = tempfile::tempdir().unwrap();
+    let args = [
+        "--template",
+        "event-brief",
+        "--param",
+        "event=lake-2021",
+        "--data",
+        data.to_str().unwrap(),
+    ];
+    let out = generate(out_dir.path(), &args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    pdf_text(&std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap())
+}
+
 fn check(data: &Path) -> std::process::Output {
     brief(&["check", "--data", data.to_str().unwrap()])
 }
@@ -109,21 +125,7 @@ fn each_row_cites_only_the_sources_of_its_fields() {
     let dir = base_with_citations(
         "    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n    - id: bulletin-2021\n      supports: [hosts]\n",
     );
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = generate(
-        out_dir.path(),
-        &[
-            "--template",
-            "event-brief",
-            "--param",
-            "event=lake-2021",
-            "--data",
-            dir.path().to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let pdf = std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap();
-    let text = pdf_text(&pdf);
+    let text = event_brief_text(dir.path());
     // Notes are numbered in reading order: the gazette (title) is 1, the bulletin (hosts) 2.
     let row = |label: &str| -> String {
         let start = text
@@ -149,26 +151,13 @@ fn a_title_no_source_gives_is_a_description() {
     let dir = base_with_citations(
         "    - id: gazette-2021\n      supports: [kind, process, sequence, start, end, location, hosts, organizers]\n",
     );
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = generate(
-        out_dir.path(),
-        &[
-            "--template",
-            "event-brief",
-            "--param",
-            "event=lake-2021",
-            "--data",
-            dir.path().to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    let text = event_brief_text(dir.path());
     let checked = check(dir.path());
     assert!(
         stderr(&checked).contains("no source of this event supports its `title`"),
         "{}",
         stderr(&checked)
     );
-    let text = pdf_text(&std::fs::read(out_dir.path().join("event-brief-lake-2021.pdf")).unwrap());
     assert_pdf_contains(&text, "Description");
     assert!(!text.contains("Official title"), "{text}");
 }
