@@ -75,3 +75,14 @@ impl Watch {
         }
     }
 }
+
+impl Drop for Watch {
+    /// A test that fails midway must not leave `brief watch` running: it would outlive the
+    /// test and hold the test runner's output open.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
