@@ -66,6 +66,8 @@ pub struct Written {
     pub paths: Vec<std::path::PathBuf>,
     pub pages: usize,
     pub bytes: usize,
+    /// The email draft written beside it, if one was.
+    pub draft: Option<std::path::PathBuf>,
 }
 
 impl std::fmt::Display for Written {
@@ -84,7 +86,11 @@ impl std::fmt::Display for Written {
         }
         parts.push(format!("{} KB", self.bytes.div_ceil(1024)));
         let more = if self.paths.len() > 1 { " …" } else { "" };
-        write!(f, "{first}{more} ({})", parts.join(", "))
+        write!(f, "{first}{more} ({})", parts.join(", "))?;
+        if let Some(draft) = &self.draft {
+            write!(f, " and its email draft {}", draft.display())?;
+        }
+        Ok(())
     }
 }
 
@@ -127,6 +133,7 @@ pub fn write_document(
         paths: targets,
         pages,
         bytes: files.iter().map(Vec::len).sum(),
+        draft: None,
     })
 }
 

@@ -251,12 +251,15 @@ fn for_sending(bytes: &[u8], now: i64) -> Vec<u8> {
 /// A connection to the server, opened on the first message.
 pub struct Connection {
     transport: lettre::SmtpTransport,
+    /// `host:port`, for messages.
+    address: String,
 }
 
 impl Connection {
     pub fn new(server: &Server) -> anyhow::Result<Connection> {
         Ok(Connection {
             transport: transport(server)?,
+            address: format!("{}:{}", server.host, server.port),
         })
     }
 
@@ -269,7 +272,11 @@ impl Connection {
                 Err(err) if err.is_permanent() || err.is_transient() => {
                     Err(format!("the server refused it: {err}"))
                 }
-                Err(err) => Err(err.to_string()),
+                Err(err) => Err(format!(
+                    "cannot reach the SMTP server at {}: {} — check `host` and `port` under `[smtp]` in brief.toml, or `--smtp-host` and `--smtp-port`",
+                    self.address,
+                    crate::term::visible(&err.to_string())
+                )),
             },
         )
     }

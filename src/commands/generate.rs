@@ -10,6 +10,9 @@ use crate::term;
 
 pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
     memory::watch_memory(config.max_memory);
+    if let Some(recipients) = &config.email {
+        warn_unsendable(recipients);
+    }
     let prepared = Prepared::load(config)?;
     let generator = prepared.generator(config);
     if !config.all {
@@ -39,6 +42,22 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
         open_in_viewer(&config.out);
     }
     finished
+}
+
+/// A draft without a sender or recipients can be opened in a mail program, but `brief send`
+/// refuses it: say so once, before the drafts are made.
+fn warn_unsendable(recipients: &crate::email::Recipients) {
+    let warning = crate::diag::severity_word(crate::diag::Severity::Warning);
+    if recipients.from.is_none() {
+        crate::term::errln!(
+            "{warning}: the email drafts have no From address, so `brief send` cannot send them\n  = help: give `--from ADDRESS`, or set `from` under `[email]` in brief.toml"
+        );
+    }
+    if recipients.to.is_empty() && recipients.cc.is_empty() {
+        crate::term::errln!(
+            "{warning}: the email drafts have no recipients, so `brief send` cannot send them\n  = help: give `--to ADDRESS`, or set `to` under `[email]` in brief.toml"
+        );
+    }
 }
 
 /// Opens a written document (or the output folder) with the system's viewer; a viewer that

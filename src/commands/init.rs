@@ -58,6 +58,26 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The `brief.toml` of a project that `dir` (existing or not) would lie inside, if any.
+fn enclosing_project(dir: &Path) -> Option<std::path::PathBuf> {
+    let absolute = std::env::current_dir().ok()?.join(dir);
+    // The nearest folder that exists: `dir` itself may not yet.
+    let existing = absolute
+        .ancestors()
+        .find(|d| d.is_dir())?
+        .canonicalize()
+        .ok()?;
+    let start = if existing == absolute.canonicalize().unwrap_or_default() {
+        existing.parent()?.to_path_buf()
+    } else {
+        existing
+    };
+    start
+        .ancestors()
+        .map(|d| d.join(crate::project::PROJECT_FILE))
+        .find(|f| f.is_file())
+}
+
 /// Creates a project in `dir` (created if missing); refuses a folder that is not empty.
 pub fn create(dir: &Path) -> anyhow::Result<()> {
     if let Ok(mut entries) = std::fs::read_dir(dir) {
@@ -71,6 +91,13 @@ pub fn create(dir: &Path) -> anyhow::Result<()> {
         }
     } else if dir.exists() {
         return Err(UsageError::new(format!("`{}` is not a folder", dir.display())).into());
+    }
+    if let Some(outer) = enclosing_project(dir) {
+        crate::term::errln!(
+            "{}: the new project is inside another one (`{}`); brief run in the new folder uses the new project's `brief.toml`",
+            crate::diag::severity_word(crate::diag::Severity::Warning),
+            outer.display()
+        );
     }
     let write = |path: &str, text: &str| -> anyhow::Result<()> {
         let target = dir.join(path);

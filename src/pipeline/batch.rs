@@ -153,6 +153,7 @@ mod tests {
             paths: vec![std::path::PathBuf::from(format!("{value}.pdf"))],
             pages: 1,
             bytes: value.len(),
+            draft: None,
         }
     }
 

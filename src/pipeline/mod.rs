@@ -190,7 +190,7 @@ impl Generator<'_> {
         for warning in &compiled.warnings {
             crate::term::errln!("{}", warning.render().trim_end());
         }
-        let written = output::write_document(
+        let mut written = output::write_document(
             &config.out,
             &stem,
             config.format.extension(),
@@ -213,7 +213,9 @@ impl Generator<'_> {
                 pages: written.pages,
                 date: config.document.date,
             })?;
-            output::write_atomic(&email::draft_path(path), &draft)?;
+            let draft_path = email::draft_path(path);
+            output::write_atomic(&draft_path, &draft)?;
+            written.draft = Some(draft_path);
         }
         p.timings.add(Stage::Write, writing.elapsed());
         Ok(written)

@@ -426,7 +426,17 @@ fn an_unreachable_server_fails_quickly_and_clearly() {
     let out = send_local(port, &eml);
     assert_eq!(out.status.code(), Some(1));
     assert!(started.elapsed() < std::time::Duration::from_secs(8));
-    assert!(stderr(&out).contains("not sent"), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("not sent"), "{err}");
+    // Which server, and what to check (first-day friction, item 3).
+    assert!(
+        err.contains(&format!("cannot reach the SMTP server at 127.0.0.1:{port}")),
+        "{err}"
+    );
+    assert!(
+        err.contains("`[smtp]`") && err.contains("`--smtp-port`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -547,4 +557,42 @@ fn send_reads_regular_files_only() {
         assert_eq!(out.status.code(), Some(1), "{file}: {err}");
         assert!(err.contains("is not a regular file"), "{err}");
     }
+}
+
+/// `generate --email` says the draft was written, and warns when it cannot be sent as it is
+/// (first-day friction, item 2).
+#[test]
+fn generate_email_names_the_draft_and_warns_when_it_cannot_be_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &["-t", "event-brief", "-p", "event=dushanbe-2018"],
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("and its email draft"), "{err}");
+    assert!(err.contains("event-brief-dushanbe-2018.eml"), "{err}");
+    assert!(
+        err.contains("warning: the email drafts have no From address"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: the email drafts have no recipients"),
+        "{err}"
+    );
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "event-brief",
+            "-p",
+            "event=dushanbe-2018",
+            "--from",
+            "briefings@example.org",
+            "--to",
+            "desk@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }

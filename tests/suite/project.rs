@@ -417,3 +417,63 @@ fn a_wrong_field_fails_the_schema() {
     std::fs::write(&path, text.replacen("id: TJK", "id: [TJK]", 1)).unwrap();
     assert!(validates(&brief::harness::schema_of_kind("countries").unwrap(), &path).is_err());
 }
+
+/// The `brief.toml` that `init` writes has every section, every key commented with its
+/// default or an example — and uncommented, every one of them is a valid setting (first-day
+/// friction, item 1).
+#[test]
+fn init_writes_every_setting_commented_and_each_is_valid() {
+    let (_s, project) = new_project();
+    let text = std::fs::read_to_string(project.join("brief.toml")).unwrap();
+    for section in ["[folders]", "[generate]", "[email]", "[smtp]"] {
+        assert!(text.contains(section), "{section} missing:\n{text}");
+    }
+    let uncommented: String = text
+        .lines()
+        .map(|l| {
+            l.strip_prefix("# ")
+                .filter(|rest| rest.contains(" = "))
+                .unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for key in [
+        "data", "sources", "paper", "marking", "from", "to", "host", "port", "tls",
+    ] {
+        assert!(
+            uncommented
+                .lines()
+                .any(|l| l.starts_with(&format!("{key} = "))),
+            "{key} is not in brief.toml:\n{text}"
+        );
+    }
+    std::fs::write(project.join("brief.toml"), &uncommented).unwrap();
+    let out = run_in(&project, &["check"]);
+    assert!(out.status.success(), "{}\n{uncommented}", stderr(&out));
+}
+
+/// `init` inside an existing project warns, naming the outer `brief.toml`, and goes ahead
+/// (first-day friction, item 4); a project of its own says nothing of the kind.
+#[test]
+fn init_inside_a_project_warns_and_proceeds() {
+    let (_s, project) = new_project();
+    let out = run_in(&project, &["init", "nested"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("the new project is inside another one"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}",
+            project.canonicalize().unwrap().join("brief.toml").display()
+        )),
+        "{err}"
+    );
+    assert!(project.join("nested/brief.toml").is_file());
+    let alone = tempfile::tempdir().unwrap();
+    let out = run_in(alone.path(), &["init", "p"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("inside another"), "{}", stderr(&out));
+}
