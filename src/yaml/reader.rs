@@ -291,7 +291,9 @@ impl<'n> Record<'n> {
             problem
                 .help
                 .push(format!("known fields: {}", self.known.join(", ")));
-            if self.known.contains(&"extra") {
+            // `Extra:` is the field `extra` mistyped, not a field of one's own to put under it.
+            let misspelt_known = self.known.iter().any(|k| k.eq_ignore_ascii_case(&name));
+            if self.known.contains(&"extra") && !misspelt_known {
                 problem.help.push(format!(
                     "a field of your own goes under `extra:` (e.g. `extra: {{ {name}: … }}`)"
                 ));

@@ -531,3 +531,20 @@ fn outside_a_project_brief_says_how_to_start_one() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// `Extra:` (capitalised) is the field `extra` mistyped: suggest it, and do not suggest
+/// putting `Extra` under `extra:` (item 14).
+#[test]
+fn a_capitalised_known_field_is_suggested_as_itself() {
+    let dir = scratch_copy(&fixture("minimal"));
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "  kind: conference\n",
+        "  kind: conference\n  Extra: { a: 1 }\n",
+    );
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    let err = stderr(&out);
+    assert_eq!(code(&out), Some(1), "{err}");
+    assert!(err.contains("did you mean `extra`?"), "{err}");
+    assert!(!err.contains("extra: { Extra"), "{err}");
+}
