@@ -91,6 +91,13 @@ pub fn create(dir: &Path) -> anyhow::Result<()> {
         }
     } else if dir.exists() {
         return Err(UsageError::new(format!("`{}` is not a folder", dir.display())).into());
+    } else if std::fs::symlink_metadata(dir).is_ok() {
+        return Err(UsageError::new(format!(
+            "`{}` is a symbolic link to something that does not exist",
+            dir.display()
+        ))
+        .help("remove the link, or give `brief init` a new folder name")
+        .into());
     }
     if let Some(outer) = enclosing_project(dir) {
         crate::term::errln!(

@@ -477,3 +477,19 @@ fn init_inside_a_project_warns_and_proceeds() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("inside another"), "{}", stderr(&out));
 }
+
+/// `init` on a dangling symbolic link names it and exits 2, instead of "File exists"
+/// (hostile round three, item 15).
+#[test]
+fn init_on_a_dangling_link_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("p")).unwrap();
+    let out = run_in(dir.path(), &["init", "p"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`p` is a symbolic link to something that does not exist"),
+        "{err}"
+    );
+    assert!(!dir.path().join("nowhere").exists());
+}
