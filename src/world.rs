@@ -49,6 +49,15 @@ impl Engine {
 }
 
 impl Engine {
+    /// The names of the embedded font families.
+    pub fn families(&self) -> Vec<String> {
+        self.fonts
+            .book()
+            .families()
+            .map(|(family, _)| family.to_owned())
+            .collect()
+    }
+
     /// Whether any embedded font has a glyph for `c` (text falls back across fonts).
     pub fn has_glyph(&self, c: char) -> bool {
         let book = self.fonts.book();
@@ -127,12 +136,12 @@ impl Sandbox {
 }
 
 /// Starts Typst's one-time work on a thread of its own, once per process: the fonts and the
-/// standard library, evaluating the shared template files `imports` (Typst paths), loading
-/// every embedded face and the text-layout data. The caller meanwhile loads the fact base
-/// and renders the template; Typst memoises what the warm-up did, and the first real
-/// compile reuses it. Nothing is reported: a broken shared file is reported by the real
-/// compile.
-pub fn warm_up(sandbox: &Sandbox, imports: Vec<String>) {
+/// standard library, then the document `source` writes for the embedded font families (the
+/// renderer's warm-up document: the shared template files and a few words in every family),
+/// which loads every face and the text-layout data. The caller meanwhile loads the fact base
+/// and renders the template; Typst memoises what the warm-up did, and the first real compile
+/// reuses it. Nothing is reported: a broken shared file is reported by the real compile.
+pub fn warm_up(sandbox: &Sandbox, source: impl FnOnce(&[String]) -> String + Send + 'static) {
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {
         let sandbox = sandbox.clone();
@@ -142,32 +151,12 @@ pub fn warm_up(sandbox: &Sandbox, imports: Vec<String>) {
             .stack_size(crate::threads::STACK_SIZE)
             .spawn(move || {
                 let engine = Engine::shared();
-                let source = warm_up_source(engine, &imports);
+                let source = source(&engine.families());
                 let today = Datetime::from_ymd(2000, 1, 1).expect("a valid date");
                 let world = DocumentWorld::new(engine, &sandbox, source, today);
                 let _ = typst::compile::<typst_layout::PagedDocument>(&world);
             });
     });
-}
-
-/// A document that imports `imports` and sets a few words in every embedded family, upright,
-/// bold and italic.
-fn warm_up_source(engine: &Engine, imports: &[String]) -> String {
-    // Our own paths and the embedded fonts' names: quotes and backslashes are all there is
-    // to escape.
-    let string_literal =
-        |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
-    let mut source = String::new();
-    for path in imports {
-        source.push_str(&format!("#import {}\n", string_literal(path)));
-    }
-    for (family, _) in engine.fonts.book().families() {
-        source.push_str(&format!(
-            "#text(font: {})[Warm up: *Typst* _layout_ 1–2.]\n\n",
-            string_literal(family)
-        ));
-    }
-    source
 }
 
 /// One document's world.
@@ -348,12 +337,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sandbox = Sandbox::for_project(dir.path(), None, dir.path()).unwrap();
         let imports = vec![format!("{}/brief.typ", BUILTIN_TYPST_DIR)];
-        let source = warm_up_source(engine, &imports);
+        let source = crate::render::warm_up_source(&imports, &engine.families());
         assert!(
             source.contains("#import \"/brief-builtin/brief.typ\""),
             "{source}"
         );
-        let families = engine.fonts.book().families().count();
+        let families = engine.families().len();
         assert!(families >= 3, "{families} families");
         assert_eq!(source.matches("#text(font:").count(), families);
         let today = Datetime::from_ymd(2000, 1, 1).unwrap();

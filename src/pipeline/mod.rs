@@ -50,7 +50,10 @@ impl Prepared {
         let renderer = Renderer::new(library, typst_dir);
         if config.format != Format::Typ {
             // Typst's start-up work runs beside the loading of the facts below.
-            world::warm_up(&sandbox, renderer.shared_typst_files());
+            let imports = renderer.shared_typst_files();
+            world::warm_up(&sandbox, move |families| {
+                crate::render::warm_up_source(&imports, families)
+            });
         }
         timings.add(Stage::Templates, started.elapsed());
         let (base, since) = timings.time(Stage::Facts, || {

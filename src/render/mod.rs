@@ -71,6 +71,22 @@ impl Rendered {
     }
 }
 
+/// The warm-up document (see `world::warm_up`): it imports the shared template files
+/// `imports` (Typst paths) and sets a few words in each font family of `families`.
+pub fn warm_up_source(imports: &[String], families: &[String]) -> String {
+    let mut source = String::new();
+    for path in imports {
+        source.push_str(&format!("#import {}\n", string_literal(path)));
+    }
+    for family in families {
+        source.push_str(&format!(
+            "#text(font: {})[Warm up: *Typst* _layout_ 1–2.]\n\n",
+            string_literal(family)
+        ));
+    }
+    source
+}
+
 /// A configured MiniJinja environment over a template library.
 pub struct Renderer {
     env: Environment<'static>,
