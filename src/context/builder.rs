@@ -49,13 +49,8 @@ impl<'a> Builder<'a> {
             if !supportable(name) {
                 continue;
             }
-            let supporting: Vec<Citation> = record
-                .citations()
-                .iter()
-                .filter(|c| c.supports(name))
-                .cloned()
-                .collect();
-            out.insert(name, self.cite(&supporting));
+            let supporting = record.citations().iter().filter(|c| c.supports(name));
+            out.insert(name, self.cite(supporting));
         }
         out
     }
@@ -76,7 +71,10 @@ impl<'a> Builder<'a> {
     }
 
     /// The citation keys of a fact, each source once, remembering them for `sources`.
-    pub(super) fn cite(&mut self, citations: &[Citation]) -> Vec<String> {
+    pub(super) fn cite<'c>(
+        &mut self,
+        citations: impl IntoIterator<Item = &'c Citation>,
+    ) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
         for c in citations {
             let id = &c.source.value;

@@ -158,7 +158,7 @@ impl<'a> Builder<'a> {
                 roles: event_roles,
                 notes: own.iter().filter_map(|p| p.note.clone()).collect(),
                 head,
-                cite: self.cite(&citations),
+                cite: self.cite(citations),
             });
             statements.extend(self.country_statements(e, id, &event));
             timeline.push(TimelineEntry {
@@ -243,11 +243,10 @@ impl<'a> Builder<'a> {
                 }
                 // What the sources say of this country in this process: that it launched it,
                 // and what it did at its meetings.
-                let mut citations: Vec<Citation> = if initiator {
+                let mut citations: Vec<&Citation> = if initiator {
                     p.sources
                         .iter()
                         .filter(|c| c.supports("initiator"))
-                        .cloned()
                         .collect()
                 } else {
                     Vec::new()
@@ -263,7 +262,7 @@ impl<'a> Builder<'a> {
                     id: p.id.value.clone(),
                     name: p.name.clone(),
                     initiator,
-                    cite: self.cite(&citations),
+                    cite: self.cite(citations),
                 })
             })
             .collect()

@@ -77,7 +77,7 @@ impl FactBase {
     /// The citations that say what `party` did at `e`: its participations, the statements
     /// made for it, and the event's sources where they support its hosting, organising,
     /// funding or being the venue. The event's other sources say nothing about the party.
-    pub fn involvement(&self, party: &str, e: &Event) -> Vec<Citation> {
+    pub fn involvement<'e>(&self, party: &str, e: &'e Event) -> Vec<&'e Citation> {
         let listed = |list: &[Ref]| list.iter().any(|p| p.value == party);
         let mut fields = Vec::new();
         for (field, list) in [
@@ -97,17 +97,16 @@ impl FactBase {
         if venue {
             fields.push("location");
         }
-        let mut out: Vec<Citation> = e
+        let mut out: Vec<&Citation> = e
             .sources
             .iter()
             .filter(|c| fields.iter().any(|f| c.supports(f)))
-            .cloned()
             .collect();
         for p in e.participants.iter().filter(|p| p.party.value == party) {
-            out.extend(p.sources.iter().cloned());
+            out.extend(&p.sources);
         }
         for s in e.statements.iter().filter(|s| self.speaks_for(s, party, e)) {
-            out.extend(s.sources.iter().cloned());
+            out.extend(&s.sources);
         }
         out
     }
