@@ -150,9 +150,11 @@ impl Project {
             let here = root == cwd;
             return Project::at(root, here);
         }
-        let found = cwd.ancestors().find(|d| d.join(PROJECT_FILE).is_file());
-        match found {
-            Some(root) => Project::at(root.to_path_buf(), root == cwd),
+        match project_root(&cwd) {
+            Some(root) => {
+                let here = root == cwd;
+                Project::at(root, here)
+            }
             None => Ok(Project {
                 root: cwd,
                 here: true,
@@ -221,6 +223,14 @@ impl Project {
     pub fn sources(&self) -> Option<PathBuf> {
         Some(self.folder(&self.config.folders.sources)).filter(|dir| dir.is_dir())
     }
+}
+
+/// The nearest folder from `start` upward that holds a `brief.toml`.
+pub fn project_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|d| d.join(PROJECT_FILE).is_file())
+        .map(Path::to_path_buf)
 }
 
 /// Parses the text of a `brief.toml`; a problem names the file, line and key.

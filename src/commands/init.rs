@@ -72,10 +72,7 @@ fn enclosing_project(dir: &Path) -> Option<std::path::PathBuf> {
     } else {
         existing
     };
-    start
-        .ancestors()
-        .map(|d| d.join(crate::project::PROJECT_FILE))
-        .find(|f| f.is_file())
+    crate::project::project_root(&start).map(|root| root.join(crate::project::PROJECT_FILE))
 }
 
 /// Creates a project in `dir` (created if missing); refuses a folder that is not empty.
