@@ -6,7 +6,7 @@
 //! (`BRIEF_SMTP_USER`, `BRIEF_SMTP_PASSWORD`). Every draft is read and checked before the
 //! first message goes out.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use mail_parser::MimeHeaders;
@@ -61,7 +61,8 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
     let mut problems = Vec::new();
     for path in files {
         let shown = path.display();
-        let bytes = match read_draft(path) {
+        // A regular file (never a pipe or a device, which could block or never end), size-capped.
+        let bytes = match crate::facts::read_regular(path, path, MAX_DRAFT_BYTES) {
             Ok(b) => with_crlf(b),
             Err(why) => {
                 problems.push(Problem::error(why));
@@ -133,36 +134,6 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
 
 /// The largest draft `send` reads (a PDF attachment and two bodies).
 pub const MAX_DRAFT_BYTES: u64 = 64 << 20;
-
-/// The bytes of a draft: a regular file (never a pipe or a device, which could block or never
-/// end) of at most [`MAX_DRAFT_BYTES`].
-fn read_draft(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{shown}` ({e})"))?;
-    if !meta.is_file() {
-        return Err(format!(
-            "`{shown}` is not a regular file (a folder, a pipe or a device): `send` reads drafts written by `generate --email`"
-        ));
-    }
-    if meta.len() > MAX_DRAFT_BYTES {
-        return Err(format!(
-            "`{shown}` is larger than a draft can be ({} MB, limit {} MB)",
-            meta.len() >> 20,
-            MAX_DRAFT_BYTES >> 20
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_DRAFT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read `{shown}` ({e})"))?;
-    if bytes.len() as u64 > MAX_DRAFT_BYTES {
-        return Err(format!(
-            "`{shown}` grew past the size a draft can be while it was read"
-        ));
-    }
-    Ok(bytes)
-}
 
 /// A draft with every line ending CRLF, as SMTP sends it: an editor may have saved it with
 /// LF alone.

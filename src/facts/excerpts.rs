@@ -27,9 +27,7 @@ pub fn verify_excerpts(base: &FactBase, dir: &Path) -> Vec<Problem> {
             continue;
         }
         let path = dir.join(name);
-        let text = match super::open_inside(&path, dir).and_then(|f| {
-            super::read_capped(f).map_err(|e| format!("cannot read `{}` ({e})", path.display()))
-        }) {
+        let text = match super::files::read_inside(&path, dir) {
             Ok(bytes) => Some(normalise(&String::from_utf8_lossy(&bytes))),
             Err(why) => {
                 problems.push(

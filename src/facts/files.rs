@@ -116,10 +116,9 @@ fn yaml_files_in(folder: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// The largest file brief reads (a fact-base file or a source text).
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
-/// Opens `path` for reading only if it is a regular file inside `root` once symlinks are
-/// resolved, and no larger than [`MAX_FILE_BYTES`]; otherwise says why. Nothing that is not
-/// a regular file (a FIFO, a device, `/proc`) is ever opened.
-pub fn open_inside(path: &Path, root: &Path) -> Result<std::fs::File, String> {
+/// Reads `path` only if it is a regular file inside `root` once symlinks are resolved, and
+/// no larger than [`MAX_FILE_BYTES`]; otherwise says why.
+pub fn read_inside(path: &Path, root: &Path) -> Result<Vec<u8>, String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot open `{}` ({e})", root.display()))?;
@@ -133,30 +132,39 @@ pub fn open_inside(path: &Path, root: &Path) -> Result<std::fs::File, String> {
             root.display()
         ));
     }
-    let meta =
-        std::fs::metadata(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))?;
-    if !meta.is_file() {
-        return Err(format!(
-            "`{}` is not a regular file (a folder, a pipe or a device): brief reads only regular files",
-            path.display()
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "`{}` is larger than brief reads ({} MB, limit {} MB): split it into several files",
-            path.display(),
-            meta.len() >> 20,
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    std::fs::File::open(&real).map_err(|e| format!("cannot read `{}` ({e})", path.display()))
+    read_regular(&real, path, MAX_FILE_BYTES)
 }
 
-/// Reads at most [`MAX_FILE_BYTES`] of an open file.
-pub fn read_capped(file: std::fs::File) -> std::io::Result<Vec<u8>> {
+/// Reads `path` (named `shown` in messages) only if it is a regular file, symlinks followed,
+/// of at most `limit` bytes; otherwise says why. Nothing that is not a regular file (a FIFO,
+/// a device, `/proc`) is ever opened, and a file that grows while it is read stops at the
+/// limit with the same message.
+pub fn read_regular(path: &Path, shown: &Path, limit: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
+    let shown = shown.display();
+    let too_large = |len: u64| {
+        format!(
+            "`{shown}` is larger than brief reads ({} MB, limit {} MB)",
+            len >> 20,
+            limit >> 20
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{shown}` ({e})"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "`{shown}` is not a regular file (a folder, a pipe or a device): brief reads only regular files"
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read `{shown}` ({e})"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
@@ -189,32 +197,26 @@ pub(super) fn read_file(
     problems: &mut Vec<Problem>,
 ) -> Option<Arc<SourceText>> {
     let name = path.display().to_string();
-    let file = match open_inside(path, root) {
-        Ok(file) => file,
+    let bytes = match read_inside(path, root) {
+        Ok(bytes) => bytes,
         Err(why) => {
             problems.push(Problem::error(why).help("the fact base holds regular YAML files only"));
             return None;
         }
     };
-    match read_capped(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(SourceText::new(name, text)),
-            Err(err) => {
-                let offset = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                problems.push(
-                    Problem::error("this file is not valid UTF-8")
-                        .at(Location {
-                            file: SourceText::new(name, text),
-                            range: offset..offset + 1,
-                        })
-                        .help("save the file as UTF-8"),
-                );
-                None
-            }
-        },
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(SourceText::new(name, text)),
         Err(err) => {
-            problems.push(Problem::error(format!("cannot read `{name}` ({err})")));
+            let offset = err.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            problems.push(
+                Problem::error("this file is not valid UTF-8")
+                    .at(Location {
+                        file: SourceText::new(name, text),
+                        range: offset..offset + 1,
+                    })
+                    .help("save the file as UTF-8"),
+            );
             None
         }
     }
@@ -222,6 +224,25 @@ pub(super) fn read_file(
 
 #[cfg(test)]
 mod tests {
+    use super::read_regular;
+
+    /// The size limit and the regular-file check, each on its own (the loader and `send`
+    /// rely on them).
+    #[test]
+    fn only_regular_files_within_the_limit_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f.yaml");
+        std::fs::write(&file, "0123456789").unwrap();
+        assert_eq!(read_regular(&file, &file, 10).unwrap(), b"0123456789");
+        let err = read_regular(&file, std::path::Path::new("shown.yaml"), 9).unwrap_err();
+        assert!(
+            err.contains("`shown.yaml` is larger than brief reads"),
+            "{err}"
+        );
+        let err = read_regular(dir.path(), dir.path(), 10).unwrap_err();
+        assert!(err.contains("is not a regular file"), "{err}");
+    }
+
     use std::path::PathBuf;
 
     /// Many files are parsed on several threads: every file's result comes back in the

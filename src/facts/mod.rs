@@ -21,7 +21,7 @@ mod validate;
 pub use dates::{FuzzyDate, day_text, humanize, parse_day};
 pub use excerpts::verify_excerpts;
 pub use fields::{Described, supportable};
-pub use files::{open_inside, read_capped};
+pub use files::read_regular;
 pub use model::*;
 pub use read::{collection as read_collection, issuer as read_issuer};
 
