@@ -41,6 +41,9 @@ pub enum CliCommand {
     Templates(TemplatesArgs),
     /// Print, as JSON, exactly what a template receives.
     Context(ContextArgs),
+    /// Print every note of a briefing in reading order: the sentence or row it sits on, the
+    /// records and fields it comes from, and each source with its excerpt, checked.
+    Trace(TraceArgs),
     /// Create a new project that generates at once: brief.toml, an example fact base, README.
     Init(InitArgs),
     /// Print the JSON Schema of the fact-base files, for editors (yaml-language-server).
@@ -227,6 +230,26 @@ pub struct CompletionsArgs {
 pub struct ContextArgs {
     #[command(flatten)]
     pub document: DocumentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    #[command(flatten)]
+    pub document: DocumentArgs,
+    /// The folder of source texts to check excerpts against (default: the project's
+    /// `[folders] sources`).
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
+    /// Trace every document of the template, one per valid value of its parameter (JSON:
+    /// an array of traces).
+    #[arg(long)]
+    pub all: bool,
+    /// For people (one block per note), or JSON.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// Stop with an error when the run uses more memory than this (e.g. `4GiB`, `512MiB`).
+    #[arg(long, value_name = "SIZE", default_value = "4GiB", value_parser = parse_size)]
+    pub max_memory: u64,
 }
 
 /// Splits `KEY=VALUE`.

@@ -75,10 +75,47 @@ pub struct Compiled {
     pub files: Vec<Vec<u8>>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
+    /// The notes the document prints, in reading order (see [`NOTE_LABEL`]).
+    pub notes: Vec<NoteMark>,
     /// How long Typst's evaluation and layout took.
     pub layout_time: Duration,
     /// How long the export (and trimming Typst's cache afterwards) took.
     pub export_time: Duration,
+}
+
+/// The label of the `metadata` each printed note carries (written by `src` in
+/// `blocks.typ`): what the note's numbers are, what it is attached to and where it comes from.
+pub const NOTE_LABEL: &str = "brief-note";
+
+/// A note as the laid-out document has it: the page it is on and the value its template
+/// recorded for it.
+#[derive(Debug, Clone)]
+pub struct NoteMark {
+    pub page: usize,
+    pub value: serde_json::Value,
+}
+
+/// The notes of a laid-out document, in reading order.
+fn notes(document: &PagedDocument) -> Vec<NoteMark> {
+    use typst::introspection::{Introspector, MetadataElem};
+    let introspector = document.introspector();
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(NOTE_LABEL))
+        .expect("the note label is not empty");
+    introspector
+        .query(&typst::foundations::Selector::Label(label))
+        .iter()
+        .filter_map(|content| {
+            let value = &content.to_packed::<MetadataElem>()?.value;
+            let page = content
+                .location()
+                .and_then(|at| Introspector::page(introspector.as_ref(), at))
+                .map_or(0, |p| p.get());
+            Some(NoteMark {
+                page,
+                value: serde_json::to_value(value).ok()?,
+            })
+        })
+        .collect()
 }
 
 /// Compiles `source` and exports it. For [`Format::Typ`] nothing is compiled: the file is
@@ -89,6 +126,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             files: vec![origin.rendered.source.clone().into_bytes()],
             pages: 0,
             warnings: Vec::new(),
+            notes: Vec::new(),
             layout_time: Duration::ZERO,
             export_time: Duration::ZERO,
         });
@@ -114,6 +152,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         .output
         .map_err(|errors| Problems(errors.iter().map(|d| problem(&world, d, origin)).collect()))?;
     let pages = document.pages().len();
+    let notes = notes(&document);
     let files = match export.format {
         Format::Pdf => {
             let list: Vec<PdfStandard> =
@@ -187,6 +226,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         files,
         pages,
         warnings,
+        notes,
         layout_time: laid_out - started,
         export_time: laid_out.elapsed(),
     })

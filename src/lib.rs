@@ -33,6 +33,7 @@ mod templates;
 pub mod term;
 mod threads;
 mod timings;
+mod trace;
 mod world;
 mod yaml;
 
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(config) => commands::check::run(&config),
         Command::Templates(config) => commands::templates::run(&config),
         Command::Context(config) => commands::context::run(&config),
+        Command::Trace(config) => commands::trace::run(&config),
         Command::Init(dir) => commands::init::create(&dir),
         Command::Schema(kind) => commands::schema::run(kind.as_deref()),
         Command::Completions(shell) => commands::manual::completions(shell),

@@ -20,6 +20,7 @@ pub enum Command {
     Check(CheckConfig),
     Templates(TemplatesConfig),
     Context(DocumentConfig),
+    Trace(TraceConfig),
     Init(PathBuf),
     Schema(Option<String>),
     Completions(clap_complete::Shell),
@@ -71,6 +72,15 @@ pub struct GenerateConfig {
 pub struct WatchConfig {
     pub generate: GenerateConfig,
     pub project_file: Option<PathBuf>,
+}
+
+/// `trace`: the document is made as `generate` would make a PDF of it, and not written.
+#[derive(Debug, Clone)]
+pub struct TraceConfig {
+    pub generate: GenerateConfig,
+    /// Every document of the template (one per value of its parameter).
+    pub all: bool,
+    pub format: ReportFormat,
 }
 
 /// `check`.
@@ -132,6 +142,26 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
             copy: args.copy,
         }),
         CliCommand::Context(args) => Command::Context(document(args.document, &project()?)?),
+        CliCommand::Trace(args) => {
+            let project = project()?;
+            let mut document = document(args.document, &project)?;
+            document.sources = args.sources.or(document.sources);
+            Command::Trace(TraceConfig {
+                generate: GenerateConfig {
+                    document,
+                    all: false,
+                    out: project.output(),
+                    format: Format::Pdf,
+                    open: false,
+                    email: None,
+                    max_memory: args.max_memory,
+                    standards: Vec::new(),
+                    timings: false,
+                },
+                all: args.all,
+                format: args.format,
+            })
+        }
         CliCommand::Init(args) => Command::Init(args.dir),
         CliCommand::Schema(args) => Command::Schema(args.kind),
         CliCommand::Completions(args) => Command::Completions(args.shell),

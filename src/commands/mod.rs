@@ -11,4 +11,5 @@ pub mod manual;
 pub mod schema;
 pub mod send;
 pub mod templates;
+pub mod trace;
 pub mod watch;

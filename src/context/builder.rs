@@ -3,8 +3,8 @@
 
 use crate::changes::{Diff, EventItem, Mark, RecordKind};
 use crate::facts::{
-    Citation, Described, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref, humanize,
-    supportable,
+    Basis, Citation, Described, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref,
+    event_path, humanize, item_path, record_path, supportable,
 };
 use crate::yaml::Extra;
 
@@ -55,16 +55,18 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// A record's notes (remembering its sources for `sources`), its own fields and its
-    /// mark.
+    /// A record's notes (remembering its sources for `sources`), its path in the fact base,
+    /// its own fields and its mark.
     pub(super) fn meta(
         &mut self,
         citations: &[Citation],
+        path: String,
         extra: &Extra,
         change: Option<Mark>,
     ) -> Meta {
         Meta {
             cite: self.cite(citations),
+            basis: vec![Basis::whole(path)],
             extra: extra.clone(),
             change,
         }
@@ -253,11 +255,15 @@ impl<'a> Builder<'a> {
         let date = e.start.value;
         let (parent, process, topics, related_to) = self.links(e);
         let cite = self.cite(&e.sources);
-        let figures = e.figures.iter().map(|f| self.figure(e, f)).collect();
+        let figures = (e.figures.iter().enumerate())
+            .map(|(i, f)| self.figure(e, i, f))
+            .collect();
+        let id = &e.id.value;
         let participants = e
             .participants
             .iter()
-            .map(|p| Participant {
+            .enumerate()
+            .map(|(i, p)| Participant {
                 party: self.party(&p.party.value),
                 role: p.role.clone(),
                 role_text: humanize(&p.role),
@@ -266,6 +272,7 @@ impl<'a> Builder<'a> {
                 note: p.note.clone(),
                 meta: self.meta(
                     &p.sources,
+                    item_path(id, "participants", i),
                     &p.extra,
                     self.change(RecordKind::Participant, &e.id.value, Some(&p.key())),
                 ),
@@ -275,10 +282,12 @@ impl<'a> Builder<'a> {
         let discussions = e
             .discussions
             .iter()
-            .map(|d| Discussion {
+            .enumerate()
+            .map(|(i, d)| Discussion {
                 text: d.text.clone(),
                 meta: self.meta(
                     &d.sources,
+                    item_path(id, "discussions", i),
                     &d.extra,
                     self.change(RecordKind::Discussion, &e.id.value, Some(&d.key())),
                 ),
@@ -287,7 +296,8 @@ impl<'a> Builder<'a> {
         let outcomes = e
             .outcomes
             .iter()
-            .map(|o| Outcome {
+            .enumerate()
+            .map(|(i, o)| Outcome {
                 title: o.title.clone(),
                 kind: o.kind.clone(),
                 kind_text: o.kind.as_deref().map(humanize),
@@ -295,6 +305,7 @@ impl<'a> Builder<'a> {
                 note: o.note.clone(),
                 meta: self.meta(
                     &o.sources,
+                    item_path(id, "outcomes", i),
                     &o.extra,
                     self.change(RecordKind::Outcome, &e.id.value, Some(&o.key())),
                 ),
@@ -303,7 +314,8 @@ impl<'a> Builder<'a> {
         let claims = e
             .claims
             .iter()
-            .map(|c| ClaimRecord {
+            .enumerate()
+            .map(|(i, c)| ClaimRecord {
                 field: c.field.clone(),
                 field_label: claim_field_label(&c.field),
                 value: c.value.clone(),
@@ -316,6 +328,7 @@ impl<'a> Builder<'a> {
                 note: c.note.clone(),
                 meta: self.meta(
                     &c.sources,
+                    item_path(id, "claims", i),
                     &c.extra,
                     self.change(RecordKind::Claim, &e.id.value, Some(&c.key())),
                 ),
@@ -348,10 +361,12 @@ impl<'a> Builder<'a> {
             claims,
             initiatives,
             note: e.note.clone(),
+            announced_fields: base.announced_fields(e),
             related: Vec::new(),
             cite_of: self.cite_of(e),
             meta: Meta {
                 cite,
+                basis: vec![Basis::whole(event_path(&e.id.value))],
                 extra: e.extra.clone(),
                 change: self.change(RecordKind::Event, &e.id.value, None),
             },
@@ -359,7 +374,7 @@ impl<'a> Builder<'a> {
     }
 
     /// A headline figure of event `e`.
-    fn figure(&mut self, e: &Event, f: &crate::facts::Figure) -> FigureRecord {
+    fn figure(&mut self, e: &Event, i: usize, f: &crate::facts::Figure) -> FigureRecord {
         FigureRecord {
             measure: f.measure.clone(),
             label: f.label.clone().unwrap_or_else(|| humanize(&f.measure)),
@@ -373,6 +388,7 @@ impl<'a> Builder<'a> {
             note: f.note.clone(),
             meta: self.meta(
                 &f.sources,
+                item_path(&e.id.value, "figures", i),
                 &f.extra,
                 self.change(RecordKind::Figure, &e.id.value, Some(&f.key())),
             ),
@@ -393,7 +409,8 @@ impl<'a> Builder<'a> {
     pub(super) fn statements(&mut self, e: &Event) -> Vec<StatementRecord> {
         let date = e.start.value;
         let mut out: Vec<StatementRecord> = Vec::new();
-        for st in &e.statements {
+        for (i, st) in e.statements.iter().enumerate() {
+            let path = item_path(&e.id.value, "statements", i);
             let speaker = self.person_at(&st.speaker.value, date);
             let cite = self.cite(&st.sources);
             let on_behalf_of = st.on_behalf_of.as_ref().map(|p| self.party(&p.value));
@@ -404,6 +421,7 @@ impl<'a> Builder<'a> {
                 && last.on_behalf_of == on_behalf_of
             {
                 last.speakers.push(speaker);
+                last.meta.basis.push(Basis::whole(path));
                 last.by = attribution(&last.speakers, last.on_behalf_of.as_ref());
                 continue;
             }
@@ -420,6 +438,7 @@ impl<'a> Builder<'a> {
                 event: None,
                 meta: Meta {
                     cite,
+                    basis: vec![Basis::whole(path)],
                     extra: st.extra.clone(),
                     change: self.change(RecordKind::Statement, &e.id.value, Some(&st.key())),
                 },
@@ -454,6 +473,7 @@ impl<'a> Builder<'a> {
             years,
             meta: self.meta(
                 &i.sources,
+                record_path("initiatives", &i.id.value),
                 &i.extra,
                 self.change(RecordKind::Initiative, &i.id.value, None),
             ),
@@ -469,7 +489,12 @@ impl<'a> Builder<'a> {
             launched_text: p.launched.map(|d| d.text()),
             initiator: p.initiator.as_ref().map(|i| self.party(&i.value)),
             themes: p.themes.clone(),
-            meta: self.meta(&p.sources, &p.extra, None),
+            meta: self.meta(
+                &p.sources,
+                record_path("processes", &p.id.value),
+                &p.extra,
+                None,
+            ),
             cite_of: self.cite_of(p),
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::focus::TimelineEntry;
 use super::{Builder, EventRecord, EventRef, Person, StatementRecord, mark_runs};
 use crate::changes::{EventItem, RecordKind};
-use crate::facts::{Citation, Country, Event};
+use crate::facts::{Basis, Citation, Country, Event, item_path, record_path};
 
 /// What a `country` parameter adds.
 #[derive(Debug, Clone, Serialize)]
@@ -42,6 +42,8 @@ pub struct CountryRecord {
     pub official_name: Option<String>,
     pub region: Option<String>,
     pub cite: Vec<String>,
+    /// Where its notes come from (see `basis` of any record).
+    pub basis: Vec<Basis>,
 }
 
 /// A process a country took part in.
@@ -51,7 +53,10 @@ pub struct ProcessRole {
     pub name: String,
     /// Whether the country initiated it.
     pub initiator: bool,
+    /// The sources that say it launched the process and what it did at its meetings.
     pub cite: Vec<String>,
+    /// The records (and fields) those notes come from.
+    pub basis: Vec<Basis>,
 }
 
 /// A country's roles in one event.
@@ -65,7 +70,11 @@ pub struct Role {
     /// Notes recorded on its participation.
     pub notes: Vec<String>,
     pub head: Option<Person>,
+    /// The sources that say what it did there: its participation, what was said for it, the
+    /// event's sources for its hosting, organising, funding or being the venue.
     pub cite: Vec<String>,
+    /// The records (and fields) those notes come from.
+    pub basis: Vec<Basis>,
 }
 
 /// A head of delegation at one event.
@@ -74,6 +83,27 @@ pub struct Head {
     pub person: Person,
     pub event: EventRef,
     pub cite: Vec<String>,
+    /// The participation it is taken from.
+    pub basis: Vec<Basis>,
+}
+
+/// The notes of a statement compiled from several records: their sources, each once, and
+/// the records (and fields) they come from.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Notes {
+    pub cite: Vec<String>,
+    pub basis: Vec<Basis>,
+}
+
+impl Notes {
+    fn add(&mut self, cite: &[String], basis: &[Basis]) {
+        for c in cite {
+            if !self.cite.contains(c) {
+                self.cite.push(c.clone());
+            }
+        }
+        self.basis.extend(basis.iter().cloned());
+    }
 }
 
 /// Events in one year.
@@ -96,6 +126,12 @@ pub struct CountrySummary {
     pub hosted: Vec<String>,
     /// Labels of the events it co-organised.
     pub organised: Vec<String>,
+    /// The notes of what it did at each event (for "appears in N events").
+    pub events_notes: Notes,
+    /// The notes of the participations that name the heads.
+    pub heads_notes: Notes,
+    /// The notes of the statements made for it.
+    pub statements_notes: Notes,
     /// The names of the heads of its delegations, each once.
     pub head_names: Vec<String>,
     /// The number of statements made for it.
@@ -113,6 +149,7 @@ impl<'a> Builder<'a> {
             official_name: country.official_name.clone(),
             region: country.region.clone(),
             cite: self.cite(&country.sources),
+            basis: vec![Basis::whole(record_path("countries", id))],
         };
         let processes = self.country_processes(id);
         let mut involved: Vec<&Event> = base
@@ -129,14 +166,12 @@ impl<'a> Builder<'a> {
         let mut timeline = Vec::new();
         for e in &involved {
             let event = self.event_ref(e);
-            let own: Vec<_> = e
-                .participants
-                .iter()
-                .filter(|p| p.party.value == id)
+            let own: Vec<_> = (e.participants.iter().enumerate())
+                .filter(|(_, p)| p.party.value == id)
                 .collect();
-            let citations = base.involvement(id, e);
+            let (citations, basis) = base.involvement(id, e);
             let mut head = None;
-            for p in &own {
+            for (i, p) in &own {
                 if let Some(h) = &p.head {
                     let person = self.person_at(&h.value, e.start.value);
                     head.get_or_insert_with(|| person.clone());
@@ -144,6 +179,7 @@ impl<'a> Builder<'a> {
                         person,
                         event: event.clone(),
                         cite: self.cite(&p.sources),
+                        basis: vec![Basis::whole(item_path(&e.id.value, "participants", *i))],
                     });
                 }
             }
@@ -156,9 +192,10 @@ impl<'a> Builder<'a> {
                     .collect::<Vec<_>>()
                     .join(", "),
                 roles: event_roles,
-                notes: own.iter().filter_map(|p| p.note.clone()).collect(),
+                notes: own.iter().filter_map(|(_, p)| p.note.clone()).collect(),
                 head,
                 cite: self.cite(citations),
+                basis,
             });
             statements.extend(self.country_statements(e, id, &event));
             timeline.push(TimelineEntry {
@@ -180,7 +217,7 @@ impl<'a> Builder<'a> {
             .filter(|i| i.party.value == id)
             .map(|i| self.initiative(i))
             .collect();
-        let summary = country_summary(&roles, &heads, &involved, statements.len());
+        let summary = country_summary(&roles, &heads, &involved, &statements);
         CountryFocus {
             country: record,
             processes,
@@ -204,7 +241,8 @@ impl<'a> Builder<'a> {
     ) -> Vec<StatementRecord> {
         let base = self.base;
         let mut statements = Vec::new();
-        for s in e.statements.iter().filter(|s| base.speaks_for(s, id, e)) {
+        let said = (e.statements.iter().enumerate()).filter(|(_, s)| base.speaks_for(s, id, e));
+        for (i, s) in said {
             let speaker = self.person_at(&s.speaker.value, e.start.value);
             let speakers = vec![speaker];
             statements.push(StatementRecord {
@@ -219,6 +257,7 @@ impl<'a> Builder<'a> {
                 event: Some(event.clone()),
                 meta: self.meta(
                     &s.sources,
+                    item_path(&e.id.value, "statements", i),
                     &s.extra,
                     self.change(RecordKind::Statement, &e.id.value, Some(&s.key())),
                 ),
@@ -243,26 +282,30 @@ impl<'a> Builder<'a> {
                 }
                 // What the sources say of this country in this process: that it launched it,
                 // and what it did at its meetings.
-                let mut citations: Vec<&Citation> = if initiator {
-                    p.sources
-                        .iter()
-                        .filter(|c| c.supports("initiator"))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut citations: Vec<&Citation> = Vec::new();
+                let mut basis = Vec::new();
+                if initiator {
+                    citations.extend(p.sources.iter().filter(|c| c.supports("initiator")));
+                    basis.push(Basis {
+                        path: record_path("processes", &p.id.value),
+                        fields: vec!["initiator"],
+                    });
+                }
                 for e in base
                     .events
                     .iter()
                     .filter(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value))
                 {
-                    citations.extend(base.involvement(id, e));
+                    let (cited, from) = base.involvement(id, e);
+                    citations.extend(cited);
+                    basis.extend(from);
                 }
                 Some(ProcessRole {
                     id: p.id.value.clone(),
                     name: p.name.clone(),
                     initiator,
                     cite: self.cite(citations),
+                    basis,
                 })
             })
             .collect()
@@ -274,7 +317,7 @@ fn country_summary(
     roles: &[Role],
     heads: &[Head],
     involved: &[&Event],
-    statements: usize,
+    said: &[StatementRecord],
 ) -> CountrySummary {
     let with_role = |role: &str| -> Vec<String> {
         roles
@@ -283,6 +326,18 @@ fn country_summary(
             .map(|r| r.event.label.clone())
             .collect()
     };
+    let mut events_notes = Notes::default();
+    for r in roles {
+        events_notes.add(&r.cite, &r.basis);
+    }
+    let mut heads_notes = Notes::default();
+    for h in heads {
+        heads_notes.add(&h.cite, &h.basis);
+    }
+    let mut statements_notes = Notes::default();
+    for s in said {
+        statements_notes.add(&s.meta.cite, &s.meta.basis);
+    }
     let mut head_names: Vec<String> = Vec::new();
     for h in heads {
         if !head_names.contains(&h.person.name) {
@@ -297,8 +352,11 @@ fn country_summary(
         },
         hosted: with_role("host"),
         organised: with_role("organizer"),
+        events_notes,
+        heads_notes,
+        statements_notes,
         head_names,
-        statements,
+        statements: said.len(),
     }
 }
 

@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::changes::{Change, Mark, Presence, RecordKind, Revision, Since};
-use crate::facts::{FactBase, day_text};
+use crate::facts::{Basis, FactBase, day_text};
 use crate::templates::ParamKind;
 use crate::yaml::Extra;
 
@@ -44,6 +44,10 @@ pub use request::{Request, Settings, choices, request};
 pub struct Meta {
     /// The record's notes: source ids, numbered where the page first prints them.
     pub cite: Vec<String>,
+    /// The records of the fact base it is made from (`ref`, e.g.
+    /// `events[ID].figures[0]`), each with the fields used (`fields`, empty for the whole
+    /// record): what `brief trace` follows from a note back to its citations.
+    pub basis: Vec<Basis>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
     pub extra: Extra,
     /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).

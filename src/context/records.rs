@@ -91,6 +91,9 @@ pub struct EventRecord {
     pub initiatives: Vec<InitiativeRecord>,
     /// A curator's note qualifying the record (an announced event, a date from a dateline).
     pub note: Option<String>,
+    /// The fields only sources from before the event support (`start`, `hosts`, …): they
+    /// say these were to be, so they print as announced.
+    pub announced_fields: Vec<&'static str>,
     /// Side events and meetings that belong to it, in full (filled for the events a document
     /// is about: each meeting of a process history, the event of an event brief).
     pub related: Vec<EventRecord>,

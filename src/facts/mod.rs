@@ -13,6 +13,7 @@ mod excerpts;
 mod fields;
 mod files;
 mod model;
+mod paths;
 mod query;
 mod read;
 mod support;
@@ -23,6 +24,7 @@ pub use excerpts::verify_excerpts;
 pub use fields::{Described, supportable};
 pub use files::read_regular;
 pub use model::*;
+pub use paths::{Basis, event_path, item_path, record_path};
 pub use read::{collection as read_collection, issuer as read_issuer};
 
 use std::path::{Path, PathBuf};

@@ -76,8 +76,9 @@ impl FactBase {
 
     /// The citations that say what `party` did at `e`: its participations, the statements
     /// made for it, and the event's sources where they support its hosting, organising,
-    /// funding or being the venue. The event's other sources say nothing about the party.
-    pub fn involvement<'e>(&self, party: &str, e: &'e Event) -> Vec<&'e Citation> {
+    /// funding or (when that is its only role) being the venue. The event's other sources say nothing about the party.
+    /// With them, the records (and fields) they were taken from.
+    pub fn involvement<'e>(&self, party: &str, e: &'e Event) -> (Vec<&'e Citation>, Vec<Basis>) {
         let listed = |list: &[Ref]| list.iter().any(|p| p.value == party);
         let mut fields = Vec::new();
         for (field, list) in [
@@ -94,21 +95,61 @@ impl FactBase {
             .as_ref()
             .and_then(|l| l.country.as_ref())
             .is_some_and(|c| c.value == party);
-        if venue {
+        // Being the venue is its role only when it had no other (see `roles_in`): a source on
+        // the place says nothing of its organising or speaking.
+        if venue && self.roles_in(party, e).contains(&"venue") {
             fields.push("location");
         }
+        let id = &e.id.value;
+        let mut basis = Vec::new();
         let mut out: Vec<&Citation> = e
             .sources
             .iter()
             .filter(|c| fields.iter().any(|f| c.supports(f)))
             .collect();
-        for p in e.participants.iter().filter(|p| p.party.value == party) {
-            out.extend(&p.sources);
+        for field in fields {
+            basis.push(Basis {
+                path: event_path(id),
+                fields: vec![field],
+            });
         }
-        for s in e.statements.iter().filter(|s| self.speaks_for(s, party, e)) {
-            out.extend(&s.sources);
+        for (i, p) in e.participants.iter().enumerate() {
+            if p.party.value == party {
+                out.extend(&p.sources);
+                basis.push(Basis::whole(item_path(id, "participants", i)));
+            }
         }
-        out
+        for (i, s) in e.statements.iter().enumerate() {
+            if self.speaks_for(s, party, e) {
+                out.extend(&s.sources);
+                basis.push(Basis::whole(item_path(id, "statements", i)));
+            }
+        }
+        (out, basis)
+    }
+
+    /// The fields of `e` that only sources published before it began support: they can only
+    /// say these were to be, and briefings print them as announced. Empty for an event marked
+    /// announced as a whole.
+    pub fn announced_fields(&self, e: &Event) -> Vec<&'static str> {
+        if e.announced {
+            return Vec::new();
+        }
+        let before = |c: &Citation| {
+            self.source(&c.source.value)
+                .is_some_and(|s| s.published.is_before(&e.start.value))
+        };
+        e.fields()
+            .into_iter()
+            .filter(|(name, value)| {
+                !value.is_empty() && supportable(name) && !fields::CURATORS_OWN.contains(name)
+            })
+            .filter(|(name, _)| {
+                let mut supporting = e.sources.iter().filter(|c| c.supports(name)).peekable();
+                supporting.peek().is_some() && supporting.all(before)
+            })
+            .map(|(name, _)| name)
+            .collect()
     }
 
     /// Whether `party` had any role in any event.

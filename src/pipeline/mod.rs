@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::changes::Since;
 use crate::context::{self, Request, Settings};
-use crate::diag::{Problems, Severity, UsageError};
+use crate::diag::{Problem, Problems, Severity, UsageError};
 use crate::facts::FactBase;
 use crate::options::Format;
 use crate::output::{self, Written};
@@ -33,6 +33,8 @@ pub struct Prepared {
     manifest: TemplateManifest,
     sandbox: Sandbox,
     base: FactBase,
+    /// What `check` would warn of in the fact base (errors stop the run).
+    warnings: Vec<Problem>,
     since: Option<Since>,
     renderer: Renderer,
     timings: Timings,
@@ -56,17 +58,23 @@ impl Prepared {
             });
         }
         timings.add(Stage::Templates, started.elapsed());
-        let (base, since) = timings.time(Stage::Facts, || {
+        let (base, since, warnings) = timings.time(Stage::Facts, || {
             load_facts(&doc.data, &doc.since, doc.sources.as_deref())
         })?;
         Ok(Prepared {
             manifest,
             sandbox,
             base,
+            warnings,
             since,
             renderer,
             timings,
         })
+    }
+
+    /// The fact base, and what `check` would warn of in it.
+    pub fn facts(&self) -> (&FactBase, &[Problem]) {
+        (&self.base, &self.warnings)
     }
 
     /// The `--timings` table of the run so far, when asked for.
@@ -91,13 +99,13 @@ impl Prepared {
 }
 
 /// The fact base in `data` (its excerpts checked against the texts in `sources`, when
-/// given), and what changed in it since `since` (read once, for every
-/// document of a batch).
+/// given), what changed in it since `since` (read once, for every document of a batch), and
+/// the warnings `check` would print.
 pub fn load_facts(
     data: &std::path::Path,
     since: &Option<String>,
     sources: Option<&std::path::Path>,
-) -> anyhow::Result<(FactBase, Option<Since>)> {
+) -> anyhow::Result<(FactBase, Option<Since>, Vec<Problem>)> {
     let (base, mut problems) = crate::facts::load_all(data);
     if let Some(dir) = sources
         && !problems.iter().any(|p| p.severity == Severity::Error)
@@ -113,7 +121,7 @@ pub fn load_facts(
         Some(rev) => Some(history::since(data, rev, &base)?),
         None => None,
     };
-    Ok((base, since))
+    Ok((base, since, problems))
 }
 
 /// What one document needs, shared by every document of a run.
@@ -155,8 +163,9 @@ impl Generator<'_> {
         })
     }
 
-    /// Makes one document from its context: render, compile, write.
-    pub fn make(&self, doc: &Contexted) -> anyhow::Result<Written> {
+    /// Renders and compiles one document from its context, without writing it: its file
+    /// stem and what Typst made.
+    pub fn compiled(&self, doc: &Contexted) -> anyhow::Result<(String, compile::Compiled)> {
         let (config, p) = (self.config, self.prepared);
         let label = std::iter::once(format!("`{}`", p.manifest.name))
             .chain(doc.params.iter().map(|(k, v)| format!("{k}={v}")))
@@ -189,10 +198,17 @@ impl Generator<'_> {
         let compiled = compile::compile(&p.sandbox, &export, &origin)?;
         p.timings.add(Stage::Typst, compiled.layout_time);
         p.timings.add(Stage::Export, compiled.export_time);
-        let writing = std::time::Instant::now();
         for warning in &compiled.warnings {
             crate::term::errln!("{}", warning.render().trim_end());
         }
+        Ok((stem, compiled))
+    }
+
+    /// Makes one document from its context: render, compile, write.
+    pub fn make(&self, doc: &Contexted) -> anyhow::Result<Written> {
+        let (config, p) = (self.config, self.prepared);
+        let (stem, compiled) = self.compiled(doc)?;
+        let writing = std::time::Instant::now();
         let mut written = output::write_document(
             &config.out,
             &stem,

@@ -21,4 +21,5 @@ mod project;
 mod provenance;
 mod shipped_data;
 mod templates_guide;
+mod trace;
 mod watch;

@@ -1,0 +1,296 @@
+//! `brief trace`: every note of every shipped document, followed back to the fact base, and
+//! checked here from what the trace reports (not from its own verdict): each source supports
+//! a field the note sits on, none is later than the document's date, a fact told only by
+//! sources from before its event prints as announced, and no excerpt failed its checks.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+const DATE: &str = "2026-11-24";
+
+/// `brief trace --all --format json` for `template` over `data` (extra arguments after).
+fn traces(template: &str, data: &str, extra: &[&str]) -> (Vec<Value>, std::process::Output) {
+    let mut args = vec![
+        "trace",
+        "--template",
+        template,
+        "--all",
+        "--data",
+        data,
+        "--date",
+        DATE,
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let out = brief(&args);
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{template}: {e}\n{}", stderr(&out)));
+    (json.as_array().expect("an array of traces").clone(), out)
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every check the issue asks of a note, on the trace's own data. Returns what is wrong.
+fn audit(doc: &str, note: &Value) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let text = note["text"].as_str().unwrap_or_default();
+    let at = format!("{doc}, note {} “{text}”", note["numbers"]);
+    let records = note["records"].as_array().unwrap();
+    let sources = note["sources"].as_array().unwrap();
+    if text.trim().is_empty() {
+        wrong.push(format!("{at}: sits on no text"));
+    }
+    if records.is_empty() || sources.is_empty() {
+        wrong.push(format!("{at}: no records or no sources"));
+    }
+    for s in sources {
+        let id = s["id"].as_str().unwrap();
+        let published = s["published"].as_str().unwrap();
+        if published > DATE {
+            wrong.push(format!("{at}: {id} published {published}, after {DATE}"));
+        }
+        let citations = s["citations"].as_array().unwrap();
+        // Some citation of a record the note is made from names a field the note uses (or
+        // the whole record).
+        let supports = citations.iter().any(|c| {
+            records
+                .iter()
+                .filter(|r| r["ref"] == c["ref"])
+                .any(|record| {
+                    let used: Vec<&str> = record["fields"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|f| f["field"].as_str().unwrap())
+                        .collect();
+                    c["supports"].is_null()
+                        || used.is_empty()
+                        || strings(&c["supports"])
+                            .iter()
+                            .any(|f| used.contains(&f.as_str()))
+                })
+        });
+        if !supports {
+            wrong.push(format!("{at}: {id} supports nothing it sits on"));
+        }
+        for c in citations {
+            if c["excerpt_status"] == "failed" {
+                wrong.push(format!("{at}: excerpt at {} failed", c["at"]));
+            }
+        }
+    }
+    // A fact of an event that only sources from before it support prints as announced.
+    for r in records {
+        let Some(start) = r["event_start"].as_str() else {
+            continue;
+        };
+        if r["announced"] == true || r["announceable"] != true {
+            continue;
+        }
+        let dates: Vec<&str> = sources
+            .iter()
+            .filter(|s| {
+                s["citations"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|c| c["ref"] == r["ref"])
+            })
+            .map(|s| s["published"].as_str().unwrap())
+            .collect();
+        if !dates.is_empty() && dates.iter().all(|d| *d < start) {
+            wrong.push(format!(
+                "{at}: {} told only by sources from before {start}, not announced",
+                r["ref"]
+            ));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn every_note_of_every_shipped_document_is_supported_by_its_sources() {
+    let mut wrong = Vec::new();
+    let mut notes = 0;
+    for data in [
+        "data",
+        "tests/fixtures/minimal",
+        "tests/fixtures/side-events",
+    ] {
+        for template in ["process-history", "event-brief", "country-participation"] {
+            let (traces, out) = traces(template, data, &[]);
+            assert!(
+                out.status.success(),
+                "{template} on {data}: {}",
+                stderr(&out)
+            );
+            assert!(!traces.is_empty(), "{template} on {data}");
+            for t in &traces {
+                let doc = format!("{template} {} on {data}", t["params"]);
+                assert_eq!(t["issues"], 0, "{doc}");
+                let list = t["notes"].as_array().unwrap();
+                assert!(!list.is_empty(), "{doc}: no notes");
+                notes += list.len();
+                for note in list {
+                    wrong.extend(audit(&doc, note));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The shipped fact base alone prints hundreds of notes: the walk above saw them all.
+    assert!(notes > 300, "{notes} notes");
+}
+
+/// The trace reads the notes back from the laid-out pages: numbers in reading order, the
+/// sentence each sits on, and the record and fields it came from.
+#[test]
+fn a_trace_names_the_text_record_fields_and_excerpt_of_each_note() {
+    let out = brief(&[
+        "trace",
+        "--template",
+        "event-brief",
+        "--param",
+        "event=lake-2021",
+        "--data",
+        "tests/fixtures/minimal",
+        "--date",
+        DATE,
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}{text}", stderr(&out));
+    assert!(
+        text.starts_with("event-brief (event=lake-2021) — "),
+        "{text}"
+    );
+    assert!(
+        text.contains("[1] page 1: Official title: Second Lake Dialogue — İstanbul Görüşmeleri"),
+        "{text}"
+    );
+    assert!(
+        text.contains("from event `lake-2021`: title = Second Lake Dialogue"),
+        "{text}"
+    );
+    assert!(text.contains("Dates: 1–2 June 2021"), "{text}");
+    assert!(
+        text.contains("from the figure `participants` at event `lake-2021`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("every source supports what its note sits on"),
+        "{text}"
+    );
+    // JSON: the same notes, numbered 1, 2, … in reading order.
+    let (traces, _) = traces("event-brief", "tests/fixtures/minimal", &[]);
+    let numbers: Vec<u64> = traces[0]["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|n| n["numbers"].as_array().unwrap().clone())
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert_eq!(numbers.first(), Some(&1), "{numbers:?}");
+    assert!(numbers.windows(2).all(|w| w[1] <= w[0] + 1), "{numbers:?}");
+}
+
+/// A template that prints a record's every source after a row made of some of its fields
+/// (no field-level filtering) is caught: the trace names the source that does not support
+/// the row and exits 1.
+#[test]
+fn a_note_whose_source_does_not_support_its_row_is_an_issue() {
+    let project = tempfile::tempdir_in(scratch_root()).unwrap();
+    let data = project.path().join("data");
+    copy_dir(&fixture("minimal"), &data);
+    let event = data.join("events/second.yaml");
+    let templates = project.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let blocks = std::fs::read_to_string(repo().join("templates/blocks.typ")).unwrap();
+    let unfiltered = blocks.replace(
+        "fields.pos().map(f => of.at(f, default: ())).flatten().dedup()",
+        "r.at(\"cite\", default: ())",
+    );
+    assert_ne!(blocks, unfiltered, "field-notes changed shape");
+    edit(
+        &data.join("sources.yaml"),
+        "- id: gazette-2021\n",
+        "- id: bulletin-2021\n  title: Talks in İstanbul\n  publisher: The Water Bulletin\n  published: 2021-06-03\n  kind: news\n- id: gazette-2021\n",
+    );
+    edit(
+        &event,
+        "\n  sources: [gazette-2021]",
+        "\n  sources:\n    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n    # Two sources: the gazette for everything but the hosts, a bulletin for the hosts.\n    - id: bulletin-2021\n      supports: [hosts]",
+    );
+    let root = project.path().to_str().unwrap().to_owned();
+    let run = || {
+        brief(&[
+            "--project",
+            &root,
+            "trace",
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--date",
+            DATE,
+        ])
+    };
+    // With the shipped templates the fact base traces clean.
+    let shipped = run();
+    assert!(
+        shipped.status.success(),
+        "{}{}",
+        stderr(&shipped),
+        String::from_utf8_lossy(&shipped.stdout)
+    );
+    // With a `blocks.typ` whose `field-notes` gives every source of the record, it does not.
+    std::fs::write(templates.join("blocks.typ"), unfiltered).unwrap();
+    let out = run();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{}{text}", stderr(&out));
+    assert!(
+        text.contains("issue: `bulletin-2021` does not support what this note sits on (events[lake-2021]: start, end)"),
+        "{text}"
+    );
+}
+
+/// A briefing dated before one of its sources was published cites what did not yet exist.
+#[test]
+fn a_source_published_after_the_document_date_is_an_issue() {
+    let out = brief(&[
+        "trace",
+        "--template",
+        "event-brief",
+        "--param",
+        "event=lake-2021",
+        "--data",
+        "tests/fixtures/minimal",
+        "--date",
+        "2021-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let trace: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let issues: Vec<String> = trace["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|n| strings(&n["issues"]))
+        .collect();
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.contains("`gazette-2021` was published after the document's date")),
+        "{issues:?}"
+    );
+}
