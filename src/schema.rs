@@ -66,8 +66,8 @@ const EXAMPLE: &[(&str, &str)] = &[
   regions: [r]
   status: reported
   figures: [{measure: m, label: l, value: 1, qualifier: q, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  participants: [{party: KWT, role: host, head: h, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  statements: [{speaker: h, on_behalf_of: KWT, kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  participants: [{party: KWT, role: host, head: h, person: h, as: spoke, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  statements: [{speaker: h, on_behalf_of: KWT, about: [KWT], kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   discussions: [{text: t, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   outcomes: [{title: t, kind: k, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
   claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]

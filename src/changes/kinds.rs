@@ -118,7 +118,7 @@ impl EventItem for Participation {
         format!(
             "{}|{}",
             self.party.value,
-            self.head.as_ref().map(|h| h.value.as_str()).unwrap_or("")
+            self.person.as_ref().map(|h| h.value.as_str()).unwrap_or("")
         )
     }
     fn secondary(&self) -> String {

@@ -267,7 +267,12 @@ impl<'a> Builder<'a> {
                 party: self.party(&p.party.value),
                 role: p.role.clone(),
                 role_text: humanize(&p.role),
-                head: p.head.as_ref().map(|h| self.person_at(&h.value, date)),
+                head: (p.capacity == "led")
+                    .then_some(p.person.as_ref())
+                    .flatten()
+                    .map(|h| self.person_at(&h.value, date)),
+                person: p.person.as_ref().map(|h| self.person_at(&h.value, date)),
+                capacity: p.capacity.clone(),
                 announced: p.announced,
                 note: p.note.clone(),
                 meta: self.meta(
@@ -400,7 +405,7 @@ impl<'a> Builder<'a> {
         let mut record = self.event(e);
         let base = self.base;
         let mut related: Vec<&Event> = base.events.iter().filter(|r| belongs_to(r, e)).collect();
-        related.sort_by_key(|r| (r.start.value, r.id.value.clone()));
+        related.sort_by_cached_key(|r| base.chronological(r));
         record.related = related.into_iter().map(|r| self.event(r)).collect();
         record
     }

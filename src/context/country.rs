@@ -17,10 +17,16 @@ pub struct CountryFocus {
     pub processes: Vec<ProcessRole>,
     /// The country's roles in each event it took part in, by date.
     pub roles: Vec<Role>,
-    /// Each head of one of its delegations, with the event.
+    /// Each head of one of its delegations, with the event (reported, not announced).
     pub heads: Vec<Head>,
+    /// Everyone who acted for it, with the event and the capacity: led, spoke, received,
+    /// represented (announced ones included, marked `announced`).
+    pub people: Vec<Head>,
     /// Everything said for it, by date, each with its `event`.
     pub statements: Vec<StatementRecord>,
+    /// What others said of it or to it (statements whose `about` names it), by date, each
+    /// with its `event`.
+    pub said_of: Vec<StatementRecord>,
     /// Events of kind `meeting` it took part in (bilateral and other meetings), in full.
     pub meetings: Vec<EventRecord>,
     /// Its initiatives and stated positions.
@@ -69,7 +75,14 @@ pub struct Role {
     pub roles_text: String,
     /// Notes recorded on its participation.
     pub notes: Vec<String>,
+    /// Whether all the sources say of its part is that it was to be (announced): its
+    /// participations are announced and its hosting or organising only pre-event sources
+    /// give.
+    pub announced: bool,
     pub head: Option<Person>,
+    /// The person who acted for it there, whatever the capacity, and the capacity.
+    pub person: Option<Person>,
+    pub capacity: String,
     /// The sources that say what it did there: its participation, what was said for it, the
     /// event's sources for its hosting, organising, funding or being the venue.
     pub cite: Vec<String>,
@@ -77,14 +90,26 @@ pub struct Role {
     pub basis: Vec<Basis>,
 }
 
-/// A head of delegation at one event.
+/// A person who acted for the country at one event.
 #[derive(Debug, Clone, Serialize)]
 pub struct Head {
     pub person: Person,
     pub event: EventRef,
+    /// `led`, `spoke`, `received` or `represented`.
+    pub capacity: String,
+    /// Only announced by the sources.
+    pub announced: bool,
     pub cite: Vec<String>,
     /// The participation it is taken from.
     pub basis: Vec<Basis>,
+}
+
+/// People who acted for a country in one capacity.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeopleGroup {
+    pub capacity: String,
+    pub names: Vec<String>,
+    pub notes: Notes,
 }
 
 /// The notes of a statement compiled from several records: their sources, each once, and
@@ -118,8 +143,16 @@ pub struct YearCount {
 /// What the summary paragraph of a country says.
 #[derive(Debug, Clone, Serialize)]
 pub struct CountrySummary {
-    /// The number of events on record it took part in.
+    /// The number of events on record it took part in (announced ones apart).
     pub events: usize,
+    /// The labels of the events where its part is only announced by the sources (or the
+    /// event itself is).
+    pub announced_events: Vec<String>,
+    /// Their notes.
+    pub announced_notes: Notes,
+    /// The people who acted for it other than as heads of delegation, by capacity
+    /// (`spoke`, `received`, `represented`, then `announced`), each group with its notes.
+    pub people: Vec<PeopleGroup>,
     /// `3 May 2018 – 5 November 2024`, or none.
     pub dates: Option<String>,
     /// Labels of the events it hosted.
@@ -157,11 +190,13 @@ impl<'a> Builder<'a> {
             .iter()
             .filter(|e| !base.roles_in(id, e).is_empty())
             .collect();
-        involved.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+        involved.sort_by_cached_key(|e| base.chronological(e));
 
         let mut roles = Vec::new();
         let mut heads = Vec::new();
+        let mut people = Vec::new();
         let mut statements = Vec::new();
+        let mut said_of = Vec::new();
         let mut meetings = Vec::new();
         let mut timeline = Vec::new();
         for e in &involved {
@@ -171,20 +206,42 @@ impl<'a> Builder<'a> {
                 .collect();
             let (citations, basis) = base.involvement(id, e);
             let mut head = None;
+            let mut acting: Option<(Person, String)> = None;
             for (i, p) in &own {
-                if let Some(h) = &p.head {
+                if let Some(h) = &p.person {
                     let person = self.person_at(&h.value, e.start.value);
-                    head.get_or_insert_with(|| person.clone());
-                    heads.push(Head {
+                    if p.capacity == "led" {
+                        head.get_or_insert_with(|| person.clone());
+                    }
+                    acting.get_or_insert_with(|| (person.clone(), p.capacity.clone()));
+                    let entry = Head {
                         person,
                         event: event.clone(),
+                        capacity: p.capacity.clone(),
+                        announced: p.announced || e.announced,
                         cite: self.cite(&p.sources),
                         basis: vec![Basis::whole(item_path(&e.id.value, "participants", *i))],
-                    });
+                    };
+                    if entry.capacity == "led" && !entry.announced {
+                        heads.push(entry.clone());
+                    }
+                    people.push(entry);
                 }
             }
             let event_roles = base.roles_in(id, e);
+            let ahead = base.announced_fields(e);
+            let announced = e.announced
+                || basis.iter().all(|b| {
+                    if b.path == crate::facts::event_path(&e.id.value) {
+                        b.fields.iter().all(|f| ahead.contains(f))
+                    } else {
+                        own.iter().any(|(i, p)| {
+                            p.announced && b.path == item_path(&e.id.value, "participants", *i)
+                        })
+                    }
+                });
             roles.push(Role {
+                announced,
                 event: event.clone(),
                 roles_text: event_roles
                     .iter()
@@ -194,10 +251,13 @@ impl<'a> Builder<'a> {
                 roles: event_roles,
                 notes: own.iter().filter_map(|(_, p)| p.note.clone()).collect(),
                 head,
+                capacity: acting.as_ref().map(|(_, c)| c.clone()).unwrap_or_default(),
+                person: acting.map(|(p, _)| p),
                 cite: self.cite(citations),
                 basis,
             });
             statements.extend(self.country_statements(e, id, &event));
+            said_of.extend(self.statements_about(e, id, &event));
             timeline.push(TimelineEntry {
                 event: event.clone(),
                 main: e.is_main(),
@@ -217,13 +277,15 @@ impl<'a> Builder<'a> {
             .filter(|i| i.party.value == id)
             .map(|i| self.initiative(i))
             .collect();
-        let summary = country_summary(&roles, &heads, &involved, &statements);
+        let summary = country_summary(&roles, &heads, &people, &involved, &statements);
         CountryFocus {
             country: record,
             processes,
             roles,
             heads,
+            people,
             statements,
+            said_of,
             meetings,
             initiatives,
             involvement: involvement_by_year(&involved),
@@ -264,6 +326,37 @@ impl<'a> Builder<'a> {
             });
         }
         statements
+    }
+
+    /// What was said at `e` of or to a country (its `about`), by others than its own people.
+    fn statements_about(&mut self, e: &Event, id: &str, event: &EventRef) -> Vec<StatementRecord> {
+        let base = self.base;
+        let said = (e.statements.iter().enumerate())
+            .filter(|(_, s)| s.about.iter().any(|p| p.value == id) && !base.speaks_for(s, id, e));
+        let mut out = Vec::new();
+        for (i, s) in said {
+            let speaker = self.person_at(&s.speaker.value, e.start.value);
+            let on_behalf_of = s.on_behalf_of.as_ref().map(|p| self.party(&p.value));
+            let speakers = vec![speaker];
+            out.push(StatementRecord {
+                kind: s.kind.clone(),
+                text: s.text.clone(),
+                by: super::attribution(&speakers, on_behalf_of.as_ref()),
+                speakers,
+                on_behalf_of,
+                note: s.note.clone(),
+                continues: false,
+                continued: false,
+                event: Some(event.clone()),
+                meta: self.meta(
+                    &s.sources,
+                    item_path(&e.id.value, "statements", i),
+                    &s.extra,
+                    self.change(RecordKind::Statement, &e.id.value, Some(&s.key())),
+                ),
+            });
+        }
+        out
     }
 
     /// The processes a country launched or took part in.
@@ -316,18 +409,19 @@ impl<'a> Builder<'a> {
 fn country_summary(
     roles: &[Role],
     heads: &[Head],
+    people: &[Head],
     involved: &[&Event],
     said: &[StatementRecord],
 ) -> CountrySummary {
     let with_role = |role: &str| -> Vec<String> {
         roles
             .iter()
-            .filter(|r| r.roles.contains(&role))
+            .filter(|r| !r.announced && r.roles.contains(&role))
             .map(|r| r.event.label.clone())
             .collect()
     };
     let mut events_notes = Notes::default();
-    for r in roles {
+    for r in roles.iter().filter(|r| !r.announced) {
         events_notes.add(&r.cite, &r.basis);
     }
     let mut heads_notes = Notes::default();
@@ -344,9 +438,55 @@ fn country_summary(
             head_names.push(h.person.name.clone());
         }
     }
+    // What others did for it, by capacity; announced participations apart.
+    let mut groups: Vec<PeopleGroup> = Vec::new();
+    for h in people.iter().filter(|h| h.capacity != "led" || h.announced) {
+        let capacity = if h.announced {
+            "announced"
+        } else {
+            h.capacity.as_str()
+        };
+        let group = match groups.iter_mut().position(|g| g.capacity == capacity) {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(PeopleGroup {
+                    capacity: capacity.to_owned(),
+                    names: Vec::new(),
+                    notes: Notes::default(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        if !group.names.contains(&h.person.name) {
+            group.names.push(h.person.name.clone());
+        }
+        group.notes.add(&h.cite, &h.basis);
+    }
+    let order = |c: &str| {
+        ["spoke", "received", "represented", "announced"]
+            .iter()
+            .position(|x| *x == c)
+    };
+    groups.sort_by_key(|g| order(&g.capacity));
+    let reported: Vec<&Role> = roles.iter().filter(|r| !r.announced).collect();
+    // The events of `roles` (in the same order) where its part is reported.
+    let held: Vec<&&Event> = (involved.iter().zip(roles))
+        .filter(|(_, r)| !r.announced)
+        .map(|(e, _)| e)
+        .collect();
+    let mut announced_notes = Notes::default();
+    for r in roles.iter().filter(|r| r.announced) {
+        announced_notes.add(&r.cite, &r.basis);
+    }
     CountrySummary {
-        events: roles.len(),
-        dates: match (involved.first(), involved.last()) {
+        events: reported.len(),
+        announced_events: (roles.iter())
+            .filter(|r| r.announced)
+            .map(|r| r.event.label.clone())
+            .collect(),
+        announced_notes,
+        people: groups,
+        dates: match (held.first(), held.iter().max_by_key(|e| e.end_date())) {
             (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
             _ => None,
         },

@@ -148,7 +148,10 @@ impl<'a> Builder<'a> {
             }
             events.push(record);
         }
-        timeline.sort_by(|a, b| a.event.start.cmp(&b.event.start));
+        timeline.sort_by_cached_key(|t| match base.event(&t.event.id) {
+            Some(e) => base.chronological(e),
+            None => (crate::facts::FuzzyDate::UNKNOWN, 0, t.event.id.clone()),
+        });
 
         // Everything else on record, so that the briefing leaves no recorded fact out.
         let shown: std::collections::HashSet<&str> =
@@ -158,7 +161,7 @@ impl<'a> Builder<'a> {
             .iter()
             .filter(|e| !shown.contains(e.id.value.as_str()))
             .collect();
-        rest.sort_by_key(|e| (e.start.value, e.id.value.clone()));
+        rest.sort_by_cached_key(|e| base.chronological(e));
         let others = rest.into_iter().map(|e| self.event(e)).collect();
 
         let first = members.first().map(|e| e.start.value);

@@ -150,7 +150,13 @@ pub struct Participant {
     /// `host`, `delegation`, `speaker`, …
     pub role: String,
     pub role_text: String,
+    /// The head of its delegation: the person, when the sources say the person led it.
     pub head: Option<Person>,
+    /// The person who acted for it, whatever the capacity (see `capacity`).
+    pub person: Option<Person>,
+    /// What `person` did: `led` (the delegation), `spoke` (for the party), `received` (the
+    /// other side), `represented`; empty without a person.
+    pub capacity: String,
     /// Said in advance by its sources (`status: announced`), not reported as done.
     pub announced: bool,
     pub note: Option<String>,

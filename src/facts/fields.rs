@@ -227,7 +227,8 @@ impl Described for Participation {
         vec![
             ("party", self.party.value.clone()),
             ("role", self.role.clone()),
-            ("head", id(&self.head)),
+            ("person", id(&self.person)),
+            ("as", self.capacity.clone()),
             ("status", status(self.announced)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
@@ -260,6 +261,7 @@ impl Described for Statement {
             ("text", self.text.clone()),
             ("kind", self.kind.clone()),
             ("on_behalf_of", id(&self.on_behalf_of)),
+            ("about", refs(&self.about)),
             ("note", opt(&self.note)),
             ("extra", extra(&self.extra)),
         ]

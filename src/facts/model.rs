@@ -31,6 +31,10 @@ pub const ROLES: &[&str] = &[
     "observer",
     "other",
 ];
+/// `as`: what a participation's `person` did for the party — led its delegation, spoke for
+/// it, received the other side, or represented it otherwise (`head: X` is `person: X` with
+/// `as: led`).
+pub const CAPACITIES: &[&str] = &["led", "spoke", "received", "represented"];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
 /// `status`: what the sources say of a fact — done (`reported`, the default), or said in
 /// advance (`announced`).
@@ -255,7 +259,10 @@ pub struct Participation {
     pub extra: Extra,
     pub party: Ref,
     pub role: String,
-    pub head: Option<Ref>,
+    /// The person who acted for the party (`head`, or `person` with `as`).
+    pub person: Option<Ref>,
+    /// What the person did: one of [`CAPACITIES`] (`led` for `head`); empty without a person.
+    pub capacity: String,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
     /// Said in advance by a source published before the event (`status: announced`), not
     /// reported as done.
@@ -270,6 +277,9 @@ pub struct Statement {
     pub extra: Extra,
     pub speaker: Ref,
     pub on_behalf_of: Option<Ref>,
+    /// The parties it is about or addressed to ("thanked the Government of Turkmenistan"):
+    /// a country summary shows what others said of the country.
+    pub about: Vec<Ref>,
     pub kind: String,
     pub text: String,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).

@@ -152,6 +152,23 @@ impl FactBase {
             .collect()
     }
 
+    /// The key events are told in order by: their start, except that an event that is part
+    /// of another (a side event, a meeting during a conference) whose own date is vaguer and
+    /// could be its parent's (`2024-11` for a side event of a conference held on 4–5 November
+    /// 2024) comes right after its parent, as its sources place it.
+    pub fn chronological(&self, e: &Event) -> (FuzzyDate, u8, String) {
+        let own = e.start.value;
+        if let Some(parent) = e.parent.as_ref().and_then(|p| self.event(&p.value)) {
+            let at = parent.start.value;
+            let vaguer = (own.month.is_none() && own.year == at.year)
+                || (own.day.is_none() && own.year == at.year && own.month == at.month);
+            if vaguer {
+                return (at, 1, e.id.value.clone());
+            }
+        }
+        (own, 0, e.id.value.clone())
+    }
+
     /// Whether `party` had any role in any event.
     pub fn took_part(&self, party: &str) -> bool {
         self.events

@@ -336,17 +336,58 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
         .required(r, "role")
         .and_then(|n| r.choice(n, &rec.field_path("role"), ROLES));
     let head = rec.opt_text(r, "head");
+    let person_node = rec.optional("person");
+    let person = rec.opt_text(r, "person");
+    let capacity_node = rec.optional("as");
+    let capacity = capacity_node.and_then(|n| r.choice(n, &rec.field_path("as"), CAPACITIES));
+    let misuse = match (&head, person_node, capacity_node) {
+        (Some(_), Some(node), _) => Some((
+            node,
+            "person",
+            "a participation names its person once: `head` (who led the delegation) or `person` with `as`",
+            "keep `head: ID` for the head of the delegation, or write `person: ID` and `as: spoke`, `received` or `represented`",
+        )),
+        (Some(_), None, Some(node)) => Some((
+            node,
+            "as",
+            "`as` says what `person` did; with `head` the person led the delegation",
+            "write `person: ID` with `as: …` instead of `head`, or remove `as`",
+        )),
+        (None, Some(node), None) => Some((
+            node,
+            "person",
+            "`person` needs `as`: what the person did for the party",
+            "add `as: led` (headed the delegation), `spoke` (spoke for it), `received` (received the other side) or `represented`",
+        )),
+        (None, None, Some(node)) => Some((
+            node,
+            "as",
+            "`as` without `person`: whom does it describe?",
+            "add `person: ID`, or remove `as`",
+        )),
+        _ => None,
+    };
+    if let Some((node, key, message, help)) = misuse {
+        let path = rec.field_path(key);
+        r.error(node, &path, message).help.push(help.to_owned());
+    }
     let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let extra = rec.extra(r);
     rec.finish(r);
+    let capacity = match (&head, &capacity) {
+        (Some(_), _) => "led".to_owned(),
+        (None, Some(c)) => c.value.clone(),
+        (None, None) => String::new(),
+    };
     Some(Participation {
         announced,
         extra,
         party: party?,
         role: role.map(|v| v.value).unwrap_or_default(),
-        head,
+        person: head.or(person),
+        capacity,
         note: note.map(|n| n.value),
         sources: sources.unwrap_or_default(),
     })
@@ -356,6 +397,7 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
     let mut rec = r.record(node, path, "a statement")?;
     let speaker = rec.text(r, "speaker");
     let on_behalf_of = rec.opt_text(r, "on_behalf_of");
+    let about = texts(r, &mut rec, "about");
     let kind = rec
         .required(r, "kind")
         .and_then(|n| r.choice(n, &rec.field_path("kind"), STATEMENT_KINDS));
@@ -368,6 +410,7 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
         extra,
         speaker: speaker?,
         on_behalf_of,
+        about,
         kind: kind.map(|v| v.value).unwrap_or_default(),
         text: text.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),

@@ -365,8 +365,17 @@ impl Checker<'_> {
                 Kind::Party,
                 at(&format!("participants[{i}].party")),
             );
-            if let Some(head) = &p.head {
-                self.reference(head, Kind::Person, at(&format!("participants[{i}].head")));
+            if let Some(person) = &p.person {
+                let field = if p.capacity == "led" {
+                    "head"
+                } else {
+                    "person"
+                };
+                self.reference(
+                    person,
+                    Kind::Person,
+                    at(&format!("participants[{i}].{field}")),
+                );
             }
             self.cited(
                 p,
@@ -385,6 +394,13 @@ impl Checker<'_> {
                     party,
                     Kind::Party,
                     at(&format!("statements[{i}].on_behalf_of")),
+                );
+            }
+            for (j, party) in s.about.iter().enumerate() {
+                self.reference(
+                    party,
+                    Kind::Party,
+                    at(&format!("statements[{i}].about[{j}]")),
                 );
             }
             self.cited(s, "statement", at(&format!("statements[{i}].sources")));

@@ -308,3 +308,114 @@ fn supported_values_must_stand_in_their_excerpts() {
     );
     assert!(!err.contains("figure"), "{err}");
 }
+
+/// Who acted for a party says what the source says: `head` only for who led the
+/// delegation, `person` with `as` for a speaker (or one who received the other side); the
+/// briefing prints the capacity, and only heads count as "headed by".
+#[test]
+fn a_speaker_is_not_a_head_of_delegation() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    let participant =
+        "    - { party: KAZ, role: delegation, head: aigerim-sadyk, sources: [gazette-2021] }";
+    let with = |line: &str| {
+        edit(&event, participant, line);
+        let out = check(dir.path());
+        edit(&event, line, participant);
+        out
+    };
+    for (line, message, field) in [
+        (
+            "    - { party: KAZ, role: delegation, head: aigerim-sadyk, person: aigerim-sadyk, as: spoke, sources: [gazette-2021] }",
+            "a participation names its person once",
+            "participants[0].person",
+        ),
+        (
+            "    - { party: KAZ, role: delegation, person: aigerim-sadyk, sources: [gazette-2021] }",
+            "`person` needs `as`",
+            "participants[0].person",
+        ),
+        (
+            "    - { party: KAZ, role: delegation, as: spoke, sources: [gazette-2021] }",
+            "`as` without `person`",
+            "participants[0].as",
+        ),
+        (
+            "    - { party: KAZ, role: delegation, head: aigerim-sadyk, as: spoke, sources: [gazette-2021] }",
+            "with `head` the person led the delegation",
+            "participants[0].as",
+        ),
+        (
+            "    - { party: KAZ, role: delegation, person: aigerim-sadyk, as: sang, sources: [gazette-2021] }",
+            "sang",
+            "participants[0].as",
+        ),
+    ] {
+        let out = with(line);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{line}\n{err}");
+        assert!(err.contains(message), "{line}\n{err}");
+        assert!(err.contains(field), "{line}\n{err}");
+    }
+    // As a speaker: printed as one, not counted as a head of delegation.
+    edit(
+        &event,
+        participant,
+        "    - { party: KAZ, role: speaker, person: aigerim-sadyk, as: spoke, sources: [gazette-2021] }",
+    );
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = generate(
+        out_dir.path(),
+        &[
+            "--template",
+            "country-participation",
+            "--param",
+            "country=KAZ",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text =
+        pdf_text(&std::fs::read(out_dir.path().join("country-participation-KAZ.pdf")).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(!flat.contains("headed by"), "{flat}");
+    assert!(flat.contains("Айгерім Садық spoke for it"), "{flat}");
+}
+
+/// A statement about a country (`about`) is shown in that country's summary, under what
+/// others said of it; `about` must name parties the fact base defines.
+#[test]
+fn what_others_said_of_a_country_is_in_its_summary() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "    - speaker: aigerim-sadyk\n",
+        "    - speaker: aigerim-sadyk\n      about: [TUR]\n",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = generate(
+        out_dir.path(),
+        &[
+            "--template",
+            "country-participation",
+            "--param",
+            "country=TUR",
+            "--data",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text =
+        pdf_text(&std::fs::read(out_dir.path().join("country-participation-TUR.pdf")).unwrap());
+    assert_pdf_contains(&text, "What others said of it");
+    assert_pdf_contains(&text, "Су — өмір көзі.");
+    edit(&event, "      about: [TUR]\n", "      about: [TRK]\n");
+    let out = check(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("statements[0].about[0]"), "{err}");
+}

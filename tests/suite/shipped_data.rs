@@ -95,28 +95,50 @@ fn the_ashgabat_peace_conference_lists_every_speaker_as_a_participant() {
         "--param",
         "event=ashgabat-conference-2024",
     ]);
-    let heads: Vec<(String, String)> = ctx["event"]["participants"]
-        .as_array()
-        .unwrap()
+    let participants = ctx["event"]["participants"].as_array().unwrap();
+    let speakers: Vec<(String, String)> = participants
         .iter()
-        .filter(|p| !p["head"].is_null())
+        .filter(|p| p["capacity"] == "spoke")
         .map(|p| {
             (
-                p["head"]["name"].as_str().unwrap().to_owned(),
+                p["person"]["name"].as_str().unwrap().to_owned(),
                 p["note"].as_str().unwrap_or("").to_owned(),
             )
         })
         .collect();
     for (name, note) in [
+        ("Rashid Meredov", ""),
         ("Alexander Zuev", ""),
         ("Melissa Fleming", "by video message"),
         ("Ban Ki-moon", "by video message"),
     ] {
-        assert!(
-            heads.iter().any(|(n, o)| n == name && o == note),
-            "{name} missing from {heads:?}"
-        );
+        let found = (speakers.iter()).any(|(n, o)| n == name && (note.is_empty() || o == note));
+        assert!(found, "{name} missing from {speakers:?}");
     }
+    // The seed says who spoke, not who led a delegation: nobody is a head of delegation, and
+    // no party is listed as a speaker without the person the seed names.
+    assert!(
+        participants.iter().all(|p| p["head"].is_null()),
+        "{participants:?}"
+    );
+    assert!(
+        participants
+            .iter()
+            .all(|p| p["role"] != "speaker" || !p["person"].is_null()),
+        "{participants:?}"
+    );
+    // Ban Ki-moon as the seed gives him.
+    let ban = participants
+        .iter()
+        .find(|p| p["person"]["name"] == "Ban Ki-moon")
+        .unwrap();
+    assert!(
+        ban["person"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("former UN Secretary-General"),
+        "{ban}"
+    );
     let text = pdf_text_of(&[
         "--template",
         "event-brief",
