@@ -189,6 +189,10 @@ pub struct CheckArgs {
     /// Folder of source texts: also verify that every cited excerpt occurs in its source.
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+    /// Refuse warnings too, and require an excerpt on every figure, participation and
+    /// statement citation (for CI, before a briefing is signed off).
+    #[arg(long)]
+    pub strict: bool,
     /// How to print problems: for people, or as JSON for editors and CI.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

@@ -49,7 +49,8 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "events",
-        "- id: e
+        "- {id: e2, description: d, kind: meeting, start: 2024, sources: [s]}
+- id: e
   title: t
   short_title: s
   kind: conference

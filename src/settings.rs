@@ -88,6 +88,8 @@ pub struct TraceConfig {
 pub struct CheckConfig {
     pub data: PathBuf,
     pub sources: Option<PathBuf>,
+    /// Warnings are errors; every figure, participation and statement quotes its source.
+    pub strict: bool,
     pub format: ReportFormat,
 }
 
@@ -131,6 +133,7 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
             Command::Check(CheckConfig {
                 data: data_folder(args.data, &project)?,
                 sources: args.sources.or_else(|| project.sources()),
+                strict: args.strict,
                 format: args.format,
             })
         }

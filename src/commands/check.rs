@@ -13,8 +13,11 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
     let (base, mut problems) = facts::load_all(data);
     if let Some(dir) = sources {
         problems.extend(facts::verify_excerpts(&base, dir));
-        facts::sort_problems(&mut problems);
     }
+    if config.strict {
+        facts::strict(&base, &mut problems);
+    }
+    facts::sort_problems(&mut problems);
     let failed = problems.iter().any(|p| p.severity == diag::Severity::Error);
     if format == ReportFormat::Json {
         let report = serde_json::json!({

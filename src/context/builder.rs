@@ -198,6 +198,7 @@ impl<'a> Builder<'a> {
         EventRef {
             id: e.id.value.clone(),
             title: e.title.clone(),
+            described: e.described,
             label: e.label().to_owned(),
             kind: e.kind.clone(),
             kind_text: humanize(&e.kind),

@@ -41,7 +41,10 @@ pub struct Person {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRef {
     pub id: String,
+    /// The title a source gives, or (when `described`) the curator's description.
     pub title: String,
+    /// No source names the event: `title` is the curator's description of it.
+    pub described: bool,
     /// The short title where there is one, else the title.
     pub label: String,
     /// `conference`, `meeting`, `side-event`, …

@@ -7,7 +7,7 @@ use crate::yaml::Extra;
 
 /// The fields that are the curator's own words or data: no source needs to support them (a
 /// source may still support a note or a short title). `extra` is never a source's.
-pub const CURATORS_OWN: [&str; 4] = ["note", "short_title", "status", "extra"];
+pub const CURATORS_OWN: [&str; 5] = ["note", "description", "short_title", "status", "extra"];
 
 /// Whether a source can support the field `name`: anything but the curator's `extra` and
 /// `status` (whether the sources report a fact or only announce it is read from their dates).
@@ -198,7 +198,14 @@ impl Described for Event {
             .map(|l| format!("{}, {}", opt(&l.city), id(&l.country)))
             .unwrap_or_default();
         vec![
-            ("title", self.title.clone()),
+            (
+                if self.described {
+                    "description"
+                } else {
+                    "title"
+                },
+                self.title.clone(),
+            ),
             ("short_title", opt(&self.short_title)),
             ("kind", self.kind.clone()),
             ("process", id(&self.process)),

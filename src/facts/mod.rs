@@ -26,6 +26,7 @@ pub use files::read_regular;
 pub use model::*;
 pub use paths::{Basis, event_path, item_path, record_path};
 pub use read::{collection as read_collection, issuer as read_issuer};
+pub use support::strict;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -199,7 +199,11 @@ pub struct Event {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
     pub id: Ref,
+    /// Its title as a source gives it — or, for an event no source names (`description:`
+    /// in the fact base, `described`), the curator's words for it.
     pub title: String,
+    /// The title is the curator's description, not a title any source gives.
+    pub described: bool,
     pub short_title: Option<String>,
     pub kind: String,
     pub process: Option<Ref>,

@@ -200,7 +200,29 @@ fn process(r: &mut Reader, node: &Node, path: &str) -> Option<Process> {
 fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let mut rec = r.record(node, path, "an event")?;
     let id = rec.text(r, "id");
-    let title = rec.text(r, "title");
+    // `title` (a title a source gives) or `description` (the curator's words for an event
+    // no source names): one of them.
+    let title = rec.opt_text(r, "title");
+    let description = rec.opt_text(r, "description");
+    let described = title.is_none() && description.is_some();
+    if title.is_some()
+        && let Some(node) = rec.optional("description")
+    {
+        let path = rec.field_path("description");
+        r.error(node, &path, "an event has a `title` or a `description`, not both")
+            .help
+            .push("keep `title` when a source gives the event's title; `description` is for your own words when none does".into());
+    }
+    if title.is_none() && description.is_none() {
+        let at = rec.head_location(r);
+        r.problems.push(
+            Problem::error("an event is missing the required field `title`")
+                .at(at)
+                .field(rec.field_path("title"))
+                .help("add `title: …` (the event's title as a source gives it), or `description: …` (your own words, when no source names the event)"),
+        );
+    }
+    let title = title.or(description);
     let short_title = rec.opt_text(r, "short_title");
     let kind = rec
         .required(r, "kind")
@@ -237,6 +259,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         extra,
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
+        described,
         short_title: short_title.map(|v| v.value),
         kind: kind.map(|v| v.value).unwrap_or_default(),
         process,

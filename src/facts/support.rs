@@ -230,6 +230,83 @@ impl Checker<'_> {
     }
 }
 
+/// What `check --strict` asks beyond the checks: every figure, participation and statement
+/// quotes its sources (a citation without an excerpt cannot be verified, so an invented
+/// fact cited to a real source would pass), and every warning is an error.
+pub fn strict(base: &FactBase, problems: &mut Vec<Problem>) {
+    for p in problems.iter_mut() {
+        if p.severity == crate::diag::Severity::Warning {
+            p.severity = crate::diag::Severity::Error;
+            p.help.push("(a warning, refused under `--strict`)".into());
+        }
+    }
+    for e in &base.events {
+        // `head` says the person led the delegation: an English excerpt must say so.
+        for (i, p) in e.participants.iter().enumerate() {
+            if p.capacity != "led" {
+                continue;
+            }
+            let english: Vec<&Located<String>> = (p.sources.iter())
+                .filter(|c| {
+                    base.source(&c.source.value)
+                        .is_some_and(|s| s.language.as_deref().is_none_or(|l| l.starts_with("en")))
+                })
+                .filter_map(|c| c.excerpt.as_ref())
+                .collect();
+            let says_led = |text: &str| {
+                let text = text.to_lowercase();
+                ["head", "led ", "led by", "leader", "leading"]
+                    .iter()
+                    .any(|w| text.contains(w))
+            };
+            if let Some(first) = english.first()
+                && !english.iter().any(|x| says_led(&x.value))
+            {
+                problems.push(
+                    Problem::error("`head` says this person led the delegation, but no excerpt of it says so")
+                        .at(first.at.clone())
+                        .field(format!("events[{}].participants[{i}].head", e.id.value))
+                        .help("quote the passage that says who headed the delegation; if the source only says the person spoke, write `person:` with `as: spoke`"),
+                );
+            }
+        }
+        let lists: [(&str, Vec<&[Citation]>); 3] = [
+            (
+                "figures",
+                e.figures.iter().map(|f| f.sources.as_slice()).collect(),
+            ),
+            (
+                "participants",
+                e.participants
+                    .iter()
+                    .map(|p| p.sources.as_slice())
+                    .collect(),
+            ),
+            (
+                "statements",
+                e.statements.iter().map(|s| s.sources.as_slice()).collect(),
+            ),
+        ];
+        for (list, items) in lists {
+            for (i, citations) in items.iter().enumerate() {
+                for c in citations.iter().filter(|c| c.excerpt.is_none()) {
+                    let what = &list[..list.len() - 1];
+                    problems.push(
+                        Problem::error(format!(
+                            "under `--strict`, every {} quotes its source: this citation of `{}` has no `excerpt`",
+                            if what == "participant" { "participation" } else { what },
+                            c.source.value
+                        ))
+                        .at(c.source.at.clone())
+                        .field(format!("events[{}].{list}[{i}].sources", e.id.value))
+                        .help("add `excerpt:` with the passage of the source that says it (written `- id: SOURCE` with `excerpt: …`)"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// `a` or `an` before a word.
 fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u']) {

@@ -419,3 +419,137 @@ fn what_others_said_of_a_country_is_in_its_summary() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("statements[0].about[0]"), "{err}");
 }
+
+/// `check --strict`: every figure, participation and statement quotes its source, warnings
+/// are refused, and a `head` whose excerpts never say the person led is refused.
+#[test]
+fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let data = dir.path().to_str().unwrap().to_owned();
+    let strict = || brief(&["check", "--strict", "--data", &data]);
+    // The fixture cites without excerpts: valid, but not under --strict.
+    assert!(check(dir.path()).status.success());
+    let out = strict();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (message, field) in [
+        (
+            "every figure quotes its source",
+            "events[lake-2021].figures[0].sources",
+        ),
+        (
+            "every participation quotes its source",
+            "events[lake-2021].participants[0].sources",
+        ),
+        (
+            "every statement quotes its source",
+            "events[lake-2021].statements[0].sources",
+        ),
+    ] {
+        assert!(err.contains(message), "{message}\n{err}");
+        assert!(err.contains(field), "{field}\n{err}");
+    }
+    // Quoted, but the excerpt of the head of delegation only says she spoke.
+    edit(
+        &dir.path().join("events/first.yaml"),
+        "value: 60, sources: [gazette-2021] }",
+        "value: 60, sources: [{ id: gazette-2021, excerpt: 60 delegates met }] }",
+    );
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "    - { measure: participants, value: 120, qualifier: about, sources: [gazette-2021] }",
+        "    - { measure: participants, value: 120, qualifier: about, sources: [{ id: gazette-2021, excerpt: about 120 people came }] }",
+    );
+    edit(
+        &event,
+        "head: aigerim-sadyk, sources: [gazette-2021] }",
+        "head: aigerim-sadyk, sources: [{ id: gazette-2021, excerpt: the minister spoke first }] }",
+    );
+    edit(
+        &event,
+        "      text: Су — өмір көзі.\n      sources: [gazette-2021]",
+        "      text: Су — өмір көзі.\n      sources: [{ id: gazette-2021, excerpt: \"Су — өмір көзі.\" }]",
+    );
+    let out = strict();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(!err.contains("quotes its source"), "{err}");
+    assert!(
+        err.contains("`head` says this person led the delegation, but no excerpt of it says so"),
+        "{err}"
+    );
+    assert!(err.contains("participants[0].head"), "{err}");
+    // Plain `check` does not ask that much.
+    assert!(
+        check(dir.path()).status.success(),
+        "{}",
+        stderr(&check(dir.path()))
+    );
+    // Saying she headed the delegation passes; then a warning (a field no source supports)
+    // is refused under --strict alone.
+    edit(
+        &event,
+        "the minister spoke first",
+        "the delegation headed by the minister",
+    );
+    let out = strict();
+    assert!(out.status.success(), "{}", stderr(&out));
+    edit(
+        &event,
+        "\n  sources: [gazette-2021]",
+        "\n  sources:\n    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]",
+    );
+    assert!(check(dir.path()).status.success());
+    let out = strict();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: no source of this event supports its `hosts`"),
+        "{err}"
+    );
+    assert!(err.contains("refused under `--strict`"), "{err}");
+}
+
+/// An event no source names carries the curator's `description` instead of a `title`: it
+/// needs no source, and prints as "Description", never as "Official title".
+#[test]
+fn an_event_no_source_names_has_a_description() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    let title = "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n";
+    edit(
+        &event,
+        title,
+        "  description: Talks of water ministers in İstanbul\n",
+    );
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = event_brief_text(dir.path());
+    assert_pdf_contains(&text, "Description");
+    assert_pdf_contains(&text, "Talks of water ministers in İstanbul");
+    assert!(!pdf_contains(&text, "Official title"), "{text}");
+    // Both, or neither: refused.
+    edit(
+        &event,
+        "  description: Talks",
+        "  title: Second Lake Dialogue\n  description: Talks",
+    );
+    let err = stderr(&check(dir.path()));
+    assert!(
+        err.contains("an event has a `title` or a `description`, not both"),
+        "{err}"
+    );
+    edit(&event, "  title: Second Lake Dialogue\n", "");
+    edit(
+        &event,
+        "  description: Talks of water ministers in İstanbul\n",
+        "",
+    );
+    let err = stderr(&check(dir.path()));
+    assert!(
+        err.contains("an event is missing the required field `title`"),
+        "{err}"
+    );
+    assert!(err.contains("or `description: …`"), "{err}");
+}
