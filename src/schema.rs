@@ -33,15 +33,15 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "countries",
-        "- {id: KWT, name: n, official_name: o, region: r, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: KWT, name: n, official_name: o, variants: [v], region: r, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "organizations",
-        "- {id: o, name: n, short_name: s, kind: other, parent: p, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: o, name: n, short_name: s, variants: [v], kind: other, parent: p, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "people",
-        "- {id: p, name: n, positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: p, name: n, variants: [v], positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
     (
         "processes",

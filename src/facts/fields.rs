@@ -7,7 +7,14 @@ use crate::yaml::Extra;
 
 /// The fields that are the curator's own words or data: no source needs to support them (a
 /// source may still support a note or a short title). `extra` is never a source's.
-pub const CURATORS_OWN: [&str; 5] = ["note", "description", "short_title", "status", "extra"];
+pub const CURATORS_OWN: [&str; 6] = [
+    "note",
+    "description",
+    "short_title",
+    "variants",
+    "status",
+    "extra",
+];
 
 /// Whether a source can support the field `name`: anything but the curator's `extra` and
 /// `status` (whether the sources report a fact or only announce it is read from their dates).
@@ -88,6 +95,7 @@ impl Described for Country {
         vec![
             ("name", self.name.clone()),
             ("official_name", opt(&self.official_name)),
+            ("variants", list(&self.variants)),
             ("region", opt(&self.region)),
             ("extra", extra(&self.extra)),
         ]
@@ -102,6 +110,7 @@ impl Described for Organization {
         vec![
             ("name", self.name.clone()),
             ("short_name", opt(&self.short_name)),
+            ("variants", list(&self.variants)),
             ("kind", self.kind.clone()),
             ("parent", id(&self.parent)),
             ("extra", extra(&self.extra)),
@@ -132,6 +141,7 @@ impl Described for Person {
             .join("; ");
         vec![
             ("name", self.name.clone()),
+            ("variants", list(&self.variants)),
             ("positions", positions),
             ("extra", extra(&self.extra)),
         ]

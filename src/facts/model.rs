@@ -144,6 +144,8 @@ pub struct Country {
     pub id: Ref,
     pub name: String,
     pub official_name: Option<String>,
+    /// Other spellings its sources use (`Turkiye`), for finding it in excerpts.
+    pub variants: Vec<String>,
     pub region: Option<String>,
     pub sources: Vec<Citation>,
 }
@@ -155,6 +157,8 @@ pub struct Organization {
     pub id: Ref,
     pub name: String,
     pub short_name: Option<String>,
+    /// Other spellings its sources use (`UN OCT`), for finding it in excerpts.
+    pub variants: Vec<String>,
     pub kind: String,
     pub parent: Option<Ref>,
     pub sources: Vec<Citation>,
@@ -166,6 +170,8 @@ pub struct Person {
     pub extra: Extra,
     pub id: Ref,
     pub name: String,
+    /// Other spellings its sources use (`V. Voronkov`), for finding the person in excerpts.
+    pub variants: Vec<String>,
     pub positions: Vec<Position>,
     pub sources: Vec<Citation>,
 }

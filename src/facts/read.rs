@@ -98,6 +98,7 @@ fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
     let id = rec.text(r, "id");
     let name = rec.text(r, "name");
     let official_name = rec.opt_text(r, "official_name");
+    let variants = texts(r, &mut rec, "variants");
     let region = rec.opt_text(r, "region");
     let sources = citations(r, &mut rec);
     let extra = rec.extra(r);
@@ -107,6 +108,7 @@ fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         official_name: official_name.map(|v| v.value),
+        variants: variants.into_iter().map(|v| v.value).collect(),
         region: region.map(|v| v.value),
         sources: sources.unwrap_or_default(),
     })
@@ -117,6 +119,7 @@ fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization>
     let id = rec.text(r, "id");
     let name = rec.text(r, "name");
     let short_name = rec.opt_text(r, "short_name");
+    let variants = texts(r, &mut rec, "variants");
     let kind = rec
         .required(r, "kind")
         .and_then(|n| r.choice(n, &rec.field_path("kind"), ORGANIZATION_KINDS));
@@ -129,6 +132,7 @@ fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization>
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         short_name: short_name.map(|v| v.value),
+        variants: variants.into_iter().map(|v| v.value).collect(),
         kind: kind.map(|v| v.value).unwrap_or_default(),
         parent,
         sources: sources.unwrap_or_default(),
@@ -139,6 +143,7 @@ fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
     let mut rec = r.record(node, path, "a person")?;
     let id = rec.text(r, "id");
     let name = rec.text(r, "name");
+    let variants = texts(r, &mut rec, "variants");
     let positions = rec
         .optional("positions")
         .map(|n| r.list(n, &rec.field_path("positions"), position))
@@ -150,6 +155,7 @@ fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
         extra,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
+        variants: variants.into_iter().map(|v| v.value).collect(),
         positions,
         sources: sources.unwrap_or_default(),
     })

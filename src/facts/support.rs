@@ -60,6 +60,87 @@ impl Checker<'_> {
         }
     }
 
+    /// Where excerpts are cited for who took part, they name them: a participation's
+    /// excerpts name its party or its person, and the excerpts cited for an event's hosts,
+    /// organisers or funders name each of them (as the record spells it, or one of the
+    /// `variants` it lists).
+    pub(super) fn names_in_excerpts(&mut self, e: &Event) {
+        let base = self.base;
+        let at = |field: &str| format!("events[{}].{field}", e.id.value);
+        for (i, p) in e.participants.iter().enumerate() {
+            let excerpts: Vec<&Located<String>> = p
+                .sources
+                .iter()
+                .filter_map(|c| c.excerpt.as_ref())
+                .collect();
+            let Some(first) = excerpts.first() else {
+                continue;
+            };
+            let mut names = base.names_of_party(&p.party.value);
+            if let Some(person) = p.person.as_ref().and_then(|x| base.person(&x.value)) {
+                names.extend(names_of_person(person));
+            }
+            if names.is_empty() || excerpts.iter().any(|x| names_one(&x.value, &names)) {
+                continue;
+            }
+            self.problems.push(
+                Problem::error(format!(
+                    "the excerpts cited for the participation of `{}` do not name it{}",
+                    p.party.value,
+                    if p.person.is_some() { " or its person" } else { "" }
+                ))
+                .at(first.at.clone())
+                .field(at(&format!("participants[{i}].sources")))
+                .help("quote the passage that names them, or list the source's spelling under the record's `variants`"),
+            );
+        }
+        for (field, parties) in [
+            ("hosts", &e.hosts),
+            ("organizers", &e.organizers),
+            ("funders", &e.funders),
+        ] {
+            let cited: Vec<&Citation> = (e.sources.iter())
+                .filter(|c| c.supports.iter().any(|s| s.value == field))
+                .collect();
+            // Only when every source cited for the field quotes it can its names be checked.
+            if cited.is_empty() || cited.iter().any(|c| c.excerpt.is_none()) {
+                continue;
+            }
+            let venue = e
+                .location
+                .as_ref()
+                .and_then(|l| Some((l.country.as_ref()?, l.city.as_ref()?)));
+            for party in parties {
+                let mut names = base.names_of_party(&party.value);
+                // "Ashgabat hosted the conference": the city of the venue names its country.
+                // (An unknown party is reported where it is referred to.)
+                if !names.is_empty()
+                    && let Some((country, city)) = venue
+                    && country.value == party.value
+                {
+                    names.push(city.clone());
+                }
+                if names.is_empty()
+                    || (cited.iter())
+                        .filter_map(|c| c.excerpt.as_ref())
+                        .any(|x| names_one(&x.value, &names))
+                {
+                    continue;
+                }
+                let first = cited[0].excerpt.as_ref().expect("checked above");
+                self.problems.push(
+                    Problem::error(format!(
+                        "no excerpt cited for `{field}` names `{}`",
+                        party.value
+                    ))
+                    .at(first.at.clone())
+                    .field(at(field))
+                    .help("quote the passage that names it, or list the source's spelling under its record's `variants`"),
+                );
+            }
+        }
+    }
+
     /// Each fact of `e` cited only to sources from before it began is marked announced.
     pub(super) fn announced_facts(&mut self, e: &Event) {
         let at = |field: &str| format!("events[{}].{field}", e.id.value);
@@ -303,6 +384,43 @@ pub fn strict(base: &FactBase, problems: &mut Vec<Problem>) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// The ways a person is written: the name, the surname (its last word), and the variants.
+fn names_of_person(p: &Person) -> Vec<String> {
+    let mut names = vec![p.name.clone()];
+    if let Some(last) = p.name.split_whitespace().last()
+        && last.chars().count() > 2
+    {
+        names.push(last.to_owned());
+    }
+    names.extend(p.variants.iter().cloned());
+    names
+}
+
+/// Whether `text` contains one of `names`, letter case aside.
+fn names_one(text: &str, names: &[String]) -> bool {
+    let text = text.to_lowercase();
+    names
+        .iter()
+        .any(|n| !n.trim().is_empty() && text.contains(&n.to_lowercase()))
+}
+
+impl FactBase {
+    /// The ways a party is written: its name, official and short names, and variants.
+    fn names_of_party(&self, id: &str) -> Vec<String> {
+        match self.party(id) {
+            Some(Party::Country(c)) => std::iter::once(c.name.clone())
+                .chain(c.official_name.clone())
+                .chain(c.variants.iter().cloned())
+                .collect(),
+            Some(Party::Organization(o)) => std::iter::once(o.name.clone())
+                .chain(o.short_name.clone())
+                .chain(o.variants.iter().cloned())
+                .collect(),
+            None => Vec::new(),
         }
     }
 }

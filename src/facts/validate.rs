@@ -318,6 +318,7 @@ impl Checker<'_> {
         let at = |field: &str| format!("events[{}].{field}", e.id.value);
         self.announced_facts(e);
         self.values_in_excerpts(e);
+        self.names_in_excerpts(e);
         if let Some(p) = &e.process {
             self.reference(p, Kind::Process, at("process"));
         }

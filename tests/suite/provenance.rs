@@ -464,7 +464,7 @@ fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
     edit(
         &event,
         "head: aigerim-sadyk, sources: [gazette-2021] }",
-        "head: aigerim-sadyk, sources: [{ id: gazette-2021, excerpt: the minister spoke first }] }",
+        "head: aigerim-sadyk, sources: [{ id: gazette-2021, excerpt: minister Садық spoke first }] }",
     );
     edit(
         &event,
@@ -490,8 +490,8 @@ fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
     // is refused under --strict alone.
     edit(
         &event,
-        "the minister spoke first",
-        "the delegation headed by the minister",
+        "minister Садық spoke first",
+        "the delegation headed by minister Садық",
     );
     let out = strict();
     assert!(out.status.success(), "{}", stderr(&out));
@@ -552,4 +552,51 @@ fn an_event_no_source_names_has_a_description() {
         "{err}"
     );
     assert!(err.contains("or `description: …`"), "{err}");
+}
+
+/// Excerpts cited for who took part name them: a participation's party or person, each
+/// host — as the record spells it, or as one of the `variants` it lists.
+#[test]
+fn excerpts_name_who_took_part() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "head: aigerim-sadyk, sources: [gazette-2021] }",
+        "head: aigerim-sadyk, sources: [{ id: gazette-2021, excerpt: the delegation was headed by the minister }] }",
+    );
+    let err = stderr(&check(dir.path()));
+    assert!(
+        err.contains(
+            "the excerpts cited for the participation of `KAZ` do not name it or its person"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("participants[0].sources"), "{err}");
+    // The surname names the person.
+    edit(&event, "headed by the minister", "headed by minister Садық");
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Hosts: the excerpt cited for them must name each.
+    edit(
+        &event,
+        "\n  sources: [gazette-2021]",
+        "\n  sources:\n    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n    - id: gazette-2021\n      excerpt: the talks were hosted by Turkey\n      supports: [hosts]",
+    );
+    let err = stderr(&check(dir.path()));
+    assert!(
+        err.contains("no excerpt cited for `hosts` names `TUR`"),
+        "{err}"
+    );
+    // Unless the record lists the source's spelling.
+    let countries = dir.path().join("countries.yaml");
+    let text = std::fs::read_to_string(&countries).unwrap();
+    assert!(text.contains("name: Türkiye\n"), "{text}");
+    edit(
+        &countries,
+        "name: Türkiye\n",
+        "name: Türkiye\n  variants: [Turkey]\n",
+    );
+    let out = check(dir.path());
+    assert!(out.status.success(), "{}", stderr(&out));
 }
