@@ -258,10 +258,7 @@ impl<'a> Builder<'a> {
             });
             statements.extend(self.country_statements(e, id, &event));
             said_of.extend(self.statements_about(e, id, &event));
-            timeline.push(TimelineEntry {
-                event: event.clone(),
-                main: e.is_main(),
-            });
+            timeline.push(self.timeline_entry(e, e.is_main()));
             if e.kind == "meeting" {
                 meetings.push(self.event(e));
             }

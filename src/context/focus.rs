@@ -63,6 +63,32 @@ pub struct TimelineEntry {
     pub event: EventRef,
     /// A meeting of the process or a conference (drawn filled), else a related event.
     pub main: bool,
+    /// Its dates only sources from before it give (or it is announced as a whole).
+    pub dates_announced: bool,
+    /// The sources of its dates, and the record and fields they support.
+    pub cite: Vec<String>,
+    pub basis: Vec<crate::facts::Basis>,
+}
+
+impl Builder<'_> {
+    /// `e` on a timeline, with the notes of its dates.
+    pub(super) fn timeline_entry(&mut self, e: &Event, main: bool) -> TimelineEntry {
+        let dated = e
+            .sources
+            .iter()
+            .filter(|c| c.supports("start") || c.supports("end"));
+        let ahead = self.base.announced_fields(e);
+        TimelineEntry {
+            event: self.event_ref(e),
+            main,
+            dates_announced: e.announced || ahead.contains(&"start"),
+            cite: self.cite(dated),
+            basis: vec![crate::facts::Basis {
+                path: crate::facts::event_path(&e.id.value),
+                fields: vec!["start", "end"],
+            }],
+        }
+    }
 }
 
 /// Headline figures across the meetings of a process.
@@ -136,15 +162,11 @@ impl<'a> Builder<'a> {
         let mut events = Vec::new();
         for event in &members {
             let record = self.event_with_related(event);
-            timeline.push(TimelineEntry {
-                event: record.event.clone(),
-                main: true,
-            });
+            timeline.push(self.timeline_entry(event, true));
             for r in &record.related {
-                timeline.push(TimelineEntry {
-                    event: r.event.clone(),
-                    main: false,
-                });
+                if let Some(related) = base.event(&r.event.id) {
+                    timeline.push(self.timeline_entry(related, false));
+                }
             }
             events.push(record);
         }
