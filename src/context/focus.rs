@@ -141,6 +141,9 @@ pub struct SeriesEntry {
     pub event: EventRef,
     /// Whether this is the event the brief is about.
     pub current: bool,
+    /// The sources that place it in the process and date it, and the record and fields.
+    pub cite: Vec<String>,
+    pub basis: Vec<crate::facts::Basis>,
 }
 
 /// The meetings of `process`: its events that are not part of another event.
@@ -233,9 +236,21 @@ impl<'a> Builder<'a> {
         };
         let series = nearest
             .into_iter()
-            .map(|e| SeriesEntry {
-                event: self.event_ref(e),
-                current: e.id.value == event.id.value,
+            .map(|e| {
+                let fields = ["process", "start", "end"];
+                let placed = e
+                    .sources
+                    .iter()
+                    .filter(|c| fields.iter().any(|f| c.supports(f)));
+                SeriesEntry {
+                    event: self.event_ref(e),
+                    current: e.id.value == event.id.value,
+                    cite: self.cite(placed),
+                    basis: vec![crate::facts::Basis {
+                        path: crate::facts::event_path(&e.id.value),
+                        fields: fields.to_vec(),
+                    }],
+                }
             })
             .collect();
         EventFocus {
