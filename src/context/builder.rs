@@ -442,6 +442,7 @@ impl<'a> Builder<'a> {
                 continues: false,
                 continued: false,
                 event: None,
+                ahead: self.base.told_ahead(e, &st.sources),
                 meta: Meta {
                     cite,
                     basis: vec![Basis::whole(path)],

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::focus::TimelineEntry;
 use super::{Builder, EventRecord, EventRef, Person, StatementRecord, mark_runs};
 use crate::changes::{EventItem, RecordKind};
-use crate::facts::{Basis, Citation, Country, Event, item_path, record_path};
+use crate::facts::{Basis, Citation, Country, Event, FactBase, item_path, record_path};
 
 /// What a `country` parameter adds.
 #[derive(Debug, Clone, Serialize)]
@@ -59,6 +59,9 @@ pub struct ProcessRole {
     pub name: String,
     /// Whether the country initiated it.
     pub initiator: bool,
+    /// Its part in every meeting of the process on record is only announced (and it did
+    /// not initiate it).
+    pub announced: bool,
     /// The sources that say it launched the process and what it did at its meetings.
     pub cite: Vec<String>,
     /// The records (and fields) those notes come from.
@@ -165,6 +168,10 @@ pub struct CountrySummary {
     pub heads_notes: Notes,
     /// The notes of the statements made for it.
     pub statements_notes: Notes,
+    /// Each head of its delegations with the events: `A. Gurbanov (Kuwait Phase)`.
+    pub head_texts: Vec<String>,
+    /// The number of reported events it took part in that belong to none of its processes.
+    pub outside: usize,
     /// The names of the heads of its delegations, each once.
     pub head_names: Vec<String>,
     /// The number of statements made for it.
@@ -229,17 +236,7 @@ impl<'a> Builder<'a> {
                 }
             }
             let event_roles = base.roles_in(id, e);
-            let ahead = base.announced_fields(e);
-            let announced = e.announced
-                || basis.iter().all(|b| {
-                    if b.path == crate::facts::event_path(&e.id.value) {
-                        b.fields.iter().all(|f| ahead.contains(f))
-                    } else {
-                        own.iter().any(|(i, p)| {
-                            p.announced && b.path == item_path(&e.id.value, "participants", *i)
-                        })
-                    }
-                });
+            let announced = part_announced(base, id, e);
             roles.push(Role {
                 announced,
                 event: event.clone(),
@@ -258,7 +255,9 @@ impl<'a> Builder<'a> {
             });
             statements.extend(self.country_statements(e, id, &event));
             said_of.extend(self.statements_about(e, id, &event));
-            timeline.push(self.timeline_entry(e, e.is_main()));
+            let mut entry = self.timeline_entry(e, e.is_main());
+            entry.announced = announced;
+            timeline.push(entry);
             if e.kind == "meeting" {
                 meetings.push(self.event(e));
             }
@@ -274,7 +273,12 @@ impl<'a> Builder<'a> {
             .filter(|i| i.party.value == id)
             .map(|i| self.initiative(i))
             .collect();
-        let summary = country_summary(&roles, &heads, &people, &involved, &statements);
+        // The events where its part is reported (not only announced).
+        let held: Vec<&Event> = (involved.iter().zip(&roles))
+            .filter(|(_, r)| !r.announced)
+            .map(|(e, _)| *e)
+            .collect();
+        let summary = country_summary(&roles, base, &heads, &people, &involved, &statements);
         CountryFocus {
             country: record,
             processes,
@@ -285,7 +289,7 @@ impl<'a> Builder<'a> {
             said_of,
             meetings,
             initiatives,
-            involvement: involvement_by_year(&involved),
+            involvement: involvement_by_year(&held),
             timeline,
             summary,
         }
@@ -314,6 +318,7 @@ impl<'a> Builder<'a> {
                 continues: false,
                 continued: false,
                 event: Some(event.clone()),
+                ahead: base.told_ahead(e, &s.sources),
                 meta: self.meta(
                     &s.sources,
                     item_path(&e.id.value, "statements", i),
@@ -345,6 +350,7 @@ impl<'a> Builder<'a> {
                 continues: false,
                 continued: false,
                 event: Some(event.clone()),
+                ahead: base.told_ahead(e, &s.sources),
                 meta: self.meta(
                     &s.sources,
                     item_path(&e.id.value, "statements", i),
@@ -390,7 +396,13 @@ impl<'a> Builder<'a> {
                     citations.extend(cited);
                     basis.extend(from);
                 }
+                let announced = !initiator
+                    && (base.events.iter())
+                        .filter(|e| e.process.as_ref().is_some_and(|x| x.value == p.id.value))
+                        .filter(|e| !base.roles_in(id, e).is_empty())
+                        .all(|e| part_announced(base, id, e));
                 Some(ProcessRole {
+                    announced,
                     id: p.id.value.clone(),
                     name: p.name.clone(),
                     initiator,
@@ -402,9 +414,32 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Whether all the sources say of `party`'s part in `e` is that it was to be: the event is
+/// announced, or its participations are and its hosting, organising, funding or being the
+/// venue only pre-event sources give (and nothing was said for it there).
+fn part_announced(base: &FactBase, party: &str, e: &Event) -> bool {
+    if e.announced {
+        return true;
+    }
+    let (_, basis) = base.involvement(party, e);
+    let ahead = base.announced_fields(e);
+    let event = crate::facts::event_path(&e.id.value);
+    !basis.is_empty()
+        && basis.iter().all(|b| {
+            if b.path == event {
+                b.fields.iter().all(|f| ahead.contains(f))
+            } else {
+                (e.participants.iter().enumerate()).any(|(i, p)| {
+                    p.announced && b.path == item_path(&e.id.value, "participants", i)
+                })
+            }
+        })
+}
+
 /// The counts and names a country summary's opening sentences use.
 fn country_summary(
     roles: &[Role],
+    base: &FactBase,
     heads: &[Head],
     people: &[Head],
     involved: &[&Event],
@@ -430,11 +465,21 @@ fn country_summary(
         statements_notes.add(&s.meta.cite, &s.meta.basis);
     }
     let mut head_names: Vec<String> = Vec::new();
+    let mut head_events: Vec<Vec<String>> = Vec::new();
     for h in heads {
-        if !head_names.contains(&h.person.name) {
-            head_names.push(h.person.name.clone());
+        match head_names.iter().position(|n| *n == h.person.name) {
+            Some(i) => head_events[i].push(h.event.label.clone()),
+            None => {
+                head_names.push(h.person.name.clone());
+                head_events.push(vec![h.event.label.clone()]);
+            }
         }
     }
+    let head_texts = head_names
+        .iter()
+        .zip(&head_events)
+        .map(|(name, events)| format!("{name} ({})", events.join(", ")))
+        .collect();
     // What others did for it, by capacity; announced participations apart.
     let mut groups: Vec<PeopleGroup> = Vec::new();
     for h in people.iter().filter(|h| h.capacity != "led" || h.announced) {
@@ -471,6 +516,7 @@ fn country_summary(
         .filter(|(_, r)| !r.announced)
         .map(|(e, _)| e)
         .collect();
+    let outside = held.iter().filter(|e| base.process_of(e).is_none()).count();
     let mut announced_notes = Notes::default();
     for r in roles.iter().filter(|r| r.announced) {
         announced_notes.add(&r.cite, &r.basis);
@@ -493,7 +539,10 @@ fn country_summary(
         heads_notes,
         statements_notes,
         head_names,
-        statements: said.len(),
+        head_texts,
+        outside,
+        // A run of statements by one speaker at one event is one statement.
+        statements: said.iter().filter(|s| !s.continues).count(),
     }
 }
 

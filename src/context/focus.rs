@@ -52,7 +52,9 @@ pub struct PlaceYears {
     /// The city, else the country, else `a place not recorded`.
     pub label: String,
     pub years: Vec<i32>,
-    /// `Geneva (2018, 2019, 2022)`.
+    /// Only sources from before the meetings there give the place.
+    pub announced: bool,
+    /// `Geneva (2018, 2019, 2022)`; `Bergen (2024, as announced)`.
     pub text: String,
 }
 
@@ -63,8 +65,13 @@ pub struct TimelineEntry {
     pub event: EventRef,
     /// A meeting of the process or a conference (drawn filled), else a related event.
     pub main: bool,
+    /// Announced, not reported: the event (or, in a country summary, the country's part in
+    /// it) only sources from before it tell.
+    pub announced: bool,
     /// Its dates only sources from before it give (or it is announced as a whole).
     pub dates_announced: bool,
+    /// Its place only sources from before it give.
+    pub place_announced: bool,
     /// The sources of its dates, and the record and fields they support.
     pub cite: Vec<String>,
     pub basis: Vec<crate::facts::Basis>,
@@ -81,7 +88,9 @@ impl Builder<'_> {
         TimelineEntry {
             event: self.event_ref(e),
             main,
+            announced: e.announced,
             dates_announced: e.announced || ahead.contains(&"start"),
+            place_announced: e.announced || ahead.contains(&"location"),
             cite: self.cite(dated),
             basis: vec![crate::facts::Basis {
                 path: crate::facts::event_path(&e.id.value),
@@ -141,6 +150,8 @@ pub struct SeriesEntry {
     pub event: EventRef,
     /// Whether this is the event the brief is about.
     pub current: bool,
+    /// Its dates only sources from before it give.
+    pub dates_announced: bool,
     /// The sources that place it in the process and date it, and the record and fields.
     pub cite: Vec<String>,
     pub basis: Vec<crate::facts::Basis>,
@@ -245,6 +256,8 @@ impl<'a> Builder<'a> {
                 SeriesEntry {
                     event: self.event_ref(e),
                     current: e.id.value == event.id.value,
+                    dates_announced: e.announced
+                        || self.base.announced_fields(e).contains(&"start"),
                     cite: self.cite(placed),
                     basis: vec![crate::facts::Basis {
                         path: crate::facts::event_path(&e.id.value),
@@ -263,8 +276,9 @@ impl<'a> Builder<'a> {
 
     /// Where a process met, in order of first meeting.
     fn places_of(&self, members: &[&Event]) -> Vec<PlaceYears> {
-        let mut places: Vec<(String, Vec<i32>)> = Vec::new();
+        let mut places: Vec<(String, Vec<i32>, bool)> = Vec::new();
         for e in members {
+            let ahead = self.base.announced_fields(e).contains(&"location");
             let label = match &e.location {
                 Some(l) => match (&l.city, &l.country) {
                     (Some(city), _) => city.clone(),
@@ -274,20 +288,29 @@ impl<'a> Builder<'a> {
                 None => "a place not recorded".to_owned(),
             };
             let year = e.start.value.year;
-            match places.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, years)) if !years.contains(&year) => years.push(year),
-                Some(_) => {}
-                None => places.push((label, vec![year])),
+            match places.iter_mut().find(|(l, _, _)| *l == label) {
+                Some((_, years, announced)) => {
+                    *announced &= ahead;
+                    if !years.contains(&year) {
+                        years.push(year);
+                    }
+                }
+                None => places.push((label, vec![year], ahead)),
             }
         }
         places
             .into_iter()
-            .map(|(label, years)| {
+            .map(|(label, years, announced)| {
                 let list: Vec<String> = years.iter().map(i32::to_string).collect();
                 PlaceYears {
-                    text: format!("{label} ({})", list.join(", ")),
+                    text: format!(
+                        "{label} ({}{})",
+                        list.join(", "),
+                        if announced { ", as announced" } else { "" }
+                    ),
                     label,
                     years,
+                    announced,
                 }
             })
             .collect()

@@ -187,6 +187,9 @@ pub struct StatementRecord {
     pub continued: bool,
     /// The event it was made at (country summaries, which gather statements across events).
     pub event: Option<EventRef>,
+    /// Its only sources were published before the event began (a press release quoting the
+    /// speaker in advance): printed so, not as said at the event.
+    pub ahead: bool,
     /// Its notes, the curator's own fields and its mark since a revision.
     #[serde(flatten)]
     pub meta: Meta,

@@ -21,7 +21,7 @@ mod validate;
 
 pub use dates::{FuzzyDate, day_text, humanize, parse_day};
 pub use excerpts::verify_excerpts;
-pub use fields::{Described, supportable};
+pub use fields::{CURATORS_OWN, Described, supportable};
 pub use files::read_regular;
 pub use model::*;
 pub use paths::{Basis, event_path, item_path, record_path};

@@ -153,12 +153,12 @@ impl FactBase {
     }
 
     /// The key events are told in order by: their start, except that an event that is part
-    /// of another (a side event, a meeting during a conference) whose own date is vaguer and
-    /// could be its parent's (`2024-11` for a side event of a conference held on 4–5 November
+    /// of another (a side event, a meeting during a conference; or, outside any process, an
+    /// event its topics name) whose own date is vaguer and could be its parent's (`2024-11` for a side event of a conference held on 4–5 November
     /// 2024) comes right after its parent, as its sources place it.
     pub fn chronological(&self, e: &Event) -> (FuzzyDate, u8, String) {
         let own = e.start.value;
-        if let Some(parent) = e.parent.as_ref().and_then(|p| self.event(&p.value)) {
+        if let Some(parent) = self.anchor_of(e) {
             let at = parent.start.value;
             let vaguer = (own.month.is_none() && own.year == at.year)
                 || (own.day.is_none() && own.year == at.year && own.month == at.month);
@@ -167,6 +167,36 @@ impl FactBase {
             }
         }
         (own, 0, e.id.value.clone())
+    }
+
+    /// The event `e` belongs with: its parent, or (outside any process) an event its topics
+    /// name.
+    pub fn anchor_of(&self, e: &Event) -> Option<&Event> {
+        match &e.parent {
+            Some(p) => self.event(&p.value),
+            None if e.process.is_none() => e.topics.iter().find_map(|t| self.event(t)),
+            None => None,
+        }
+    }
+
+    /// The process `e` is part of: its own, or that of the event it belongs with.
+    pub fn process_of<'a>(&'a self, e: &'a Event) -> Option<&'a str> {
+        e.process.as_ref().map(|p| p.value.as_str()).or_else(|| {
+            self.anchor_of(e)?
+                .process
+                .as_ref()
+                .map(|p| p.value.as_str())
+        })
+    }
+
+    /// Whether every source of `citations` was published before `e` began: they can only
+    /// have told what was to be (or, for words, said them before the event).
+    pub fn told_ahead(&self, e: &Event, citations: &[Citation]) -> bool {
+        !citations.is_empty()
+            && citations.iter().all(|c| {
+                self.source(&c.source.value)
+                    .is_some_and(|s| s.published.is_before(&e.start.value))
+            })
     }
 
     /// Whether `party` had any role in any event.

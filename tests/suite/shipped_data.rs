@@ -156,7 +156,10 @@ fn qualified_dates_and_places_say_so() {
         "--param",
         "event=tjk-tur-meeting-2022",
     ]);
-    assert_pdf_contains(&text, "the date is the dateline of the news report");
+    assert_pdf_contains(
+        &text,
+        "the date and place are the dateline of the news report",
+    );
     let text = pdf_text_of(&[
         "--template",
         "event-brief",

@@ -97,6 +97,13 @@ fn audit(doc: &str, note: &Value) -> Vec<String> {
         if r["announced"] == true || r["announceable"] != true {
             continue;
         }
+        // A curator's note says itself what it is ("announced in advance: …").
+        let fields: Vec<&str> = (r["fields"].as_array().unwrap().iter())
+            .map(|f| f["field"].as_str().unwrap())
+            .collect();
+        if !fields.is_empty() && fields.iter().all(|f| *f == "note") {
+            continue;
+        }
         let dates: Vec<&str> = sources
             .iter()
             .filter(|s| {
