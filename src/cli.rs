@@ -92,6 +92,9 @@ pub struct SendArgs {
     /// How to secure the connection (default: starttls).
     #[arg(long, value_enum, value_name = "MODE")]
     pub smtp_tls: Option<crate::options::TlsMode>,
+    /// The most one message may take, in seconds, however the server behaves (default: 60).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub smtp_timeout: Option<u64>,
 }
 
 /// What every command that makes a document takes: the template, its parameters, the

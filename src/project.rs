@@ -126,6 +126,8 @@ pub struct SmtpSettings {
     pub host: Option<String>,
     pub port: Option<u16>,
     pub tls: Option<TlsMode>,
+    /// Seconds one message may take at most.
+    pub timeout: Option<u64>,
 }
 
 impl Project {

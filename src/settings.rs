@@ -309,7 +309,16 @@ fn send(args: SendArgs, project: &Project) -> Result<SendConfig, UsageError> {
         })?;
         let tls = args.smtp_tls.or(toml.tls).unwrap_or(TlsMode::Starttls);
         let port = args.smtp_port.or(toml.port).unwrap_or(tls.default_port());
-        Some(Server::new(host, port, tls)?)
+        let deadline = match args.smtp_timeout.or(toml.timeout) {
+            Some(0) => {
+                return Err(UsageError::new(
+                    "`timeout` under `[smtp]` in brief.toml must be at least 1 (seconds)",
+                ));
+            }
+            Some(s) => std::time::Duration::from_secs(s),
+            None => crate::smtp::DEFAULT_DEADLINE,
+        };
+        Some(Server::new(host, port, tls, deadline)?)
     };
     Ok(SendConfig {
         files: args.files,

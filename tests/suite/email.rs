@@ -596,3 +596,112 @@ fn generate_email_names_the_draft_and_warns_when_it_cannot_be_sent() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
 }
+
+/// A hostile SMTP server on 127.0.0.1 that does `behaviour` with the first client.
+fn hostile_server(behaviour: fn(std::net::TcpStream)) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        if let Ok((stream, _)) = listener.accept() {
+            behaviour(stream)
+        }
+    });
+    port
+}
+
+/// A greeting line that never ends is cut at the reply limit (it once grew memory without
+/// bound), and the run says why and how far it got.
+#[test]
+fn an_endless_greeting_is_cut_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let port = hostile_server(|mut s| {
+        let chunk = [b'2'; 8192];
+        while s.write_all(&chunk).is_ok() {}
+    });
+    let started = std::time::Instant::now();
+    let out = send_local(port, &eml);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "the SMTP server at 127.0.0.1:{port} sent more than 1024 KB without ending its replies"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("0 of 1 message sent"), "{err}");
+}
+
+/// A server that keeps a continuation line coming every few hundred milliseconds never lets
+/// the socket time out; the message's deadline ends it.
+#[test]
+fn a_trickling_server_meets_the_send_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let port = hostile_server(|mut s| {
+        while s.write_all(b"220-still thinking\r\n").is_ok() {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+    });
+    let started = std::time::Instant::now();
+    let out = send(&[
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        "none",
+        "--smtp-timeout",
+        "2",
+        eml.to_str().unwrap(),
+    ]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "timed out talking to 127.0.0.1:{port} (no answer within 2 s)"
+        )),
+        "{err}"
+    );
+}
+
+/// What a server says reaches the terminal as text: no escape sequence, bidi control or
+/// line break of its own.
+#[test]
+fn a_servers_reply_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let port = hostile_server(|stream| {
+        let mut writer = stream.try_clone().unwrap();
+        let mut reader = BufReader::new(stream);
+        writer.write_all(b"220 hello\r\n").unwrap();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            let reply: &[u8] = if line.starts_with("EHLO") || line.starts_with("HELO") {
+                b"250 ok\r\n"
+            } else if line.starts_with("MAIL") {
+                "550 no \x1b[2J\x1b[31mRED\u{202e}desrever\r\n".as_bytes()
+            } else {
+                b"221 bye\r\n"
+            };
+            if writer.write_all(reply).is_err() {
+                break;
+            }
+        }
+    });
+    let out = send_local(port, &eml);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        !err.contains('\x1b') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
+    assert!(err.contains("\\u{1b}[2J"), "{err}");
+    assert!(err.contains("\\u{202e}desrever"), "{err}");
+}

@@ -4,7 +4,10 @@
 //! `X-Unsent`, sets `Date` to the time of sending, and reports each message as sent only
 //! when the server accepted it. The user name and password come only from the environment
 //! (`BRIEF_SMTP_USER`, `BRIEF_SMTP_PASSWORD`). Every draft is read and checked before the
-//! first message goes out.
+//! first message goes out. Every connection goes through a [`guard::Guard`] that bounds the
+//! size of the server's replies and the time each message may take.
+
+mod guard;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,11 +24,21 @@ pub struct Server {
     pub host: String,
     pub port: u16,
     pub tls: TlsMode,
+    /// The most one message may take, from connecting to the server's last reply.
+    pub deadline: Duration,
 }
+
+/// How long a message may take by default (`--smtp-timeout`, `[smtp] timeout`).
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 
 impl Server {
     /// A server to send to; plain SMTP (`TlsMode::None`) only to this machine.
-    pub fn new(host: String, port: u16, tls: TlsMode) -> Result<Server, UsageError> {
+    pub fn new(
+        host: String,
+        port: u16,
+        tls: TlsMode,
+        deadline: Duration,
+    ) -> Result<Server, UsageError> {
         let loopback = host == "localhost"
             || host
                 .parse::<std::net::IpAddr>()
@@ -36,7 +49,12 @@ impl Server {
             ))
             .help("use `starttls` (the default) or `tls`"));
         }
-        Ok(Server { host, port, tls })
+        Ok(Server {
+            host,
+            port,
+            tls,
+            deadline,
+        })
     }
 }
 
@@ -222,14 +240,26 @@ fn for_sending(bytes: &[u8], now: i64) -> Vec<u8> {
 /// A connection to the server, opened on the first message.
 pub struct Connection {
     transport: lettre::SmtpTransport,
+    /// The relay every connection goes through.
+    guard: guard::Guard,
     /// `host:port`, for messages.
     address: String,
 }
 
 impl Connection {
     pub fn new(server: &Server) -> anyhow::Result<Connection> {
+        let guard = guard::Guard::start(
+            &server.host,
+            server.port,
+            server.deadline,
+            guard::MAX_REPLY_BYTES,
+        )
+        .map_err(|e| {
+            anyhow::anyhow!("cannot open a local port to talk to the SMTP server ({e})")
+        })?;
         Ok(Connection {
-            transport: transport(server)?,
+            transport: transport(server, guard.port())?,
+            guard,
             address: format!("{}:{}", server.host, server.port),
         })
     }
@@ -237,19 +267,23 @@ impl Connection {
     /// Sends one draft; an error says why the server did not take it.
     pub fn send(&self, d: &Outgoing) -> anyhow::Result<Result<(), String>> {
         let envelope = envelope(d)?;
-        Ok(
-            match lettre::Transport::send_raw(&self.transport, &envelope, &d.bytes) {
-                Ok(_) => Ok(()),
-                Err(err) if err.is_permanent() || err.is_transient() => {
-                    Err(format!("the server refused it: {err}"))
-                }
-                Err(err) => Err(format!(
-                    "cannot reach the SMTP server at {}: {} — check `host` and `port` under `[smtp]` in brief.toml, or `--smtp-host` and `--smtp-port`",
-                    self.address,
-                    crate::term::visible(&err.to_string())
-                )),
-            },
-        )
+        let sent = lettre::Transport::send_raw(&self.transport, &envelope, &d.bytes);
+        // A bound the guard enforced is the real reason, whatever the client made of it.
+        if let (Err(_), Some(why)) = (&sent, self.guard.verdict()) {
+            return Ok(Err(why));
+        }
+        Ok(match sent {
+            Ok(_) => Ok(()),
+            Err(err) if err.is_permanent() || err.is_transient() => Err(format!(
+                "the server refused it: {}",
+                crate::term::visible(&err.to_string())
+            )),
+            Err(err) => Err(format!(
+                "cannot reach the SMTP server at {}: {} — check `host` and `port` under `[smtp]` in brief.toml, or `--smtp-host` and `--smtp-port`",
+                self.address,
+                crate::term::visible(&err.to_string())
+            )),
+        })
     }
 }
 
@@ -267,11 +301,13 @@ fn envelope(d: &Outgoing) -> anyhow::Result<lettre::address::Envelope> {
     Ok(lettre::address::Envelope::new(Some(parse(&d.from)?), to)?)
 }
 
-fn transport(server: &Server) -> anyhow::Result<lettre::SmtpTransport> {
+/// The client, talking to the server through the guard on `relay` (127.0.0.1); TLS still
+/// checks the server's certificate against its own name.
+fn transport(server: &Server, relay: u16) -> anyhow::Result<lettre::SmtpTransport> {
     use lettre::transport::smtp::authentication::Credentials;
     use lettre::transport::smtp::client::{Tls, TlsParameters};
     let tls = || TlsParameters::new(server.host.clone());
-    let builder = lettre::SmtpTransport::builder_dangerous(&server.host).port(server.port);
+    let builder = lettre::SmtpTransport::builder_dangerous("127.0.0.1").port(relay);
     let mut builder = match server.tls {
         TlsMode::Starttls => builder.tls(Tls::Required(tls()?)),
         TlsMode::Tls => builder.tls(Tls::Wrapper(tls()?)),
@@ -343,9 +379,10 @@ mod tests {
 
     #[test]
     fn plain_smtp_only_on_this_machine() {
-        assert!(Server::new("127.0.0.1".into(), 25, TlsMode::None).is_ok());
-        assert!(Server::new("localhost".into(), 25, TlsMode::None).is_ok());
-        assert!(Server::new("mail.example.org".into(), 25, TlsMode::None).is_err());
-        assert!(Server::new("mail.example.org".into(), 587, TlsMode::Starttls).is_ok());
+        let new = |host: &str, port, tls| Server::new(host.into(), port, tls, DEFAULT_DEADLINE);
+        assert!(new("127.0.0.1", 25, TlsMode::None).is_ok());
+        assert!(new("localhost", 25, TlsMode::None).is_ok());
+        assert!(new("mail.example.org", 25, TlsMode::None).is_err());
+        assert!(new("mail.example.org", 587, TlsMode::Starttls).is_ok());
     }
 }
