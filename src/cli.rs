@@ -83,6 +83,10 @@ pub struct SendArgs {
     /// Say who would get what, and send nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Send drafts again that were sent before (each sent draft gets a record, `NAME.eml.sent`,
+    /// and is skipped otherwise).
+    #[arg(long)]
+    pub resend: bool,
     /// The SMTP server (default: `[smtp]` in brief.toml).
     #[arg(long, value_name = "HOST")]
     pub smtp_host: Option<String>,

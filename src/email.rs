@@ -57,16 +57,27 @@ pub fn parse_address(text: &str) -> Result<Address, String> {
         }
         None => (None, text),
     };
+    // The one check of an address, for `generate`, brief.toml and `send` alike: what it
+    // accepts, the SMTP client accepts too (so `send` never stops midway on an address).
     let valid = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
+            && local.len() <= 64
             && !domain.is_empty()
+            && domain.len() <= 255
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
             && !local
                 .chars()
                 .any(|c| c.is_whitespace() || "<>()[]\\,;:\"@".contains(c))
             && domain.split('.').all(|label| {
-                !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_alphanumeric() || c == '-')
             })
-    });
+    }) && email.parse::<lettre::Address>().is_ok();
     if !valid {
         return Err(format!(
             "`{text}` is not an email address (write `name@example.org` or `Name <name@example.org>`)"
@@ -289,7 +300,19 @@ mod tests {
             "desk@exa mple.org",
             "Desk <desk@example.org",
             "Evil\r\nBcc: x@example.org <a@example.org>",
+            // Refused by the SMTP client: refused here, before any draft is written.
+            "a..b@example.org",
+            ".a@example.org",
+            "a.@example.org",
+            "a@-example.org",
+            "a@example-.org",
         ] {
+            assert!(parse_address(bad).is_err(), "{bad}");
+        }
+        let long = format!("{}@example.org", "a".repeat(65));
+        assert!(parse_address(&long).is_err());
+        assert!(parse_address(&format!("{}@example.org", "a".repeat(64))).is_ok());
+        for bad in ["desk"] {
             assert!(parse_address(bad).is_err(), "{bad}");
         }
     }

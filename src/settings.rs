@@ -105,6 +105,8 @@ pub struct TemplatesConfig {
 pub struct SendConfig {
     pub files: Vec<PathBuf>,
     pub server: Option<Server>,
+    /// Send drafts recorded as sent, again.
+    pub resend: bool,
 }
 
 /// `diff`.
@@ -322,6 +324,7 @@ fn send(args: SendArgs, project: &Project) -> Result<SendConfig, UsageError> {
     };
     Ok(SendConfig {
         files: args.files,
+        resend: args.resend,
         server,
     })
 }

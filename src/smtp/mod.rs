@@ -69,6 +69,10 @@ pub struct Outgoing {
     pub subject: String,
     /// Each attachment's name and size in bytes.
     pub attachments: Vec<(String, usize)>,
+    /// When and to whom it was sent before, if it was (its record beside the draft).
+    pub sent_before: Option<String>,
+    /// Sender and recipients as the SMTP client takes them, checked before anything is sent.
+    envelope: lettre::address::Envelope,
     /// The message as it goes out: no `X-Unsent`, `Date` now.
     bytes: Vec<u8>,
 }
@@ -125,6 +129,13 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
                 problems.push(Problem::error(format!("`{shown}`: {e}")));
             }
         }
+        let envelope = match envelope(path, &from, recipients.iter().chain(&bcc)) {
+            Ok(e) => e,
+            Err(why) => {
+                problems.push(Problem::error(why));
+                continue;
+            }
+        };
         let attachments = message
             .attachments()
             .map(|a| {
@@ -141,6 +152,8 @@ pub fn read_drafts(files: &[PathBuf], now: i64) -> Result<Vec<Outgoing>, anyhow:
             bcc,
             subject: message.subject().unwrap_or("").to_owned(),
             attachments,
+            sent_before: read_sent_record(path),
+            envelope,
             bytes: for_sending(&bytes, now),
         });
     }
@@ -265,14 +278,13 @@ impl Connection {
     }
 
     /// Sends one draft; an error says why the server did not take it.
-    pub fn send(&self, d: &Outgoing) -> anyhow::Result<Result<(), String>> {
-        let envelope = envelope(d)?;
-        let sent = lettre::Transport::send_raw(&self.transport, &envelope, &d.bytes);
+    pub fn send(&self, d: &Outgoing) -> Result<(), String> {
+        let sent = lettre::Transport::send_raw(&self.transport, &d.envelope, &d.bytes);
         // A bound the guard enforced is the real reason, whatever the client made of it.
         if let (Err(_), Some(why)) = (&sent, self.guard.verdict()) {
-            return Ok(Err(why));
+            return Err(why);
         }
-        Ok(match sent {
+        match sent {
             Ok(_) => Ok(()),
             Err(err) if err.is_permanent() || err.is_transient() => Err(format!(
                 "the server refused it: {}",
@@ -283,22 +295,54 @@ impl Connection {
                 self.address,
                 crate::term::visible(&err.to_string())
             )),
-        })
+        }
     }
 }
 
-fn envelope(d: &Outgoing) -> anyhow::Result<lettre::address::Envelope> {
+/// The envelope of the draft at `path`: what the SMTP client will take, or why not.
+fn envelope<'a>(
+    path: &std::path::Path,
+    from: &str,
+    to: impl Iterator<Item = &'a String>,
+) -> Result<lettre::address::Envelope, String> {
     let parse = |a: &str| {
-        a.parse::<lettre::Address>()
-            .map_err(|e| UsageError::new(format!("`{}`: `{a}` ({e})", d.path.display())))
+        a.parse::<lettre::Address>().map_err(|e| {
+            format!(
+                "`{}`: the address `{}` cannot be sent to ({e})",
+                path.display(),
+                crate::term::visible(a)
+            )
+        })
     };
-    let to = d
-        .recipients
-        .iter()
-        .chain(&d.bcc)
-        .map(|a| parse(a))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(lettre::address::Envelope::new(Some(parse(&d.from)?), to)?)
+    let to = to.map(|a| parse(a)).collect::<Result<Vec<_>, _>>()?;
+    lettre::address::Envelope::new(Some(parse(from)?), to)
+        .map_err(|e| format!("`{}`: {e}", path.display()))
+}
+
+/// Where the record of a sent draft is kept: `NAME.eml.sent`, beside it.
+pub fn sent_record_path(draft: &std::path::Path) -> PathBuf {
+    let mut name = draft.as_os_str().to_owned();
+    name.push(".sent");
+    PathBuf::from(name)
+}
+
+/// The first line of a draft's sent record, if it has one (a small regular file).
+fn read_sent_record(draft: &std::path::Path) -> Option<String> {
+    let path = sent_record_path(draft);
+    let bytes = crate::facts::read_regular(&path, &path, 64 << 10).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    Some(crate::term::visible(
+        text.lines().next().unwrap_or("").trim(),
+    ))
+}
+
+/// Records that `d` was sent at `now` (RFC 3339) to its recipients, beside the draft.
+pub fn record_sent(d: &Outgoing, now: &str) -> anyhow::Result<()> {
+    let mut to = d.recipients.clone();
+    to.extend(d.bcc.iter().map(|b| format!("{b} (bcc)")));
+    let text = format!("sent {now} to {}\n", to.join(", "));
+    crate::output::write_atomic(&sent_record_path(&d.path), text.as_bytes())?;
+    Ok(())
 }
 
 /// The client, talking to the server through the guard on `relay` (127.0.0.1); TLS still

@@ -705,3 +705,96 @@ fn a_servers_reply_is_shown_escaped() {
     assert!(err.contains("\\u{1b}[2J"), "{err}");
     assert!(err.contains("\\u{202e}desrever"), "{err}");
 }
+
+/// A sent draft gets a record beside it; a second run skips it (a re-run after a partial
+/// failure must not send the delivered ones twice) unless `--resend`.
+#[test]
+fn a_sent_draft_is_not_sent_twice_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let eml = drafts_for(dir.path(), &["desk@example.org"]);
+    let (port, inbox) = smtp_server(2);
+    let out = send_local(port, &eml);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let record =
+        std::fs::read_to_string(dir.path().join("event-brief-dushanbe-2018.eml.sent")).unwrap();
+    assert!(
+        record.starts_with("sent 20") && record.contains(" to desk@example.org"),
+        "{record}"
+    );
+    // Again: skipped, said so, nothing sent.
+    let out = send_local(port, &eml);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("skipped ") && err.contains("give `--resend`"),
+        "{err}"
+    );
+    assert_eq!(inbox.0.lock().unwrap().len(), 1);
+    let dry = send(&["--dry-run", eml.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("  already:    sent 20"));
+    // Asked: sent again.
+    let out = send(&[
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        "none",
+        "--resend",
+        eml.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(inbox.0.lock().unwrap().len(), 2);
+}
+
+/// An address the SMTP client would refuse is refused by the one check `generate` and
+/// `send` share: before any draft is written, and in a hand-edited draft before the first
+/// message goes out (it once stopped `send` midway, later drafts never tried).
+#[test]
+fn every_envelope_is_checked_before_anything_is_sent() {
+    for bad in ["a..b@example.org", ".a@example.org", "a@-example.org"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = draft(
+            dir.path(),
+            &[
+                "-t",
+                "event-brief",
+                "-p",
+                "event=dushanbe-2018",
+                "--from",
+                "b@example.org",
+                "--to",
+                bad,
+            ],
+        );
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is not an email address"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let first = drafts_for(dir.path(), &["desk@example.org"]);
+    let other = tempfile::tempdir().unwrap();
+    let second = drafts_for(other.path(), &["desk@example.org"]);
+    let text = std::fs::read_to_string(&second).unwrap();
+    let edited = text.replacen("To: <desk@example.org>", "To: <a..b@example.org>", 1);
+    assert!(edited != text, "the draft's To line changed shape");
+    std::fs::write(&second, edited).unwrap();
+    let (port, inbox) = smtp_server(2);
+    let out = send(&[
+        "--smtp-host",
+        "127.0.0.1",
+        "--smtp-port",
+        &port.to_string(),
+        "--smtp-tls",
+        "none",
+        first.to_str().unwrap(),
+        second.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("a..b@example.org"), "{err}");
+    assert!(inbox.0.lock().unwrap().is_empty(), "nothing is sent: {err}");
+}
