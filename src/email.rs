@@ -312,8 +312,5 @@ mod tests {
         let long = format!("{}@example.org", "a".repeat(65));
         assert!(parse_address(&long).is_err());
         assert!(parse_address(&format!("{}@example.org", "a".repeat(64))).is_ok());
-        for bad in ["desk"] {
-            assert!(parse_address(bad).is_err(), "{bad}");
-        }
     }
 }
