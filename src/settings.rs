@@ -98,6 +98,8 @@ pub struct CheckConfig {
 pub struct TemplatesConfig {
     pub dir: PathBuf,
     pub copy: Option<String>,
+    /// The project root: `--copy` writes only inside it.
+    pub root: PathBuf,
 }
 
 /// `send`: the drafts, and the server unless it is a dry run.
@@ -139,13 +141,14 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
                 format: args.format,
             })
         }
-        CliCommand::Templates(args) => Command::Templates(TemplatesConfig {
-            dir: match args.templates {
-                Some(dir) => dir,
-                None => project()?.templates(),
-            },
-            copy: args.copy,
-        }),
+        CliCommand::Templates(args) => {
+            let project = project()?;
+            Command::Templates(TemplatesConfig {
+                dir: args.templates.unwrap_or_else(|| project.templates()),
+                copy: args.copy,
+                root: project.root,
+            })
+        }
         CliCommand::Context(args) => Command::Context(document(args.document, &project()?)?),
         CliCommand::Trace(args) => {
             let project = project()?;

@@ -332,9 +332,10 @@ impl Library {
             .filter(|f| builtin(f).is_some())
             .chain(SHARED_FILES.iter().map(|s| (*s).to_owned()))
             .collect();
+        // A link counts as there (even one that leads nowhere): writing would follow it.
         let existing: Vec<String> = files
             .iter()
-            .filter(|f| into.join(f).exists())
+            .filter(|f| std::fs::symlink_metadata(into.join(f)).is_ok())
             .map(|f| into.join(f).display().to_string())
             .collect();
         if !existing.is_empty() {
@@ -480,6 +481,27 @@ pub fn all(lib: &Library) -> Result<Vec<TemplateManifest>, Problems> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_stay_inside_the_templates_folder() {
+        for good in ["brief.typ", "letterhead/seal.svg", "a-b_c.typ.j2"] {
+            assert!(is_safe_file_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../brief.typ",
+            "a/../../b",
+            "./brief.typ",
+            "a//b",
+            ".hidden.typ",
+            "a/.git/config",
+            "a\\..\\b",
+            "nul\0byte",
+        ] {
+            assert!(!is_safe_file_name(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn template_names_cannot_be_paths() {

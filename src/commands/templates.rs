@@ -3,15 +3,64 @@
 
 use std::path::Path;
 
+use crate::diag::UsageError;
 use crate::settings::TemplatesConfig;
 use crate::templates::{self, TEMPLATE_SUFFIX};
 use crate::term;
 
 pub fn run(config: &TemplatesConfig) -> anyhow::Result<()> {
     match &config.copy {
-        Some(name) => copy_template(name, &config.dir),
+        Some(name) => {
+            inside_project(&config.dir, &config.root)?;
+            copy_template(name, &config.dir)
+        }
         None => list_templates(&config.dir),
     }
+}
+
+/// `dir` (which may not exist yet) resolves, symbolic links followed, to a folder inside the
+/// project at `root`: `generate` reads templates only from there, so `--copy` writes only
+/// there.
+fn inside_project(dir: &Path, root: &Path) -> Result<(), UsageError> {
+    let refuse = || {
+        UsageError::new(format!(
+            "the templates folder `{}` is outside the project (`{}`)",
+            dir.display(),
+            root.display()
+        ))
+        .help("templates must live inside the project folder: set `templates` in brief.toml to a folder in it, or give `--templates DIR` inside it")
+    };
+    let root = root.canonicalize().map_err(|e| {
+        UsageError::new(format!(
+            "cannot open the project folder `{}` ({e})",
+            root.display()
+        ))
+    })?;
+    let absolute = if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| UsageError::new(format!("cannot read the current folder ({e})")))?
+            .join(dir)
+    };
+    // The nearest part that exists, resolved; the rest is created below it as plain folders.
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else {
+            return Err(refuse());
+        };
+        if name == ".." {
+            return Err(refuse());
+        }
+        rest.push(name.to_owned());
+        existing = parent;
+    }
+    let real = existing.canonicalize().map_err(|_| refuse())?;
+    if !real.starts_with(&root) || rest.iter().any(|p| p == "..") {
+        return Err(refuse());
+    }
+    Ok(())
 }
 
 fn list_templates(dir: &Path) -> anyhow::Result<()> {

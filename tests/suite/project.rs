@@ -493,3 +493,58 @@ fn init_on_a_dangling_link_names_it() {
     );
     assert!(!dir.path().join("nowhere").exists());
 }
+
+/// `templates --copy` writes only inside the project, as `generate` reads templates only
+/// from there: a templates folder set outside it, or a link out of it, is refused and
+/// nothing is written; a link where a copy would go counts as there (hostile round three,
+/// item 14).
+#[test]
+fn templates_copy_writes_only_inside_the_project() {
+    let (scratch, project) = new_project();
+    let outside = scratch.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let toml = project.join("brief.toml");
+    let original = std::fs::read_to_string(&toml).unwrap();
+    // A folder named outside the project in brief.toml.
+    let text = if original.contains("[folders]") {
+        original.replacen("[folders]", "[folders]\ntemplates = \"../outside\"", 1)
+    } else {
+        format!("{original}\n[folders]\ntemplates = \"../outside\"\n")
+    };
+    std::fs::write(&toml, &text).unwrap();
+    let out = run_in(&project, &["templates", "--copy", "event-brief"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is outside the project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    // A templates folder that is a link out of the project.
+    std::fs::write(&toml, &original).unwrap();
+    let templates = project.join("templates");
+    if templates.exists() {
+        std::fs::remove_dir_all(&templates).unwrap();
+    }
+    std::os::unix::fs::symlink(&outside, &templates).unwrap();
+    let out = run_in(&project, &["templates", "--copy", "event-brief"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is outside the project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    // Inside: copied; a dangling link where a file would go is not written through.
+    std::fs::remove_file(&templates).unwrap();
+    std::fs::create_dir(&templates).unwrap();
+    std::os::unix::fs::symlink(outside.join("planted.typ"), templates.join("brief.typ")).unwrap();
+    let out = run_in(&project, &["templates", "--copy", "event-brief"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exist"), "{}", stderr(&out));
+    assert!(!outside.join("planted.typ").exists());
+    std::fs::remove_file(templates.join("brief.typ")).unwrap();
+    let out = run_in(&project, &["templates", "--copy", "event-brief"]);
+    ok(&out);
+    assert!(templates.join("event-brief.typ.j2").is_file());
+}
