@@ -10,6 +10,7 @@
 //! once), `commands` (one file per command) and `pipeline` (the stages chained for a
 //! document). [`run`] hands the decided command to its file and does nothing else.
 
+mod bidi;
 mod changes;
 mod cli;
 mod commands;

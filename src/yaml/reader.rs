@@ -35,6 +35,12 @@ impl Reader<'_> {
         match &node.value {
             Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
                 let value = node.value.scalar_text().unwrap_or_default();
+                // Bidirectional controls the value opens are closed within it, so that
+                // text joined after it (", Türkiye") keeps its own direction.
+                let value = match crate::bidi::isolate_bidi(&value) {
+                    std::borrow::Cow::Borrowed(_) => value,
+                    std::borrow::Cow::Owned(closed) => closed,
+                };
                 Some(Located {
                     value,
                     at: self.location(node),

@@ -152,6 +152,23 @@ fn bidi_controls_stay_inside_their_value() {
     assert!(!source.contains("İstanbul\u{202E}\""));
     // And it is no "empty box": format characters print nothing by design.
     assert!(!stderr(&out).contains("empty box"), "{}", stderr(&out));
+    // Joined with other values before it reaches the page ("City, Country" is made before
+    // any template sees it), the override still ends with the city: the country after it
+    // keeps its direction (it once printed "Place: Ærøby dnalørÆ ,").
+    let out = brief(&[
+        "context",
+        "-t",
+        "event-brief",
+        "-p",
+        "event=lake-2021",
+        "--data",
+        &rel(dir.path()),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let context: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let place = context["event"]["location"]["text"].as_str().unwrap();
+    assert_eq!(place, "İstanbul\u{202E}\u{202C}, Türkiye");
+    assert_eq!(context["event"]["place"], "İstanbul\u{202E}\u{202C}, Türkiye");
 }
 
 #[test]
