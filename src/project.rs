@@ -154,6 +154,10 @@ impl Project {
         }
         match project_root(&cwd) {
             Some(root) => {
+                // Found, not named: it must be the user's own (a `brief.toml` planted in a
+                // shared folder above could redirect output, add recipients or name the SMTP
+                // server that gets the user's credentials).
+                trusted(&root.join(PROJECT_FILE))?;
                 let here = root == cwd;
                 Project::at(root, here)
             }
@@ -225,6 +229,39 @@ impl Project {
     pub fn sources(&self) -> Option<PathBuf> {
         Some(self.folder(&self.config.folders.sources)).filter(|dir| dir.is_dir())
     }
+}
+
+/// Refuses a `brief.toml` found by searching (not named with `--project`) that belongs to
+/// another user or that others may write, as git refuses a repository owned by someone else.
+fn trusted(path: &Path) -> Result<(), UsageError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(()); // reported when it is read
+        };
+        // The effective user: the owner of this process's own /proc entry.
+        let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+        let foreign = me.is_some_and(|uid| uid != meta.uid());
+        let writable = meta.mode() & 0o002 != 0;
+        if foreign || writable {
+            let why = if foreign {
+                "belongs to another user"
+            } else {
+                "can be changed by any user"
+            };
+            return Err(UsageError::new(format!(
+                "`{}` {why}: it is not used",
+                path.display()
+            ))
+            .help(format!(
+                "a project file found above the current folder must be yours and not writable by others; to use this project anyway, name it: `--project {}`",
+                path.parent().unwrap_or(Path::new(".")).display()
+            )));
+        }
+    }
+    let _ = path;
+    Ok(())
 }
 
 /// The nearest folder from `start` upward that holds a `brief.toml`.

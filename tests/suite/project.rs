@@ -548,3 +548,38 @@ fn templates_copy_writes_only_inside_the_project() {
     ok(&out);
     assert!(templates.join("event-brief.typ.j2").is_file());
 }
+
+/// A `brief.toml` found by searching upward must be the user's own and not writable by
+/// others (one planted in a shared folder could redirect output, add a recipient to every
+/// draft or name the SMTP server): refused, with how to use it anyway (`--project`).
+#[test]
+fn a_project_file_others_can_change_is_not_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_scratch, project) = new_project();
+    let toml = project.join("brief.toml");
+    let data = project.join("data");
+    assert!(run_in(&data, &["check"]).status.success());
+    let mode = std::fs::metadata(&toml).unwrap().permissions().mode();
+    std::fs::set_permissions(&toml, std::fs::Permissions::from_mode(mode | 0o002)).unwrap();
+    for dir in [&data, &project] {
+        let out = run_in(dir, &["check"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("can be changed by any user: it is not used"), "{err}");
+        assert!(err.contains("--project"), "{err}");
+    }
+    // Named, it is the user's choice.
+    let out = run_in(&data, &["--project", project.to_str().unwrap(), "check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::set_permissions(&toml, std::fs::Permissions::from_mode(mode)).unwrap();
+    // Another user's (where this test may give a file away: as root).
+    let given = std::process::Command::new("chown")
+        .args(["65534", toml.to_str().unwrap()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if given {
+        let out = run_in(&data, &["check"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("belongs to another user"), "{}", stderr(&out));
+    }
+}
