@@ -57,6 +57,9 @@ pub struct Project {
     /// The project file, when there is one.
     pub file: Option<PathBuf>,
     pub config: Config,
+    /// The project file's name as messages show it, and its text, for naming where a
+    /// setting is written.
+    source: Option<(String, String)>,
 }
 
 /// The contents of `brief.toml`.
@@ -166,6 +169,7 @@ impl Project {
                 here: true,
                 file: None,
                 config: Config::default(),
+                source: None,
             }),
         }
     }
@@ -179,6 +183,7 @@ impl Project {
                 here,
                 file: None,
                 config: Config::default(),
+                source: None,
             });
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -198,7 +203,43 @@ impl Project {
             here,
             file: Some(path),
             config,
+            source: Some((shown.display().to_string(), text)),
         })
+    }
+
+    /// The project at `root` with the project file `text` (for tests of the settings).
+    #[cfg(test)]
+    pub fn from_text(root: PathBuf, text: &str) -> Project {
+        Project {
+            file: Some(root.join(PROJECT_FILE)),
+            config: parse(PROJECT_FILE, text).expect("a valid brief.toml"),
+            source: Some((PROJECT_FILE.to_owned(), text.to_owned())),
+            root,
+            here: false,
+        }
+    }
+
+    /// Where a setting is written, for a message about its value: "`brief.toml` line 12,
+    /// `to` under `[email]`" (without the line when it cannot be found).
+    pub fn where_is(&self, section: &str, key: &str) -> String {
+        let Some((name, text)) = &self.source else {
+            return format!("`{key}` under `[{section}]` in brief.toml");
+        };
+        let mut current = String::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if let Some(header) = line.strip_prefix('[').and_then(|l| l.split(']').next()) {
+                current = header.trim().to_owned();
+                continue;
+            }
+            let Some((k, _)) = line.split_once('=') else {
+                continue;
+            };
+            if current == section && k.trim().trim_matches('"') == key {
+                return format!("`{name}` line {}, `{key}` under `[{section}]`", i + 1);
+            }
+        }
+        format!("`{name}`, `{key}` under `[{section}]`")
     }
 
     /// A folder of the project: relative when the project is the current folder.

@@ -204,13 +204,19 @@ fn data_folder(flag: Option<PathBuf>, project: &Project) -> Result<PathBuf, Usag
 /// The document options: flags, else `brief.toml`'s `[generate]`, else the defaults.
 fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, UsageError> {
     let defaults = &project.config.generate;
+    let from_file = args.marking.is_none();
     let marking = args.marking.or_else(|| defaults.marking.clone());
     if let Some(marking) = &marking
         && (marking.trim().is_empty() || marking.chars().count() > 80 || marking.contains('\n'))
     {
-        return Err(UsageError::new(
-            "`--marking` takes one line of at most 80 characters, e.g. `UNCLASSIFIED`",
-        ));
+        let what = if from_file {
+            project.where_is("generate", "marking")
+        } else {
+            "`--marking`".to_owned()
+        };
+        return Err(UsageError::new(format!(
+            "{what}: a marking is one line of at most 80 characters, e.g. `UNCLASSIFIED`"
+        )));
     }
     Ok(DocumentConfig {
         root: project.root.clone(),
@@ -262,27 +268,29 @@ fn generate(args: GenerateArgs, project: &Project) -> Result<GenerateConfig, Usa
             ));
         }
         let toml = &project.config.email;
-        let one = |flag: &'static str, given: Option<String>, set: &Option<String>| {
+        // Where each value came from, for the message about a bad one: the flag, or the
+        // line of brief.toml.
+        let one = |flag: &str, key: &str, given: Option<String>, set: &Option<String>| {
             given
-                .map(|t| (flag, t))
-                .or_else(|| set.clone().map(|t| (flag, t)))
+                .map(|t| (format!("`{flag}`"), t))
+                .or_else(|| set.clone().map(|t| (project.where_is("email", key), t)))
         };
-        let many = |flag: &'static str, given: Vec<String>, set: &[String]| {
+        let many = |flag: &str, key: &str, given: Vec<String>, set: &[String]| {
             if given.is_empty() {
-                (flag, set.to_vec())
+                (project.where_is("email", key), set.to_vec())
             } else {
-                (flag, given)
+                (format!("`{flag}`"), given)
             }
         };
-        let from = one("--from", args.from, &toml.from);
-        let reply_to = one("--reply-to", args.reply_to, &toml.reply_to);
-        let to = many("--to", args.to, &toml.to);
-        let cc = many("--cc", args.cc, &toml.cc);
+        let from = one("--from", "from", args.from, &toml.from);
+        let reply_to = one("--reply-to", "reply-to", args.reply_to, &toml.reply_to);
+        let to = many("--to", "to", args.to, &toml.to);
+        let cc = many("--cc", "cc", args.cc, &toml.cc);
         Some(Recipients::parse(
-            from.as_ref().map(|(f, t)| (*f, t.as_str())),
-            (to.0, &to.1),
-            (cc.0, &cc.1),
-            reply_to.as_ref().map(|(f, t)| (*f, t.as_str())),
+            from.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
+            (&to.0, &to.1),
+            (&cc.0, &cc.1),
+            reply_to.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
         )?)
     } else {
         None
@@ -409,12 +417,7 @@ mod tests {
     use clap::Parser;
 
     fn project(toml: &str) -> Project {
-        Project {
-            root: PathBuf::from("/p"),
-            here: false,
-            file: Some(PathBuf::from("/p/brief.toml")),
-            config: crate::project::parse("brief.toml", toml).unwrap(),
-        }
+        Project::from_text(PathBuf::from("/p"), toml)
     }
 
     fn resolved(args: &[&str], project: &Project) -> Result<Command, UsageError> {

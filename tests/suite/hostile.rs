@@ -168,7 +168,10 @@ fn bidi_controls_stay_inside_their_value() {
     let context: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let place = context["event"]["location"]["text"].as_str().unwrap();
     assert_eq!(place, "İstanbul\u{202E}\u{202C}, Türkiye");
-    assert_eq!(context["event"]["place"], "İstanbul\u{202E}\u{202C}, Türkiye");
+    assert_eq!(
+        context["event"]["place"],
+        "İstanbul\u{202E}\u{202C}, Türkiye"
+    );
 }
 
 #[test]

@@ -565,7 +565,10 @@ fn a_project_file_others_can_change_is_not_used() {
         let out = run_in(dir, &["check"]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         let err = stderr(&out);
-        assert!(err.contains("can be changed by any user: it is not used"), "{err}");
+        assert!(
+            err.contains("can be changed by any user: it is not used"),
+            "{err}"
+        );
         assert!(err.contains("--project"), "{err}");
     }
     // Named, it is the user's choice.
@@ -580,6 +583,77 @@ fn a_project_file_others_can_change_is_not_used() {
     if given {
         let out = run_in(&data, &["check"]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-        assert!(stderr(&out).contains("belongs to another user"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("belongs to another user"),
+            "{}",
+            stderr(&out)
+        );
     }
+}
+
+/// A bad value in brief.toml is reported where it is written (file, line and key), not as if
+/// it came from a flag (hostile round three, item 10).
+#[test]
+fn a_bad_value_in_brief_toml_names_its_line_and_key() {
+    let (_scratch, project) = new_project();
+    let toml = project.join("brief.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    // Under the `[email]` that init writes (its keys commented out).
+    let at = text
+        .find("\n[email]")
+        .expect("init writes an [email] section")
+        + 1;
+    let end = at + text[at..].find('\n').unwrap() + 1;
+    let with = format!(
+        "{}from = \"briefings@example.org\"\nto = [\"desk@example.org\", \"a..b@example.org\"]\n{}",
+        &text[..end],
+        &text[end..]
+    );
+    std::fs::write(&toml, &with).unwrap();
+    let line = with.lines().position(|l| l.starts_with("to = ")).unwrap() + 1;
+    let out = run_in(&project, &["generate", "-t", "event-brief", "--email"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("`brief.toml` line {line}, `to` under `[email]`")),
+        "{err}"
+    );
+    assert!(err.contains("a..b@example.org"), "{err}");
+    assert!(!err.contains("--to"), "{err}");
+    // The flag, when given, is what is named.
+    let out = run_in(
+        &project,
+        &[
+            "generate",
+            "-t",
+            "event-brief",
+            "--email",
+            "--to",
+            "x..y@example.org",
+        ],
+    );
+    assert!(stderr(&out).contains("`--to`: "), "{}", stderr(&out));
+    // A marking too long.
+    let long = "X".repeat(81);
+    let with = text.replacen(
+        "\n[generate]",
+        &format!("\n[generate]\nmarking = \"{long}\""),
+        1,
+    );
+    assert_ne!(with, text);
+    std::fs::write(&toml, &with).unwrap();
+    let line = with
+        .lines()
+        .position(|l| l.starts_with("marking = "))
+        .unwrap()
+        + 1;
+    let out = run_in(&project, &["generate", "-t", "event-brief"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "`brief.toml` line {line}, `marking` under `[generate]`"
+        )),
+        "{}",
+        stderr(&out)
+    );
 }
