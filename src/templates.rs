@@ -307,9 +307,10 @@ impl Library {
     }
 
     /// Writes the built-in files of template `name`, and the shared files it uses, into the
-    /// project's templates folder `into` (created if needed), to customise them. Refuses,
-    /// writing nothing, when any of them is already there.
-    pub fn copy(name: &str, into: &Path) -> Result<Vec<PathBuf>, UsageError> {
+    /// project's templates folder `into` (created if needed), to customise them. Files
+    /// already there are the project's own and kept, so a second template can be copied
+    /// beside a first one whose shared files were edited; nothing to write is an error.
+    pub fn copy(name: &str, into: &Path) -> Result<Copied, UsageError> {
         let own = [
             format!("{name}{TEMPLATE_SUFFIX}"),
             format!("{name}{MANIFEST_SUFFIX}"),
@@ -332,34 +333,42 @@ impl Library {
             .filter(|f| builtin(f).is_some())
             .chain(SHARED_FILES.iter().map(|s| (*s).to_owned()))
             .collect();
+        // A file already there is the project's own (perhaps edited): kept, never replaced.
         // A link counts as there (even one that leads nowhere): writing would follow it.
-        let existing: Vec<String> = files
-            .iter()
-            .filter(|f| std::fs::symlink_metadata(into.join(f)).is_ok())
-            .map(|f| into.join(f).display().to_string())
-            .collect();
-        if !existing.is_empty() {
+        let (kept, missing): (Vec<String>, Vec<String>) = files
+            .into_iter()
+            .partition(|f| std::fs::symlink_metadata(into.join(f)).is_ok());
+        if missing.is_empty() {
             return Err(UsageError::new(format!(
-                "not copying: {} already exist{}",
-                existing.join(", "),
-                if existing.len() == 1 { "s" } else { "" }
+                "nothing to copy: every file of `{name}` is in `{}` already",
+                into.display()
             ))
             .help(
-                "the project's copy is used already; move it aside to copy the built-in file again",
+                "the project's copies are used; move one aside to copy the built-in file again",
             ));
         }
         std::fs::create_dir_all(into)
             .map_err(|e| UsageError::new(format!("cannot create `{}` ({e})", into.display())))?;
         let mut written = Vec::new();
-        for f in &files {
+        for f in &missing {
             let path = into.join(f);
             let text = builtin(f).expect("listed built-in files exist");
             crate::output::write_atomic(&path, text.as_bytes())
                 .map_err(|e| UsageError::new(format!("{e:#}")))?;
             written.push(path);
         }
-        Ok(written)
+        Ok(Copied {
+            written,
+            kept: kept.into_iter().map(|f| into.join(f)).collect(),
+        })
     }
+}
+
+/// What `templates --copy` did: the files it wrote, and those already in the project that
+/// it kept.
+pub struct Copied {
+    pub written: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
 }
 
 /// A file name inside the templates folder: no `..`, no absolute path, no hidden part.

@@ -100,9 +100,12 @@ fn list_templates(dir: &Path) -> anyhow::Result<()> {
 }
 
 fn copy_template(name: &str, dir: &Path) -> anyhow::Result<()> {
-    let written = templates::Library::copy(name, dir)?;
-    for path in &written {
+    let copied = templates::Library::copy(name, dir)?;
+    for path in &copied.written {
         term::info(format!("wrote {}", path.display()));
+    }
+    for path in &copied.kept {
+        term::info(format!("kept {} (the project's own)", path.display()));
     }
     term::info(
         "the project's copies are used from now on: edit them, and `brief templates` shows them as the project's",

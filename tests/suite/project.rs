@@ -96,9 +96,32 @@ fn a_project_file_overrides_the_built_in_one() {
     let (_s, project) = new_project();
     let err = ok(&run_in(&project, &["templates", "--copy", "event-brief"]));
     assert!(err.contains("event-brief.typ.j2"), "{err}");
-    // Copying again would replace the project's own files: refused.
+    // Copying again would replace the project's own files: nothing is written.
     let again = run_in(&project, &["templates", "--copy", "event-brief"]);
     assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("nothing to copy"),
+        "{}",
+        stderr(&again)
+    );
+    // A second template beside it: its own files written, the shared ones kept (a
+    // letterhead edited in brief.typ survives).
+    let frame = project.join("templates/brief.typ");
+    let edited = format!(
+        "{}\n// our letterhead\n",
+        std::fs::read_to_string(&frame).unwrap()
+    );
+    std::fs::write(&frame, &edited).unwrap();
+    let err = ok(&run_in(
+        &project,
+        &["templates", "--copy", "process-history"],
+    ));
+    assert!(err.contains("process-history.typ.j2"), "{err}");
+    assert!(
+        err.contains("kept templates/brief.typ (the project's own)"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&frame).unwrap(), edited);
     let template = project.join("templates/event-brief.typ.j2");
     let text = std::fs::read_to_string(&template).unwrap();
     std::fs::write(
@@ -114,7 +137,11 @@ fn a_project_file_overrides_the_built_in_one() {
         ),
         "{listing}"
     );
-    assert!(listing.contains("process-history  (built-in)"), "{listing}");
+    assert!(listing.contains("country-participation  (built-in)"), "{listing}");
+    assert!(
+        listing.contains("process-history  (project: templates/process-history.typ.j2"),
+        "{listing}"
+    );
     ok(&run_in(
         &project,
         &[
@@ -540,12 +567,9 @@ fn templates_copy_writes_only_inside_the_project() {
     std::fs::create_dir(&templates).unwrap();
     std::os::unix::fs::symlink(outside.join("planted.typ"), templates.join("brief.typ")).unwrap();
     let out = run_in(&project, &["templates", "--copy", "event-brief"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("already exist"), "{}", stderr(&out));
+    let err = ok(&out);
+    assert!(err.contains("kept templates/brief.typ"), "{err}");
     assert!(!outside.join("planted.typ").exists());
-    std::fs::remove_file(templates.join("brief.typ")).unwrap();
-    let out = run_in(&project, &["templates", "--copy", "event-brief"]);
-    ok(&out);
     assert!(templates.join("event-brief.typ.j2").is_file());
 }
 
