@@ -229,6 +229,31 @@ pub struct Document<'a> {
     pub date: chrono::NaiveDate,
 }
 
+/// `html` with `marking` as a banner at the top and the bottom of its body.
+fn marked_html(html: &str, marking: &str) -> String {
+    let escaped = marking
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    let banner = format!(
+        "<div style=\"text-align:center;font-family:Arial,Helvetica,sans-serif;font-size:13px;font-weight:bold;letter-spacing:2px;color:#000000;padding:6px 0;\">{escaped}</div>"
+    );
+    let open = html
+        .find("<body")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1));
+    let close = html.rfind("</body>");
+    match (open, close) {
+        (Some(open), Some(close)) if open <= close => format!(
+            "{}\n{banner}{}{banner}\n{}",
+            &html[..open],
+            &html[open..close],
+            &html[close..]
+        ),
+        _ => format!("{banner}\n{html}\n{banner}"),
+    }
+}
+
 /// The draft of a written document: the subject (the manifest's, else the template's name
 /// and parameters) and both bodies rendered from the template's email templates (else the
 /// default ones) with the document's context, plus what they say of the attachment.
@@ -246,6 +271,16 @@ pub fn compose(doc: &Document) -> Result<Vec<u8>, Problems> {
         doc.manifest.subject.as_deref().unwrap_or(default_subject),
         &ctx,
     )?;
+    // A handling marking leads the subject and opens and closes both bodies, whatever the
+    // email templates say: a covering note never travels unmarked.
+    let marking = doc.context["brief"]["marking"]
+        .as_str()
+        .map(str::trim)
+        .filter(|m| !m.is_empty());
+    let subject = match marking {
+        Some(m) if !subject.starts_with(&format!("[{m}]")) => format!("[{m}] {subject}"),
+        _ => subject,
+    };
     ctx["subject"] = subject.clone().into();
     let body = |kind: &str, default: &str| {
         let own = format!("{}.email.{kind}.j2", doc.manifest.name);
@@ -256,8 +291,12 @@ pub fn compose(doc: &Document) -> Result<Vec<u8>, Problems> {
         };
         doc.renderer.render_file(&file, &ctx)
     };
-    let text = body("txt", DEFAULT_EMAIL[0])?;
-    let html = body("html", DEFAULT_EMAIL[1])?;
+    let mut text = body("txt", DEFAULT_EMAIL[0])?;
+    let mut html = body("html", DEFAULT_EMAIL[1])?;
+    if let Some(m) = marking {
+        text = format!("{m}\n\n{}\n\n{m}\n", text.trim_end());
+        html = marked_html(&html, m);
+    }
     let date = doc
         .date
         .and_hms_opt(0, 0, 0)

@@ -36,9 +36,24 @@ fn marking_and_page_numbers_on_every_page() {
     let pages = pdf_pages_text(&bytes);
     assert!(pages.len() > 1);
     for (i, text) in pages.iter().enumerate() {
-        assert!(
-            text.contains("RESTRICTED"),
-            "page {} lacks the marking:\n{text}",
+        // A banner at the top and at the bottom of every page: the page's first and last
+        // lines (the header is laid out first, the footer last).
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(
+            lines.first(),
+            Some(&"RESTRICTED"),
+            "page {}:\n{text}",
+            i + 1
+        );
+        assert_eq!(lines.last(), Some(&"RESTRICTED"), "page {}:\n{text}", i + 1);
+        assert_eq!(
+            text.matches("RESTRICTED").count(),
+            2,
+            "page {}:\n{text}",
             i + 1
         );
         assert!(
@@ -265,4 +280,60 @@ fn a_template_may_give_a_default_marking_that_the_flag_overrides() {
     };
     assert_eq!(run(&[]).trim(), "= RESTRICTED");
     assert_eq!(run(&["--marking", "UNCLASSIFIED"]).trim(), "= UNCLASSIFIED");
+}
+
+/// The marking travels with the file and the covering note: in the PDF's title, subject and
+/// keywords, and in the email's subject and at the top and bottom of both bodies.
+#[test]
+fn the_marking_travels_in_metadata_and_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=dushanbe-2018",
+            "--marking",
+            "RESTRICTED",
+            "--email",
+            "--from",
+            "b@example.org",
+            "--to",
+            "d@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc = pdf(&std::fs::read(dir.path().join("event-brief-dushanbe-2018.pdf")).unwrap());
+    let title = info(&doc, "Title").unwrap();
+    assert!(title.starts_with("RESTRICTED — "), "{title}");
+    assert!(info(&doc, "Subject").unwrap().starts_with("RESTRICTED — "));
+    let eml = std::fs::read(dir.path().join("event-brief-dushanbe-2018.eml")).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    assert!(
+        message.subject().unwrap().starts_with("[RESTRICTED] "),
+        "{:?}",
+        message.subject()
+    );
+    let text = message.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(text.starts_with("RESTRICTED\n"), "{text}");
+    assert!(text.trim_end().ends_with("\nRESTRICTED"), "{text}");
+    let html = message.body_html(0).unwrap();
+    assert_eq!(html.matches(">RESTRICTED</div>").count(), 2, "{html}");
+    // Without a marking, none of it.
+    let plain = tempfile::tempdir().unwrap();
+    let out = generate(
+        plain.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=dushanbe-2018",
+            "--email",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let eml = std::fs::read(plain.path().join("event-brief-dushanbe-2018.eml")).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    assert!(!message.subject().unwrap().starts_with('['));
 }

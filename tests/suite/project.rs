@@ -137,7 +137,10 @@ fn a_project_file_overrides_the_built_in_one() {
         ),
         "{listing}"
     );
-    assert!(listing.contains("country-participation  (built-in)"), "{listing}");
+    assert!(
+        listing.contains("country-participation  (built-in)"),
+        "{listing}"
+    );
     assert!(
         listing.contains("process-history  (project: templates/process-history.typ.j2"),
         "{listing}"
