@@ -80,6 +80,10 @@ const EXAMPLE: &[(&str, &str)] = &[
         "initiatives",
         "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
     ),
+    (
+        "assessments",
+        "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], extra: {k: v}}",
+    ),
     ("issuer", "{office: o, language: en}"),
 ];
 

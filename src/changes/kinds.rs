@@ -3,8 +3,8 @@
 
 use super::{EventItem, Names, RecordKind, TopRecord};
 use crate::facts::{
-    Claim, Country, Discussion, Event, Figure, Initiative, Organization, Outcome, Participation,
-    Person, Process, SourceDoc, Statement, humanize,
+    Assessment, Claim, Country, Discussion, Event, Figure, Initiative, Organization, Outcome,
+    Participation, Person, Process, SourceDoc, Statement, humanize,
 };
 
 impl TopRecord for SourceDoc {
@@ -85,6 +85,19 @@ impl TopRecord for Initiative {
     }
     fn parties(&self) -> Vec<String> {
         vec![self.party.value.clone()]
+    }
+}
+
+impl TopRecord for Assessment {
+    const KIND: RecordKind = RecordKind::Assessment;
+    fn id(&self) -> &str {
+        &self.id.value
+    }
+    fn label(&self, _: &Names) -> String {
+        format!("{} on `{}`", humanize(&self.kind), self.about.value)
+    }
+    fn parties(&self) -> Vec<String> {
+        Vec::new()
     }
 }
 

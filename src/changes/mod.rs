@@ -45,6 +45,7 @@ pub enum RecordKind {
     Person,
     Process,
     Initiative,
+    Assessment,
     Event,
     Participant,
     Figure,
@@ -64,6 +65,7 @@ impl RecordKind {
             RecordKind::Person => "person",
             RecordKind::Process => "process",
             RecordKind::Initiative => "initiative",
+            RecordKind::Assessment => "assessment",
             RecordKind::Event => "event",
             RecordKind::Participant => "participant",
             RecordKind::Figure => "figure",
@@ -83,6 +85,7 @@ impl RecordKind {
             RecordKind::Person => "people",
             RecordKind::Process => "processes",
             RecordKind::Initiative => "initiatives",
+            RecordKind::Assessment => "assessments",
             RecordKind::Event => "events",
             RecordKind::Participant => "participants",
             RecordKind::Figure => "figures",
@@ -325,6 +328,7 @@ pub fn diff(old: &FactBase, new: &FactBase) -> Diff {
     records(&mut d, &old.people, &new.people, &names);
     records(&mut d, &old.processes, &new.processes, &names);
     records(&mut d, &old.initiatives, &new.initiatives, &names);
+    records(&mut d, &old.assessments, &new.assessments, &names);
     records(&mut d, &old.events, &new.events, &names);
     // Within each event present in both editions: its items.
     for e in &new.events {

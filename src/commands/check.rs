@@ -57,6 +57,7 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
         plural(base.processes.len(), "process", "processes"),
         plural(base.events.len(), "event", "events"),
         plural(base.initiatives.len(), "initiative", "initiatives"),
+        plural(base.assessments.len(), "assessment", "assessments"),
     ];
     term::info(format!(
         "ok: `{}` is valid ({}){verified}",

@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../starter/data/issuer.yaml"),
     ),
     (
+        "data/assessments.yaml",
+        include_str!("../../starter/data/assessments.yaml"),
+    ),
+    (
         "data/sources.yaml",
         include_str!("../../starter/data/sources.yaml"),
     ),

@@ -20,6 +20,7 @@
 mod builder;
 mod country;
 mod focus;
+mod judgement;
 mod records;
 mod request;
 
@@ -67,6 +68,11 @@ pub struct Context {
     pub country_focus: Option<CountryFocus>,
     #[serde(flatten)]
     pub event_focus: Option<EventFocus>,
+    /// The analyst's judgements about the document's subject: printed apart from the facts,
+    /// never with notes.
+    pub assessments: Vec<judgement::AssessmentRecord>,
+    /// What the sources leave open about the events the document covers.
+    pub unknowns: Vec<judgement::Unknown>,
     /// Every source the context cites, in the order of first citation in the context. The
     /// printed list is ordered by the page instead (see `sources-list` in `brief.typ`).
     pub sources: Vec<Source>,
@@ -123,6 +129,8 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
         process_focus: None,
         country_focus: None,
         event_focus: None,
+        assessments: Vec::new(),
+        unknowns: Vec::new(),
         sources: Vec::new(),
         since: None,
         changes: None,
@@ -146,6 +154,24 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
             }
         }
     }
+    // The analyst's view of the subject, and what the sources leave open about its events.
+    let subjects: Vec<&str> = request.params.values().map(|(_, v)| v.as_str()).collect();
+    ctx.assessments = b.assessments(&subjects);
+    let mut covered: Vec<&crate::facts::Event> = base
+        .events
+        .iter()
+        .filter(|e| {
+            request.params.values().any(|(kind, v)| match kind {
+                ParamKind::Process => base.process_of(e) == Some(v.as_str()),
+                ParamKind::Country => !base.roles_in(v, e).is_empty(),
+                ParamKind::Event => {
+                    e.id.value == *v || base.anchor_of(e).is_some_and(|a| a.id.value == *v)
+                }
+            })
+        })
+        .collect();
+    covered.sort_by_cached_key(|e| base.chronological(e));
+    ctx.unknowns = b.unknowns(&covered);
     if let Some(since) = since {
         // Only what this document concerns; removed records cite nothing on the page.
         let relevant: Vec<Change> = since

@@ -182,6 +182,25 @@ impl Described for Process {
     }
 }
 
+impl Described for Assessment {
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("kind", self.kind.clone()),
+            ("about", self.about.value.clone()),
+            ("text", self.text.clone()),
+            ("author", self.author.clone()),
+            ("date", self.date.value.to_string()),
+            ("confidence", opt(&self.confidence)),
+            ("rests_on", refs(&self.rests_on)),
+            ("extra", extra(&self.extra)),
+        ]
+    }
+    /// The analyst's own words: never cited.
+    fn citations(&self) -> &[Citation] {
+        &[]
+    }
+}
+
 impl Described for Initiative {
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![

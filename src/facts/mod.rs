@@ -39,7 +39,7 @@ use files::{collection_files, parse_files, read_file};
 pub type Ref = Located<String>;
 
 /// The collections of a fact base, in the order they are loaded.
-pub const COLLECTIONS: [&str; 7] = [
+pub const COLLECTIONS: [&str; 8] = [
     "sources",
     "countries",
     "organizations",
@@ -47,6 +47,7 @@ pub const COLLECTIONS: [&str; 7] = [
     "processes",
     "events",
     "initiatives",
+    "assessments",
 ];
 
 /// Loads and validates the fact base in `dir`.

@@ -36,6 +36,17 @@ pub const ROLES: &[&str] = &[
 /// `as: led`).
 pub const CAPACITIES: &[&str] = &["led", "spoke", "received", "represented"];
 pub const STATEMENT_KINDS: &[&str] = &["quote", "summary"];
+/// What an assessment is: the bottom line up front, a key judgement, a talking point, a next
+/// step, or an open question.
+pub const ASSESSMENT_KINDS: &[&str] = &[
+    "bottom-line",
+    "key-judgement",
+    "talking-point",
+    "next-step",
+    "open-question",
+];
+/// How sure the analyst is of a judgement.
+pub const CONFIDENCES: &[&str] = &["low", "moderate", "high"];
 /// `status`: what the sources say of a fact — done (`reported`, the default), or said in
 /// advance (`announced`).
 pub const STATUSES: &[&str] = &["reported", "announced"];
@@ -74,6 +85,8 @@ pub struct FactBase {
     pub events: Vec<Event>,
     /// National positions and initiatives (a collection beyond DATA.md v1).
     pub initiatives: Vec<Initiative>,
+    /// The analyst's own judgements: not facts, never cited (a collection beyond DATA.md v1).
+    pub assessments: Vec<Assessment>,
     /// Who issues the briefings made from this fact base (`issuer.yaml`, optional).
     pub issuer: Option<Issuer>,
     index: Index,
@@ -343,6 +356,26 @@ impl Event {
 }
 
 /// A position or initiative of a party: a strategy, a proposal, a stated position.
+/// An analyst's judgement about a process, event, country or organisation: prose of their
+/// own, kept apart from the sourced facts and printed as such.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    /// The curator's own fields (`extra:`), passed to templates untouched.
+    pub extra: Extra,
+    pub id: Ref,
+    /// One of [`ASSESSMENT_KINDS`].
+    pub kind: String,
+    /// The record it concerns: a process, event, country or organisation id.
+    pub about: Ref,
+    pub text: String,
+    pub author: String,
+    pub date: Located<FuzzyDate>,
+    /// One of [`CONFIDENCES`].
+    pub confidence: Option<String>,
+    /// Events or processes whose facts it rests on (they carry their own notes).
+    pub rests_on: Vec<Ref>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Initiative {
     /// The curator's own fields (`extra:`), passed to templates untouched.

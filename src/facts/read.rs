@@ -34,6 +34,7 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
             "processes" => base.processes.extend(process(r, item, &path)),
             "events" => base.events.extend(event(r, item, &path)),
             "initiatives" => base.initiatives.extend(initiative(r, item, &path)),
+            "assessments" => base.assessments.extend(assessment(r, item, &path)),
             other => unreachable!("unknown collection {other}"),
         }
     }
@@ -319,6 +320,39 @@ fn initiative(r: &mut Reader, node: &Node, path: &str) -> Option<Initiative> {
         until: until.map(|d| d.value),
         event,
         sources: sources.unwrap_or_default(),
+    })
+}
+
+fn assessment(r: &mut Reader, node: &Node, path: &str) -> Option<Assessment> {
+    let mut rec = r.record(node, path, "an assessment")?;
+    let id = rec.text(r, "id");
+    let kind = rec
+        .required(r, "kind")
+        .and_then(|n| r.choice(n, &rec.field_path("kind"), ASSESSMENT_KINDS));
+    let about = rec.text(r, "about");
+    let text = rec.text(r, "text");
+    let author = rec.text(r, "author");
+    let date = date(r, &mut rec, "date", true);
+    let confidence = rec
+        .optional("confidence")
+        .and_then(|n| r.choice(n, &rec.field_path("confidence"), CONFIDENCES));
+    let rests_on = texts(r, &mut rec, "rests_on");
+    let head = rec.head_location(r);
+    let extra = rec.extra(r);
+    rec.finish(r);
+    Some(Assessment {
+        extra,
+        id: id?,
+        kind: kind.map(|v| v.value).unwrap_or_default(),
+        about: about?,
+        text: text.map(|v| v.value).unwrap_or_default(),
+        author: author.map(|v| v.value).unwrap_or_default(),
+        date: date.unwrap_or(Located {
+            value: FuzzyDate::UNKNOWN,
+            at: head,
+        }),
+        confidence: confidence.map(|c| c.value),
+        rests_on,
     })
 }
 

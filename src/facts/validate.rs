@@ -78,6 +78,13 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
         c.date_order(i.from, i.until, &i.id, at("until"));
         c.cited(i, "initiative", at("sources"));
     }
+    for a in &base.assessments {
+        let at = |field: &str| format!("assessments[{}].{field}", a.id.value);
+        c.reference(&a.about, Kind::Subject, at("about"));
+        for (i, r) in a.rests_on.iter().enumerate() {
+            c.reference(r, Kind::Subject, at(&format!("rests_on[{i}]")));
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -89,6 +96,8 @@ pub(super) enum Kind {
     Person,
     Process,
     Event,
+    /// What an assessment can be about: a process, event, country or organisation.
+    Subject,
 }
 
 impl Kind {
@@ -101,6 +110,7 @@ impl Kind {
             Kind::Person => "person",
             Kind::Process => "process",
             Kind::Event => "event",
+            Kind::Subject => "process, event, country or organization",
         }
     }
 
@@ -113,6 +123,7 @@ impl Kind {
             Kind::Person => "people",
             Kind::Process => "processes",
             Kind::Event => "events",
+            Kind::Subject => "processes, events, countries or organizations",
         }
     }
 }
@@ -138,6 +149,7 @@ impl Checker<'_> {
         self.unique("processes", b.processes.iter().map(|r| &r.id), false);
         self.unique("events", b.events.iter().map(|r| &r.id), false);
         self.unique("initiatives", b.initiatives.iter().map(|r| &r.id), false);
+        self.unique("assessments", b.assessments.iter().map(|r| &r.id), false);
         for org in &b.organizations {
             if b.country(&org.id.value).is_some() {
                 self.problems.push(
@@ -204,6 +216,9 @@ impl Checker<'_> {
             Kind::Person => b.person(id).is_some(),
             Kind::Process => b.process(id).is_some(),
             Kind::Event => b.event(id).is_some(),
+            Kind::Subject => {
+                b.process(id).is_some() || b.event(id).is_some() || b.party(id).is_some()
+            }
         }
     }
 
@@ -222,6 +237,11 @@ impl Checker<'_> {
             Kind::Person => ids(&b.people, |r| &r.id).collect(),
             Kind::Process => ids(&b.processes, |r| &r.id).collect(),
             Kind::Event => ids(&b.events, |r| &r.id).collect(),
+            Kind::Subject => ids(&b.processes, |r| &r.id)
+                .chain(ids(&b.events, |r| &r.id))
+                .chain(ids(&b.countries, |r| &r.id))
+                .chain(ids(&b.organizations, |r| &r.id))
+                .collect(),
         }
     }
 

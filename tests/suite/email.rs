@@ -93,7 +93,7 @@ fn a_draft_carries_the_briefing_and_a_covering_note() {
         assert!(text.contains(fact), "{fact} missing from\n{text}");
     }
     assert!(
-        text.contains("event-brief-kuwait-phase-2024.pdf (2 pages,"),
+        text.contains("event-brief-kuwait-phase-2024.pdf (3 pages,"),
         "{text}"
     );
     let html = m.body_html(0).unwrap();

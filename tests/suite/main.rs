@@ -15,6 +15,7 @@ mod golden;
 mod history;
 mod hostile;
 mod injection;
+mod judgement;
 mod notes;
 mod print;
 mod project;
