@@ -337,3 +337,76 @@ fn the_marking_travels_in_metadata_and_email() {
     let message = mail_parser::MessageParser::default().parse(&eml).unwrap();
     assert!(!message.subject().unwrap().starts_with('['));
 }
+
+/// Pages that read well: no contents list under three pages, figure notes that cannot be
+/// read as powers, no chart or timeline that says less than a sentence.
+#[test]
+fn small_documents_stay_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let make = |args: &[&str], name: &str| -> String {
+        let out = generate(dir.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        pdf_text(&std::fs::read(dir.path().join(name)).unwrap())
+    };
+    // One page: no contents line.
+    let one = make(
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=dushanbe-2018",
+        ],
+        "event-brief-dushanbe-2018.pdf",
+    );
+    assert!(!one.contains("Contents"), "{one}");
+    // Three pages: a contents list.
+    let three = make(
+        &[
+            "--template",
+            "country-participation",
+            "--param",
+            "country=TJK",
+        ],
+        "country-participation-TJK.pdf",
+    );
+    assert!(three.contains("Contents"), "{three}");
+    // Four years with one event each: the timeline says it all, no bar chart beside it.
+    assert!(!three.contains("Events on record per year"), "{three}");
+    assert!(three.contains("Involvement over time"), "{three}");
+    // One event on record: no one-dot timeline.
+    let qatar = make(
+        &[
+            "--template",
+            "country-participation",
+            "--param",
+            "country=QAT",
+        ],
+        "country-participation-QAT.pdf",
+    );
+    assert!(!qatar.contains("Involvement over time"), "{qatar}");
+    // The figure card's number stands alone; its notes follow the label.
+    let kuwait = make(
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=kuwait-phase-2024",
+        ],
+        "event-brief-kuwait-phase-2024.pdf",
+    );
+    // Between the number and its label nothing is printed (a note there read as "33²").
+    let at = kuwait
+        .find("ministers and officials")
+        .expect("the figure card");
+    let before: String = kuwait[..at]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_alphabetic())
+        .collect();
+    let digits: String = before
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert_eq!(digits, "33", "{kuwait}");
+}

@@ -256,6 +256,7 @@ fn a_figure_only_announced_before_the_event_prints_as_announced() {
     let card = text
         .lines()
         .skip_while(|l| !l.contains("about 120"))
+        .filter(|l| !l.trim().is_empty())
         .take(3)
         .collect::<Vec<_>>()
         .join(" ");
