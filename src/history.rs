@@ -47,6 +47,7 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
         commit: commit.id().to_hex_with_len(8).to_string(),
         date: when.format("%Y-%m-%d").to_string(),
         date_text: facts::day_text(when),
+        edition: crate::changes::readable_revision(rev).then(|| rev.to_owned()),
     };
     let tree = commit
         .tree()

@@ -26,6 +26,17 @@ pub struct Revision {
     /// The commit's date, ISO (`2024-10-01`), and as printed (`1 October 2024`).
     pub date: String,
     pub date_text: String,
+    /// The name to show readers: a tag or branch (`v2024-10`), never a hash or `HEAD~1`.
+    pub edition: Option<String>,
+}
+
+/// Whether a revision's name means something to a reader (a tag or branch), rather than
+/// being a commit hash or a relative name (`HEAD~1`, `main@{2}`).
+pub fn readable_revision(name: &str) -> bool {
+    let hex = name.len() >= 7 && name.chars().all(|c| c.is_ascii_hexdigit());
+    let relative = name.contains(['~', '^', '@', ':']) || name.starts_with("HEAD");
+    let date = name.len() == 10 && name.chars().filter(|c| *c == '-').count() == 2;
+    !(hex || relative || date || name.is_empty())
 }
 
 /// An earlier edition and what changed since: read once, used by every document.
@@ -156,6 +167,22 @@ pub struct FieldChange {
     pub field: String,
     pub old: String,
     pub new: String,
+    /// The field in words (`official name`), and the values as a briefing prints them
+    /// (dates as `3 November 2024`).
+    pub field_text: String,
+    pub old_text: String,
+    pub new_text: String,
+}
+
+/// A value as a briefing prints it: an ISO date in words, anything else as it is.
+fn printed(value: &str) -> String {
+    let looks_like_date = value.len() >= 4
+        && value.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && value.chars().next().is_some_and(|c| c.is_ascii_digit());
+    match crate::facts::FuzzyDate::parse(value) {
+        Some(d) if looks_like_date => d.text(),
+        _ => value.to_owned(),
+    }
 }
 
 /// What changed between two editions.
@@ -246,6 +273,9 @@ impl Diff {
                 field: (*name).to_owned(),
                 old: a.clone(),
                 new: b.clone(),
+                field_text: crate::facts::humanize(name),
+                old_text: printed(a),
+                new_text: printed(b),
             })
             .collect();
         let sourcing = old.sources != new.sources || old.excerpts != new.excerpts;

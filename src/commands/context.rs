@@ -8,7 +8,7 @@ use crate::templates;
 pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
     let library = templates::Library::new(&doc.templates)?;
     let manifest = templates::manifest(&library, &doc.template)?;
-    let (base, since, _) = load_facts(&doc.data, &doc.since, doc.sources.as_deref())?;
+    let (base, since, _) = load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)?;
     let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref())?;
     crate::term::outln!("{}", serde_json::to_string_pretty(&ctx)?);
     Ok(())

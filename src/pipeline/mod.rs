@@ -59,7 +59,7 @@ impl Prepared {
         }
         timings.add(Stage::Templates, started.elapsed());
         let (base, since, warnings) = timings.time(Stage::Facts, || {
-            load_facts(&doc.data, &doc.since, doc.sources.as_deref())
+            load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)
         })?;
         Ok(Prepared {
             manifest,
@@ -105,6 +105,7 @@ pub fn load_facts(
     data: &std::path::Path,
     since: &Option<String>,
     sources: Option<&std::path::Path>,
+    as_of: chrono::NaiveDate,
 ) -> anyhow::Result<(FactBase, Option<Since>, Vec<Problem>)> {
     let (base, mut problems) = crate::facts::load_all(data);
     if let Some(dir) = sources
@@ -121,6 +122,19 @@ pub fn load_facts(
         Some(rev) => Some(history::since(data, rev, &base)?),
         None => None,
     };
+    // A document as of a date cannot tell what is new since a later edition.
+    if let Some(s) = &since
+        && s.revision.date > as_of.format("%Y-%m-%d").to_string()
+    {
+        return Err(UsageError::new(format!(
+            "`--since {}` is the edition of {}, later than the document's date ({})",
+            s.revision.name,
+            s.revision.date_text,
+            crate::facts::day_text(as_of)
+        ))
+        .help("compare with an earlier edition, or give a later `--date`")
+        .into());
+    }
     Ok((base, since, problems))
 }
 

@@ -221,11 +221,11 @@ fn pixels_of(png: &[u8], rgb: [u8; 3]) -> usize {
 fn every_template_opens_with_what_is_new_and_marks_it() {
     let (_d, root) = repository();
     for (template, params, expected) in [
-        ("process-history", vec![], "value: 120 → 150"),
+        ("process-history", vec![], "Value changed from 120 to 150."),
         (
             "event-brief",
             vec!["-p", "event=lake-2021"],
-            "value: 120 → 150",
+            "Value changed from 120 to 150.",
         ),
         // A country summary prints what concerns the country: its minister's statement.
         (
@@ -254,7 +254,9 @@ fn every_template_opens_with_what_is_new_and_marks_it() {
             .unwrap()
             .path();
         let text = pdf_text(&std::fs::read(&pdf).unwrap());
-        assert_pdf_contains(&text, "What is new since 10 January 2024");
+        assert_pdf_contains(&text, "What is new since the edition of 10 January 2024");
+        // The edition by its date and tag, never by a commit hash.
+        assert_pdf_contains(&text, "Compared with the edition of 10 January 2024 (v1).");
         assert_pdf_contains(&text, expected);
         assert_pdf_contains(&text, "Changed:");
         // The changed figure and statement carry an amber bar in the margin.
@@ -333,15 +335,39 @@ fn since_works_with_all_and_email() {
     let text = m.body_text(0).unwrap();
     let first_lines: String = text.lines().take(4).collect::<Vec<_>>().join("\n");
     assert!(
-        first_lines.contains("What is new since 10 January 2024"),
+        first_lines.contains("What is new since the edition of 10 January 2024"),
         "{text}"
     );
     assert!(
         m.body_html(0)
             .unwrap()
-            .contains("What is new since 10 January 2024")
+            .contains("What is new since the edition of 10 January 2024")
     );
     // The brief of the new event: all of it is new, and it says so.
     let pdf = std::fs::read(out_dir.path().join("event-brief-lake-2022.pdf")).unwrap();
     assert_pdf_contains(&pdf_text(&pdf), "New: Third Lake Dialogue");
+}
+
+/// A document as of a date cannot say what is new since a later edition.
+#[test]
+fn an_edition_later_than_the_documents_date_is_refused() {
+    let (_d, root) = repository();
+    let out = run(
+        &root,
+        &[
+            "generate",
+            "-t",
+            "process-history",
+            "--since",
+            "v1",
+            "--date",
+            "2023-01-01",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`--since v1` is the edition of 10 January 2024, later than the document's date (1 January 2023)"),
+        "{err}"
+    );
 }
