@@ -168,7 +168,7 @@ pub struct CountrySummary {
     pub heads_notes: Notes,
     /// The notes of the statements made for it.
     pub statements_notes: Notes,
-    /// Each head of its delegations with the events: `A. Gurbanov (Kuwait Phase)`.
+    /// Each head of its delegations with the events: `Jane Smith (Annual Meeting 2024)`.
     pub head_texts: Vec<String>,
     /// The number of reported events it took part in that belong to none of its processes.
     pub outside: usize,

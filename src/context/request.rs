@@ -75,10 +75,15 @@ pub fn choices(base: &FactBase, kind: ParamKind) -> Vec<(String, String)> {
             .iter()
             .map(|p| (p.id.value.clone(), p.name.clone()))
             .collect(),
+        // The short title and the dates: events that share a title (annual meetings) are
+        // told apart.
         ParamKind::Event => base
             .events
             .iter()
-            .map(|e| (e.id.value.clone(), e.title.clone()))
+            .map(|e| {
+                let dates = e.start.value.range_text(&e.end_date());
+                (e.id.value.clone(), format!("{}, {dates}", e.label()))
+            })
             .collect(),
         ParamKind::Country => base
             .countries

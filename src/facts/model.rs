@@ -183,7 +183,7 @@ pub struct Person {
     pub extra: Extra,
     pub id: Ref,
     pub name: String,
-    /// Other spellings its sources use (`V. Voronkov`), for finding the person in excerpts.
+    /// Other spellings its sources use (`J. Smith`), for finding the person in excerpts.
     pub variants: Vec<String>,
     pub positions: Vec<Position>,
     pub sources: Vec<Citation>,
@@ -300,7 +300,7 @@ pub struct Statement {
     pub extra: Extra,
     pub speaker: Ref,
     pub on_behalf_of: Option<Ref>,
-    /// The parties it is about or addressed to ("thanked the Government of Turkmenistan"):
+    /// The parties it is about or addressed to ("thanked the Government of Norway"):
     /// a country summary shows what others said of the country.
     pub about: Vec<Ref>,
     pub kind: String,

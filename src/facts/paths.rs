@@ -1,5 +1,5 @@
 //! Record paths: one name for each record that carries citations, the same form the checks
-//! use for fields (`events[kuwait-2024].figures[2]`), so that a note printed in a briefing
+//! use for fields (`events[annual-meeting-2024].figures[2]`), so that a note printed in a briefing
 //! can be traced back to the record, and the record's citations, it was made from.
 
 use super::*;
@@ -42,7 +42,7 @@ impl Basis {
 /// A record found by its path.
 pub struct Found<'a> {
     pub record: &'a dyn Described,
-    /// What it is, in words: "the figure `participants` of event `kuwait-2024`".
+    /// What it is, in words: "the figure `participants` of event `annual-meeting-2024`".
     pub what: String,
     /// The event it belongs to (itself, for an event).
     pub event: Option<&'a Event>,

@@ -192,11 +192,14 @@ impl Generator<'_> {
             }
             p.renderer.render(&p.manifest.name, &doc.context)
         })?;
-        // Parameters chosen automatically (the only valid value) do not name the file.
+        // One rule, with or without `--all`: each parameter's value names the file, except a
+        // parameter the fact base has only one value for (`process-history.pdf` when there
+        // is one process, `process-history-ID.pdf` when there are several).
         let named = doc
+            .request
             .params
-            .iter()
-            .filter_map(|(k, _)| doc.request.params.get(k).map(|(_, v)| v));
+            .values()
+            .filter_map(|(kind, v)| (context::choices(&p.base, *kind).len() > 1).then_some(v));
         let stem = output::stem(&p.manifest.name, named);
         let origin = compile::Origin {
             generated_name: format!("{stem}.typ (generated)"),

@@ -235,3 +235,37 @@ fn all_reports_a_failing_document_and_finishes_the_rest() {
         "no temp files left"
     );
 }
+
+/// One naming rule with or without `--all`: a parameter names the file unless the fact base
+/// has only one value for it.
+#[test]
+fn files_are_named_by_one_rule() {
+    let one = tempfile::tempdir().unwrap();
+    let out = generate(one.path(), &["--template", "process-history", "--all"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(one.path().join("process-history.pdf").is_file());
+    let several = tempfile::tempdir().unwrap();
+    let out = generate(
+        several.path(),
+        &[
+            "--template",
+            "process-history",
+            "--all",
+            "--data",
+            "tests/fixtures/two-processes",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(several.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "process-history-lake-dialogue.pdf",
+            "process-history-river-talks.pdf"
+        ]
+    );
+}
