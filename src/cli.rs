@@ -50,8 +50,9 @@ pub enum CliCommand {
     Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print a manual page (roff): brief's, or one command's (`brief man generate`); with
+    /// `--dir DIR`, write every page there (`brief.1`, `brief-generate.1`, …).
+    Man(ManArgs),
     /// Send reviewed email drafts (`.eml`, from `generate --email`) over SMTP.
     Send(SendArgs),
     /// What changed in the fact base since a revision of its git history.
@@ -241,6 +242,16 @@ pub struct CompletionsArgs {
 pub struct ContextArgs {
     #[command(flatten)]
     pub document: DocumentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (default: brief's own).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+    /// Write every page into this folder instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

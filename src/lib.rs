@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Init(dir) => commands::init::create(&dir),
         Command::Schema(kind) => commands::schema::run(kind.as_deref()),
         Command::Completions(shell) => commands::manual::completions(shell),
-        Command::Man => commands::manual::man(),
+        Command::Man(args) => commands::manual::man(args.command.as_deref(), args.dir.as_deref()),
         Command::Send(config) => commands::send::run(&config),
         Command::Diff(config) => commands::diff::run(&config),
     }

@@ -24,7 +24,7 @@ pub enum Command {
     Init(PathBuf),
     Schema(Option<String>),
     Completions(clap_complete::Shell),
-    Man,
+    Man(crate::cli::ManArgs),
     Send(SendConfig),
     Diff(DiffConfig),
 }
@@ -173,7 +173,7 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
         CliCommand::Init(args) => Command::Init(args.dir),
         CliCommand::Schema(args) => Command::Schema(args.kind),
         CliCommand::Completions(args) => Command::Completions(args.shell),
-        CliCommand::Man => Command::Man,
+        CliCommand::Man(args) => Command::Man(args),
         CliCommand::Send(args) => Command::Send(send(args, &project()?)?),
         CliCommand::Diff(args) => Command::Diff(DiffConfig {
             data: data_folder(args.data, &project()?)?,

@@ -374,6 +374,37 @@ fn completions_and_man_page() {
     let page = String::from_utf8_lossy(&out.stdout);
     assert!(page.starts_with(".ie") || page.contains(".TH"), "{page}");
     assert!(page.contains("generate"));
+    // Every command has its own page: the ones brief's page refers to exist.
+    let out = run_in(scratch.path(), &["man", "generate"]);
+    let page = ok_out(&out);
+    assert!(page.contains(".TH brief-generate 1"), "{page}");
+    assert!(page.contains("\\-\\-template"), "{page}");
+    let out = run_in(scratch.path(), &["man", "genrate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `generate`?"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = scratch.path().join("man");
+    ok(&run_in(
+        scratch.path(),
+        &["man", "--dir", dir.to_str().unwrap()],
+    ));
+    for name in [
+        "brief.1",
+        "brief-generate.1",
+        "brief-trace.1",
+        "brief-send.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        assert!(text.contains(".TH"), "{name}");
+    }
+}
+
+fn ok_out(out: &Output) -> String {
+    assert!(out.status.success(), "{}", stderr(out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Every YAML file of a fact base with the file kind its schema applies to.
