@@ -84,7 +84,10 @@ const EXAMPLE: &[(&str, &str)] = &[
         "assessments",
         "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], extra: {k: v}}",
     ),
-    ("issuer", "{office: o, language: en}"),
+    (
+        "issuer",
+        "{office: o, language: en, prepared_by: p, contact: c, cleared_by: c, reference: r, distribution: [d], address: a}",
+    ),
 ];
 
 /// What the loader records while reading [`EXAMPLE`].

@@ -113,6 +113,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/email-changes.txt.j2"),
     ),
     (
+        "email-signature.txt.j2",
+        include_str!("../templates/email-signature.txt.j2"),
+    ),
+    (
         "email-changes.html.j2",
         include_str!("../templates/email-changes.html.j2"),
     ),
@@ -175,6 +179,7 @@ pub const SHARED_FILES: &[&str] = &[
     "email-frame.html.j2",
     "email-changes.txt.j2",
     "email-changes.html.j2",
+    "email-signature.txt.j2",
 ];
 
 /// The email templates used when a template has none of its own.

@@ -98,6 +98,14 @@ pub struct Brief {
     pub paper: String,
     pub marking: Option<String>,
     pub office: Option<String>,
+    /// Who prepared and cleared the briefing, how to reach them, its reference, who
+    /// receives it and the office's address (`issuer.yaml`; each none when not given).
+    pub prepared_by: Option<String>,
+    pub contact: Option<String>,
+    pub cleared_by: Option<String>,
+    pub reference: Option<String>,
+    pub distribution: Vec<String>,
+    pub address: Option<String>,
     pub lang: String,
     /// The language's region (`GB`), if the issuer's tag gives one.
     pub region: Option<String>,
@@ -123,6 +131,14 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
             paper: request.paper.typst_name().to_owned(),
             marking: request.marking.clone(),
             office: request.office.clone(),
+            prepared_by: request.issuer.as_ref().and_then(|i| i.prepared_by.clone()),
+            contact: request.issuer.as_ref().and_then(|i| i.contact.clone()),
+            cleared_by: request.issuer.as_ref().and_then(|i| i.cleared_by.clone()),
+            reference: request.issuer.as_ref().and_then(|i| i.reference.clone()),
+            distribution: (request.issuer.as_ref())
+                .map(|i| i.distribution.clone())
+                .unwrap_or_default(),
+            address: request.issuer.as_ref().and_then(|i| i.address.clone()),
             lang: request.lang.clone(),
             region: request.region.clone(),
         },
@@ -229,6 +245,7 @@ mod tests {
             paper: crate::options::Paper::A4,
             marking: None,
             office: None,
+            issuer: None,
             lang: "en".into(),
             region: None,
         }

@@ -23,6 +23,8 @@ pub struct Request {
     pub marking: Option<String>,
     /// The issuing office (from `issuer.yaml`), if any.
     pub office: Option<String>,
+    /// The issuer's cover-block fields (from `issuer.yaml`), if any.
+    pub issuer: Option<crate::facts::Issuer>,
     /// The document language, a code Typst accepts (`en`).
     pub lang: String,
     /// The region of the language (`GB` for `en-GB`), if the tag gives one.
@@ -62,6 +64,7 @@ pub fn request(
             .or(manifest.marking.as_deref())
             .map(str::to_owned),
         office: issuer.map(|i| i.office.clone()),
+        issuer: issuer.cloned(),
         lang,
         region,
     })

@@ -99,6 +99,15 @@ pub struct Issuer {
     pub office: String,
     /// The language of the briefings (BCP 47), `en` when absent.
     pub language: Option<String>,
+    /// What a cover block needs, each printed only when given: who prepared the briefings,
+    /// how to reach them, who cleared them, a reference number, who receives them, and the
+    /// office's postal address.
+    pub prepared_by: Option<String>,
+    pub contact: Option<String>,
+    pub cleared_by: Option<String>,
+    pub reference: Option<String>,
+    pub distribution: Vec<String>,
+    pub address: Option<String>,
 }
 
 /// The optional file naming the issuing office.

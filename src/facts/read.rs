@@ -46,6 +46,12 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
     let mut rec = r.record(node, "issuer", "the issuer")?;
     let office = rec.text(r, "office");
     let language = rec.opt_text(r, "language");
+    let prepared_by = rec.opt_text(r, "prepared_by");
+    let contact = rec.opt_text(r, "contact");
+    let cleared_by = rec.opt_text(r, "cleared_by");
+    let reference = rec.opt_text(r, "reference");
+    let distribution = texts(r, &mut rec, "distribution");
+    let address = rec.opt_text(r, "address");
     if let Some(tag) = &language
         && language_parts(&tag.value).is_none()
     {
@@ -59,9 +65,16 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
         .push("give a BCP 47 tag with a two- or three-letter language, e.g. `en`, `en-GB`, `fr`, `ru`, `zh-Hant`".into());
     }
     rec.finish(r);
+    let value = |t: Option<Located<String>>| t.map(|t| t.value);
     Some(Issuer {
         office: office?.value,
         language: language.map(|l| l.value),
+        prepared_by: value(prepared_by),
+        contact: value(contact),
+        cleared_by: value(cleared_by),
+        reference: value(reference),
+        distribution: distribution.into_iter().map(|d| d.value).collect(),
+        address: value(address),
     })
 }
 

@@ -410,3 +410,74 @@ fn small_documents_stay_plain() {
         .collect();
     assert_eq!(digits, "33", "{kuwait}");
 }
+
+/// The issuer's cover block: each field printed when `issuer.yaml` gives it, in the PDF's
+/// title block and at the close of the email drafts; nothing when absent.
+#[test]
+fn the_issuer_block_prints_what_issuer_yaml_gives() {
+    let data = scratch_copy(&fixture("minimal"));
+    std::fs::write(
+        data.path().join("issuer.yaml"),
+        "office: Office of Lake Affairs (fictional)\nprepared_by: Water Desk\ncontact: desk@example.org\ncleared_by: Head of Office\nreference: OLA/2021/7\ndistribution: [Minister's Office, Policy Planning]\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = generate(
+        dir.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--email",
+            "--from",
+            "b@example.org",
+            "--to",
+            "d@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(dir.path().join("event-brief-lake-2021.pdf")).unwrap());
+    for expected in [
+        "Reference OLA/2021/7",
+        "Prepared by Water Desk",
+        "Cleared by Head of Office",
+        "Contact desk@example.org",
+        "Distribution Minister's Office; Policy Planning",
+    ] {
+        assert_pdf_contains(&text, expected);
+    }
+    assert!(!text.contains("Address"), "{text}");
+    let eml = std::fs::read(dir.path().join("event-brief-lake-2021.eml")).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&eml).unwrap();
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(
+        body.trim_end().ends_with(
+            "--\nOffice of Lake Affairs (fictional)\nPrepared by Water Desk\nContact: desk@example.org\nRef. OLA/2021/7"
+        ),
+        "{body}"
+    );
+    let html = message.body_html(0).unwrap();
+    assert!(html.contains("Prepared by Water Desk"), "{html}");
+    // Without them: nothing of the block.
+    let plain = tempfile::tempdir().unwrap();
+    let out = generate(
+        plain.path(),
+        &[
+            "--template",
+            "event-brief",
+            "--param",
+            "event=lake-2021",
+            "--data",
+            "tests/fixtures/minimal",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(plain.path().join("event-brief-lake-2021.pdf")).unwrap());
+    assert!(
+        !text.contains("Prepared by") && !text.contains("Reference"),
+        "{text}"
+    );
+}
