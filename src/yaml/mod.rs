@@ -3,8 +3,9 @@
 //! In: the text of one YAML file. Out: a [`Node`] tree in which every value knows its byte
 //! range, and [`Record`], a reader that takes fields from a mapping by name, converts them,
 //! and records a [`Problem`] for every missing, mistyped or unknown field instead of stopping
-//! at the first. Parsing uses `serde-saphyr` with its default budgets (alias bombs, depth,
-//! duplicate keys are refused before they cost much).
+//! at the first. Parsing uses `serde-saphyr` with budgets (alias bombs and depth are refused
+//! before they cost much); repeated keys are let through and reported by the reader, so that
+//! one file shows all its problems.
 
 use std::fmt;
 use std::ops::Range;
@@ -82,8 +83,34 @@ impl Node {
     }
 }
 
-/// Parses one YAML document. A syntax error, an exceeded budget or a duplicate key is
-/// returned as a problem located in `file`.
+impl Node {
+    /// The keys of every mapping in this value (nested ones too) given a second time, for
+    /// reporting: the parser lets them through so that one file shows all its problems.
+    pub fn repeated_keys(&self) -> Vec<&Node> {
+        let mut out = Vec::new();
+        match &self.value {
+            Value::Seq(items) => items.iter().for_each(|i| out.extend(i.repeated_keys())),
+            Value::Map(entries) => {
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    let name = key.value.scalar_text();
+                    if name.is_some()
+                        && entries[..i]
+                            .iter()
+                            .any(|(k, _)| k.value.scalar_text() == name)
+                    {
+                        out.push(key);
+                    }
+                    out.extend(value.repeated_keys());
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// Parses one YAML document (repeated keys pass through, for the reader to report). A syntax
+/// error or an exceeded budget is returned as a problem located in `file`.
 pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
     let mut options = serde_saphyr::options::Options::default();
     options.with_snippet = false;
@@ -95,6 +122,9 @@ pub fn parse(file: &Arc<SourceText>) -> Result<Node, Box<Problem>> {
     budget.max_total_scalar_bytes = 256 << 20;
     budget.max_reader_input_bytes = Some(256 << 20);
     options.budget = Some(budget);
+    // Repeated keys reach the reader, which reports each and reads on (a refusal here
+    // would hide every other problem of the file).
+    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::PassThrough;
     match serde_saphyr::from_str_with_options::<Option<Node>>(&file.text, options) {
         Ok(Some(node)) => Ok(node),
         Ok(None) => Ok(Node {
@@ -382,9 +412,15 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_refused() {
-        let f = file("id: a\nid: b\n");
-        assert!(parse(&f).is_err());
+    fn repeated_keys_reach_the_reader_to_be_reported() {
+        let f = file("id: a\nid: b\nx: {k: 1, k: 2, j: [{m: 1, m: 1}]}\n");
+        let node = parse(&f).expect("parsed: the reader reports repeated keys");
+        let repeated: Vec<String> = node
+            .repeated_keys()
+            .iter()
+            .map(|k| k.value.scalar_text().unwrap())
+            .collect();
+        assert_eq!(repeated, ["id", "k", "m"]);
     }
 
     #[test]

@@ -145,14 +145,36 @@ impl Reader<'_> {
     ) -> Option<Record<'n>> {
         trace::record(path, what);
         match &node.value {
-            Value::Map(entries) => Some(Record {
-                node,
-                entries,
-                used: vec![false; entries.len()],
-                known: Vec::new(),
-                path: path.to_owned(),
-                what,
-            }),
+            Value::Map(entries) => {
+                // A key given twice is reported here, and the record read on with its first
+                // value: the file's other problems still show in the same run.
+                let mut used = vec![false; entries.len()];
+                for (i, (key, _)) in entries.iter().enumerate() {
+                    let Value::Str(name) = &key.value else {
+                        continue;
+                    };
+                    let earlier = entries[..i]
+                        .iter()
+                        .any(|(k, _)| matches!(&k.value, Value::Str(s) if s == name));
+                    if earlier {
+                        used[i] = true;
+                        let field = if path.is_empty() {
+                            name.clone()
+                        } else {
+                            format!("{path}.{name}")
+                        };
+                        repeated_key(self, key, &field, name);
+                    }
+                }
+                Some(Record {
+                    node,
+                    entries,
+                    used,
+                    known: Vec::new(),
+                    path: path.to_owned(),
+                    what,
+                })
+            }
             other => {
                 let found = other.describe();
                 self.error(
@@ -253,6 +275,10 @@ impl<'n> Record<'n> {
             return Extra::new();
         };
         trace::value(&path, trace::Ty::Mapping);
+        for key in node.repeated_keys() {
+            let name = key.value.scalar_text().unwrap_or_default();
+            repeated_key(r, key, &path, &name);
+        }
         match &node.value {
             Value::Map(entries) => {
                 let mut out = Extra::new();
@@ -306,4 +332,15 @@ impl<'n> Record<'n> {
             }
         }
     }
+}
+
+/// Reports `name` given a second time in one mapping.
+fn repeated_key(r: &mut Reader, key: &Node, path: &str, name: &str) {
+    r.error(
+        key,
+        path,
+        format!("`{name}` is given twice in the same record"),
+    )
+    .help
+    .push("keep one of them: a second value would silently replace the first".into());
 }

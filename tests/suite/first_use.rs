@@ -184,6 +184,20 @@ fn yaml_problems_are_in_our_words_at_the_right_line() {
     assert!(err.contains("`name` is given twice"), "{err}");
     assert!(!err.contains("DuplicateKeyPolicy"), "{err}");
     assert!(!err.contains("fix the YAML syntax"), "{err}");
+    // A repeated key is reported and the file read on: its other problems show in the same
+    // run (item 12), repeated keys inside `extra` too.
+    std::fs::write(
+        &countries,
+        "- id: TJK\n  name: A\n  name: B\n  nmae: C\n  extra: { k: 1, k: 2 }\n  sources: [kuna-2024-11-04]\n",
+    )
+    .unwrap();
+    let err = stderr(&brief(&["check", "--data", &rel(dir.path())]));
+    assert!(err.contains("countries.yaml:3:3"), "{err}");
+    assert!(err.contains("unknown field `nmae` in a country"), "{err}");
+    assert!(
+        err.contains("`k` is given twice in the same record"),
+        "{err}"
+    );
 }
 
 fn template_error(text: &str) -> String {
