@@ -301,3 +301,46 @@ fn a_source_published_after_the_document_date_is_an_issue() {
         "{issues:?}"
     );
 }
+
+/// A row whose fields only a source from before the event supports is reported (and printed)
+/// as announced; a row the later source supports is not.
+#[test]
+fn a_trace_says_which_rows_print_as_announced() {
+    let dir = scratch_copy(&fixture("minimal"));
+    edit(
+        &dir.path().join("sources.yaml"),
+        "- id: gazette-2021\n",
+        "- id: bulletin-2021\n  title: Talks to open in İstanbul\n  publisher: The Water Bulletin\n  published: 2021-05-20\n  kind: news\n- id: gazette-2021\n",
+    );
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "\n  sources: [gazette-2021]",
+        "\n  sources:\n    - id: gazette-2021\n      supports: [title, kind, process, sequence, start, end, location, organizers]\n    - id: bulletin-2021\n      supports: [hosts]",
+    );
+    let out = brief(&[
+        "trace",
+        "--template",
+        "event-brief",
+        "--param",
+        "event=lake-2021",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--date",
+        DATE,
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let trace: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let record_of = |starts: &str| -> Value {
+        let note = trace["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["text"].as_str().unwrap().starts_with(starts))
+            .unwrap_or_else(|| panic!("no note on {starts}"));
+        note["records"][0].clone()
+    };
+    assert_eq!(record_of("Hosted by")["announced"], true);
+    assert_eq!(record_of("Dates")["announced"], false);
+}
