@@ -106,6 +106,10 @@ impl Default for Folders {
 pub struct GenerateDefaults {
     pub paper: Option<Paper>,
     pub marking: Option<String>,
+    /// Handling markings from lowest to highest: a briefing's banner is the highest of what it
+    /// prints, and a lower `--marking` is refused.
+    #[serde(default)]
+    pub levels: Vec<String>,
     #[serde(default)]
     pub pdf_standard: Vec<Standard>,
 }

@@ -49,7 +49,7 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "events",
-        "- {id: e2, description: d, kind: meeting, start: 2024, sources: [s]}
+        "- {id: e2, description: d, kind: meeting, start: 2024, marking: RESTRICTED, sources: [s]}
 - id: e
   title: t
   short_title: s
@@ -82,7 +82,7 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "assessments",
-        "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], extra: {k: v}}",
+        "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], marking: RESTRICTED, extra: {k: v}}",
     ),
     (
         "issuer",

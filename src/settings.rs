@@ -44,6 +44,8 @@ pub struct DocumentConfig {
     pub since: Option<String>,
     pub paper: Paper,
     pub marking: Option<String>,
+    /// Handling markings from lowest to highest (`[generate] levels`).
+    pub levels: Vec<String>,
     /// The texts of the sources: every excerpt is checked against them before a document is
     /// made (the project's `sources` folder, when it has one).
     pub sources: Option<PathBuf>,
@@ -228,6 +230,7 @@ fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, Usa
         since: args.since,
         paper: args.paper.or(defaults.paper).unwrap_or(Paper::A4),
         marking,
+        levels: defaults.levels.clone(),
         sources: project.sources(),
     })
 }

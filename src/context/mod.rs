@@ -111,6 +111,44 @@ pub struct Brief {
     pub region: Option<String>,
 }
 
+/// The events a document for `request` covers, in the order they are told.
+fn covered_events<'b>(base: &'b FactBase, request: &Request) -> Vec<&'b crate::facts::Event> {
+    let mut covered: Vec<&crate::facts::Event> = base
+        .events
+        .iter()
+        .filter(|e| {
+            request.params.values().any(|(kind, v)| match kind {
+                ParamKind::Process => base.process_of(e) == Some(v.as_str()),
+                ParamKind::Country => !base.roles_in(v, e).is_empty(),
+                ParamKind::Event => {
+                    e.id.value == *v || base.anchor_of(e).is_some_and(|a| a.id.value == *v)
+                }
+            })
+        })
+        .collect();
+    covered.sort_by_cached_key(|e| base.chronological(e));
+    covered
+}
+
+/// The handling markings of what a document for `request` prints: its events' and the
+/// assessments of its subject, each once.
+pub fn content_markings(base: &FactBase, request: &Request) -> Vec<String> {
+    let subjects: Vec<&str> = request.params.values().map(|(_, v)| v.as_str()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let events = covered_events(base, request)
+        .into_iter()
+        .map(|e| &e.marking);
+    let judgements = (base.assessments.iter())
+        .filter(|a| subjects.contains(&a.about.value.as_str()))
+        .map(|a| &a.marking);
+    for m in events.chain(judgements).flatten() {
+        if !out.contains(m) {
+            out.push(m.clone());
+        }
+    }
+    out
+}
+
 /// Builds the template context for `request`.
 pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Context {
     let mut b = Builder {
@@ -173,21 +211,7 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
     // The analyst's view of the subject, and what the sources leave open about its events.
     let subjects: Vec<&str> = request.params.values().map(|(_, v)| v.as_str()).collect();
     ctx.assessments = b.assessments(&subjects);
-    let mut covered: Vec<&crate::facts::Event> = base
-        .events
-        .iter()
-        .filter(|e| {
-            request.params.values().any(|(kind, v)| match kind {
-                ParamKind::Process => base.process_of(e) == Some(v.as_str()),
-                ParamKind::Country => !base.roles_in(v, e).is_empty(),
-                ParamKind::Event => {
-                    e.id.value == *v || base.anchor_of(e).is_some_and(|a| a.id.value == *v)
-                }
-            })
-        })
-        .collect();
-    covered.sort_by_cached_key(|e| base.chronological(e));
-    ctx.unknowns = b.unknowns(&covered);
+    ctx.unknowns = b.unknowns(&covered_events(base, request));
     if let Some(since) = since {
         // Only what this document concerns; removed records cite nothing on the page.
         let relevant: Vec<Change> = since

@@ -7,11 +7,12 @@ use crate::yaml::Extra;
 
 /// The fields that are the curator's own words or data: no source needs to support them (a
 /// source may still support a note or a short title). `extra` is never a source's.
-pub const CURATORS_OWN: [&str; 6] = [
+pub const CURATORS_OWN: [&str; 7] = [
     "note",
     "description",
     "short_title",
     "variants",
+    "marking",
     "status",
     "extra",
 ];
@@ -190,6 +191,7 @@ impl Described for Assessment {
             ("text", self.text.clone()),
             ("author", self.author.clone()),
             ("date", self.date.value.to_string()),
+            ("marking", opt(&self.marking)),
             ("confidence", opt(&self.confidence)),
             ("rests_on", refs(&self.rests_on)),
             ("extra", extra(&self.extra)),
@@ -235,6 +237,7 @@ impl Described for Event {
                 },
                 self.title.clone(),
             ),
+            ("marking", opt(&self.marking)),
             ("short_title", opt(&self.short_title)),
             ("kind", self.kind.clone()),
             ("process", id(&self.process)),

@@ -232,6 +232,8 @@ pub struct Event {
     pub title: String,
     /// The title is the curator's description, not a title any source gives.
     pub described: bool,
+    /// A handling marking for what the record tells (`RESTRICTED`), if it needs one.
+    pub marking: Option<String>,
     pub short_title: Option<String>,
     pub kind: String,
     pub process: Option<Ref>,
@@ -383,6 +385,8 @@ pub struct Assessment {
     pub confidence: Option<String>,
     /// Events or processes whose facts it rests on (they carry their own notes).
     pub rests_on: Vec<Ref>,
+    /// A handling marking for the judgement, if it needs one.
+    pub marking: Option<String>,
 }
 
 #[derive(Debug, Clone)]

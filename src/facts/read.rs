@@ -244,6 +244,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     }
     let title = title.or(description);
     let short_title = rec.opt_text(r, "short_title");
+    let marking = rec.opt_text(r, "marking");
     let kind = rec
         .required(r, "kind")
         .and_then(|n| r.choice(n, &rec.field_path("kind"), EVENT_KINDS));
@@ -280,6 +281,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
         described,
+        marking: marking.map(|m| m.value),
         short_title: short_title.map(|v| v.value),
         kind: kind.map(|v| v.value).unwrap_or_default(),
         process,
@@ -350,6 +352,7 @@ fn assessment(r: &mut Reader, node: &Node, path: &str) -> Option<Assessment> {
         .optional("confidence")
         .and_then(|n| r.choice(n, &rec.field_path("confidence"), CONFIDENCES));
     let rests_on = texts(r, &mut rec, "rests_on");
+    let marking = rec.opt_text(r, "marking");
     let head = rec.head_location(r);
     let extra = rec.extra(r);
     rec.finish(r);
@@ -366,6 +369,7 @@ fn assessment(r: &mut Reader, node: &Node, path: &str) -> Option<Assessment> {
         }),
         confidence: confidence.map(|c| c.value),
         rests_on,
+        marking: marking.map(|m| m.value),
     })
 }
 

@@ -272,8 +272,47 @@ pub fn context_for(
         paper: doc.paper,
         marking: doc.marking.as_deref(),
     };
-    let request = context::request(manifest, params, base, &settings)?;
+    let mut request = context::request(manifest, params, base, &settings)?;
+    request.marking = marking_for(&request, base, &doc.levels)?;
     let ctx = context::build(base, &request, since);
     let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
     Ok((request, json))
+}
+
+/// The document's marking: the one asked for, or else the highest of what it prints; one
+/// lower than what it prints is refused. Markings are ordered by `levels` (lowest first).
+fn marking_for(
+    request: &Request,
+    base: &FactBase,
+    levels: &[String],
+) -> Result<Option<String>, UsageError> {
+    let content = context::content_markings(base, request);
+    let rank = |m: &str| levels.iter().position(|l| l == m);
+    if !content.is_empty() && levels.is_empty() {
+        return Err(UsageError::new(format!(
+            "records this briefing prints carry markings ({}), but no order of markings is set",
+            content.join(", ")
+        ))
+        .help("list them under `[generate]` in brief.toml, lowest first: `levels = [\"UNCLASSIFIED\", \"RESTRICTED\", …]`"));
+    }
+    for m in content.iter().chain(&request.marking) {
+        if !levels.is_empty() && rank(m).is_none() {
+            return Err(UsageError::new(format!(
+                "the marking `{m}` is not one of the levels set in brief.toml ({})",
+                levels.join(", ")
+            ))
+            .help("use one of the levels, or add it to `levels` under `[generate]`"));
+        }
+    }
+    let highest = content.iter().max_by_key(|m| rank(m)).cloned();
+    match (&request.marking, highest) {
+        (Some(asked), Some(top)) if rank(asked) < rank(&top) => Err(UsageError::new(format!(
+            "`{asked}` is lower than what this briefing prints: it carries `{top}`"
+        ))
+        .help(format!(
+            "mark it `{top}` or higher, or leave the marking out to get `{top}`"
+        ))),
+        (Some(asked), _) => Ok(Some(asked.clone())),
+        (None, top) => Ok(top),
+    }
 }

@@ -481,3 +481,65 @@ fn the_issuer_block_prints_what_issuer_yaml_gives() {
         "{text}"
     );
 }
+
+/// Per-record markings: a briefing's banner is the highest marking of what it prints (by the
+/// order `levels` sets in brief.toml), and a lower `--marking` is refused.
+#[test]
+fn a_briefing_is_marked_at_least_as_high_as_what_it_prints() {
+    let project = tempfile::tempdir_in(scratch_root()).unwrap();
+    let data = project.path().join("data");
+    copy_dir(&fixture("minimal"), &data);
+    edit(
+        &data.join("events/second.yaml"),
+        "  kind: conference\n",
+        "  kind: conference\n  marking: RESTRICTED\n",
+    );
+    let toml = project.path().join("brief.toml");
+    let root = project.path().to_str().unwrap().to_owned();
+    let out_dir = project.path().join("output");
+    let run = |args: &[&str]| {
+        let mut all = vec!["--project", &root, "generate", "-t", "event-brief"];
+        all.extend_from_slice(args);
+        brief(&all)
+    };
+    std::fs::write(&toml, "").unwrap();
+    let out = run(&["-p", "event=lake-2021"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("carry markings (RESTRICTED), but no order of markings is set"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(
+        &toml,
+        "[generate]\nlevels = [\"UNCLASSIFIED\", \"RESTRICTED\", \"SECRET\"]\n",
+    )
+    .unwrap();
+    // Unmarked: the record's marking.
+    let out = run(&["-p", "event=lake-2021"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(out_dir.join("event-brief-lake-2021.pdf")).unwrap());
+    assert!(text.contains("RESTRICTED"), "{text}");
+    // Lower: refused; higher: kept.
+    let out = run(&["-p", "event=lake-2021", "--marking", "UNCLASSIFIED"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "`UNCLASSIFIED` is lower than what this briefing prints: it carries `RESTRICTED`"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["-p", "event=lake-2021", "--marking", "SECRET"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(out_dir.join("event-brief-lake-2021.pdf")).unwrap());
+    assert!(
+        text.contains("SECRET") && !text.contains("RESTRICTED"),
+        "{text}"
+    );
+    // A briefing that prints nothing marked: no banner.
+    let out = run(&["-p", "event=lake-2020"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = pdf_text(&std::fs::read(out_dir.join("event-brief-lake-2020.pdf")).unwrap());
+    assert!(!text.contains("RESTRICTED"), "{text}");
+}
