@@ -421,8 +421,16 @@ fn part_announced(base: &FactBase, party: &str, e: &Event) -> bool {
     if e.announced {
         return true;
     }
-    let (_, basis) = base.involvement(party, e);
     let ahead = base.announced_fields(e);
+    // Being the venue of an event a later source places there is a reported part, whatever
+    // else was only announced.
+    let venue = (e.location.as_ref())
+        .and_then(|l| l.country.as_ref())
+        .is_some_and(|c| c.value == party);
+    if venue && !ahead.contains(&"location") {
+        return false;
+    }
+    let (_, basis) = base.involvement(party, e);
     let event = crate::facts::event_path(&e.id.value);
     !basis.is_empty()
         && basis.iter().all(|b| {
@@ -445,11 +453,16 @@ fn country_summary(
     involved: &[&Event],
     said: &[StatementRecord],
 ) -> CountrySummary {
-    let with_role = |role: &str| -> Vec<String> {
-        roles
-            .iter()
-            .filter(|r| !r.announced && r.roles.contains(&role))
-            .map(|r| r.event.label.clone())
+    // Hosting and organising as reported: not where only pre-event sources give the hosts
+    // or organisers.
+    let with_role = |role: &str, field: &str| -> Vec<String> {
+        (roles.iter().zip(involved))
+            .filter(|(r, e)| {
+                !r.announced
+                    && r.roles.contains(&role)
+                    && !base.announced_fields(e).contains(&field)
+            })
+            .map(|(r, _)| r.event.label.clone())
             .collect()
     };
     let mut events_notes = Notes::default();
@@ -533,8 +546,8 @@ fn country_summary(
             (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
             _ => None,
         },
-        hosted: with_role("host"),
-        organised: with_role("organizer"),
+        hosted: with_role("host", "hosts"),
+        organised: with_role("organizer", "organizers"),
         events_notes,
         heads_notes,
         statements_notes,

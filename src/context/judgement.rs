@@ -38,7 +38,8 @@ pub struct AssessmentRecord {
 /// Something the sources leave open about an event the document covers.
 #[derive(Debug, Clone, Serialize)]
 pub struct Unknown {
-    /// `announced-event` (announced, not reported as held), `announced-outcome`,
+    /// `announced-event` (announced, not reported as held), `announced-facts` (some of the
+    /// event's own facts, e.g. its dates or organisers, known only in advance), `announced-outcome`,
     /// `announced-figure`, `announced-participation` (announced, never reported),
     /// `no-participants` (nobody recorded as taking part), `sources-differ` (a claim).
     pub kind: &'static str,
@@ -116,6 +117,24 @@ impl Builder<'_> {
                 add("announced-event", None, None);
                 continue;
             }
+            // The event's own facts only a source from before it gives.
+            let ahead: Vec<String> = (self.base.announced_fields(e).into_iter())
+                .map(|f| match f {
+                    "start" | "end" => "dates".to_owned(),
+                    "location" => "place".to_owned(),
+                    "sequence" => "number in its process".to_owned(),
+                    "organizers" => "organisers".to_owned(),
+                    other => humanize(other),
+                })
+                .fold(Vec::new(), |mut out, f| {
+                    if !out.contains(&f) {
+                        out.push(f);
+                    }
+                    out
+                });
+            if !ahead.is_empty() {
+                add("announced-facts", Some(and_list(&ahead)), None);
+            }
             for o in e.outcomes.iter().filter(|o| o.announced) {
                 add("announced-outcome", Some(o.title.clone()), None);
             }
@@ -138,11 +157,9 @@ impl Builder<'_> {
                     .party(&p.party.value)
                     .map(|x| x.label().to_owned())
                     .unwrap_or_else(|| p.party.value.clone());
-                add(
-                    "announced-participation",
-                    Some(name),
-                    Some(humanize(&p.role)),
-                );
+                // "as host"; a delegation's part needs no word.
+                let role = (p.role != "delegation").then(|| humanize(&p.role));
+                add("announced-participation", Some(name), role);
             }
             if e.participants.is_empty() {
                 add("no-participants", None, None);
@@ -162,5 +179,14 @@ impl Builder<'_> {
             }
         }
         out
+    }
+}
+
+/// "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -118,7 +118,8 @@ fn covered_events<'b>(base: &'b FactBase, request: &Request) -> Vec<&'b crate::f
         .iter()
         .filter(|e| {
             request.params.values().any(|(kind, v)| match kind {
-                ParamKind::Process => base.process_of(e) == Some(v.as_str()),
+                // A process history tells every event on record (others at its end).
+                ParamKind::Process => base.process(v).is_some(),
                 ParamKind::Country => !base.roles_in(v, e).is_empty(),
                 ParamKind::Event => {
                     e.id.value == *v || base.anchor_of(e).is_some_and(|a| a.id.value == *v)

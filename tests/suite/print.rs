@@ -370,9 +370,23 @@ fn small_documents_stay_plain() {
         "country-participation-TJK.pdf",
     );
     assert!(three.contains("Contents"), "{three}");
-    // Four years with one event each: the timeline says it all, no bar chart beside it.
-    assert!(!three.contains("Events on record per year"), "{three}");
-    assert!(three.contains("Involvement over time"), "{three}");
+    // Four years, one of them with two events: a chart says more than the timeline.
+    assert!(three.contains("Events on record per year"), "{three}");
+    // All its events in one year: the timeline says it all, no bar chart beside it.
+    let one_year = make(
+        &[
+            "--template",
+            "country-participation",
+            "--param",
+            "country=TKM",
+        ],
+        "country-participation-TKM.pdf",
+    );
+    assert!(one_year.contains("Involvement over time"), "{one_year}");
+    assert!(
+        !one_year.contains("Events on record per year"),
+        "{one_year}"
+    );
     // One event on record: no one-dot timeline.
     let qatar = make(
         &[
