@@ -486,3 +486,90 @@ impl Trace {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The minimal fixture with its gazette dated before the second talks opened, so that
+    /// the talks' figure rests only on a source from before the event; `announced` marks it
+    /// so (or not).
+    fn base(announced: bool) -> (FactBase, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new("tests/fixtures/minimal");
+        for entry in [
+            "sources.yaml",
+            "countries.yaml",
+            "people.yaml",
+            "processes.yaml",
+            "issuer.yaml",
+        ] {
+            std::fs::copy(from.join(entry), dir.path().join(entry)).unwrap();
+        }
+        std::fs::create_dir(dir.path().join("events")).unwrap();
+        for entry in ["first.yaml", "second.yaml"] {
+            std::fs::copy(
+                from.join("events").join(entry),
+                dir.path().join("events").join(entry),
+            )
+            .unwrap();
+        }
+        let sources = dir.path().join("sources.yaml");
+        let text = std::fs::read_to_string(&sources).unwrap();
+        std::fs::write(
+            &sources,
+            text.replace("published: 2021-06-02", "published: 2021-05-01"),
+        )
+        .unwrap();
+        if announced {
+            let event = dir.path().join("events/second.yaml");
+            let text = std::fs::read_to_string(&event).unwrap();
+            std::fs::write(
+                &event,
+                text.replace(
+                    "qualifier: about, sources",
+                    "qualifier: about, status: announced, sources",
+                ),
+            )
+            .unwrap();
+        }
+        crate::facts::load_all(dir.path())
+    }
+
+    fn figure_note() -> NoteMark {
+        NoteMark {
+            page: 1,
+            value: serde_json::json!({
+                "sources": [{"id": "gazette-2021", "number": 1}],
+                "basis": [{"ref": "events[lake-2021].figures[0]", "fields": []}],
+                "text": "participants: about 120",
+            }),
+        }
+    }
+
+    fn issues(announced: bool) -> Vec<String> {
+        let (base, problems) = base(announced);
+        let doc = Document {
+            template: "event-brief",
+            params: &[],
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            sources_folder: None,
+        };
+        let traced = trace(&doc, &[figure_note()], &base, &problems);
+        assert_eq!(traced.notes.len(), 1);
+        traced.notes[0].issues.clone()
+    }
+
+    #[test]
+    fn a_fact_told_only_before_its_event_must_print_as_announced() {
+        let unmarked = issues(false);
+        assert!(
+            unmarked
+                .iter()
+                .any(|i| i.contains("told only by sources published before the event began")),
+            "{unmarked:?}"
+        );
+        assert!(issues(true).is_empty(), "{:?}", issues(true));
+    }
+}
