@@ -14,8 +14,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::new_debouncer;
-use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::notify::{self, RecursiveMode};
+use notify_debouncer_mini::{Config as DebounceConfig, new_debouncer_opt};
 
 use crate::pipeline::{Contexted, Prepared, batch};
 use crate::settings::{GenerateConfig, WatchConfig};
@@ -32,7 +32,12 @@ pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("cannot catch Ctrl-C ({e})"))?;
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(50), tx)
+    // Links are not followed by the watcher: a link to `/` or to `..` inside the fact base
+    // would make it watch the whole file system, or loop.
+    let settings = DebounceConfig::default()
+        .with_timeout(Duration::from_millis(50))
+        .with_notify_config(notify::Config::default().with_follow_symlinks(false));
+    let mut debouncer = new_debouncer_opt::<_, notify::RecommendedWatcher>(settings, tx)
         .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;
     let mut watched: Vec<PathBuf> = vec![doc.data.clone()];
     if doc.templates.is_dir() {
@@ -52,7 +57,7 @@ pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
         .canonicalize()
         .unwrap_or_else(|_| config.out.clone());
     let mut state = State {
-        files: snapshot(&watched, &output),
+        files: snapshot(&watched, &output, &doc.root, &stop),
         ..State::default()
     };
     rebuild(config, &mut state, "start", true);
@@ -76,7 +81,11 @@ pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
         }
-        let now = snapshot(&watched, &output);
+        let now = snapshot(&watched, &output, &doc.root, &stop);
+        // Stopped during the walk: the snapshot is partial, and there is nothing to rebuild.
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
         let changed: Vec<PathBuf> = changed_files(&state.files, &now);
         state.files = now;
         let Some(first) = changed.first() else {
@@ -106,37 +115,66 @@ struct State {
     files: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
 }
 
-/// Every file under `paths` (not temporary, not in `output`) with its length and time.
+/// Every file under `paths` (not temporary, not in `output`) with its length and time. A
+/// link is followed only to a folder inside `root` not visited yet (never out of the
+/// project, never round a loop), and the walk ends at once when `stop` is set.
 fn snapshot(
     paths: &[PathBuf],
     output: &Path,
+    root: &Path,
+    stop: &AtomicBool,
 ) -> HashMap<PathBuf, (u64, Option<std::time::SystemTime>)> {
-    fn walk(
-        path: &Path,
-        output: &Path,
-        out: &mut HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
-    ) {
-        let Ok(meta) = std::fs::metadata(path) else {
-            return;
-        };
-        if path.starts_with(output) || is_temporary(path) {
-            return;
-        }
-        if meta.is_dir() {
-            if let Ok(entries) = std::fs::read_dir(path) {
-                for entry in entries.flatten() {
-                    walk(&entry.path(), output, out);
-                }
+    struct Walk<'a> {
+        output: &'a Path,
+        root: PathBuf,
+        stop: &'a AtomicBool,
+        visited: std::collections::HashSet<PathBuf>,
+        out: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+    }
+    impl Walk<'_> {
+        fn walk(&mut self, path: &Path) {
+            if self.stop.load(Ordering::SeqCst)
+                || path.starts_with(self.output)
+                || is_temporary(path)
+            {
+                return;
             }
-        } else {
-            out.insert(path.to_path_buf(), (meta.len(), meta.modified().ok()));
+            let Ok(meta) = std::fs::metadata(path) else {
+                return;
+            };
+            if meta.is_dir() {
+                // Each real folder once, and only inside the project.
+                let Ok(real) = path.canonicalize() else {
+                    return;
+                };
+                if !real.starts_with(&self.root)
+                    || real.starts_with(self.output)
+                    || !self.visited.insert(real)
+                {
+                    return;
+                }
+                if let Ok(entries) = std::fs::read_dir(path) {
+                    for entry in entries.flatten() {
+                        self.walk(&entry.path());
+                    }
+                }
+            } else {
+                self.out
+                    .insert(path.to_path_buf(), (meta.len(), meta.modified().ok()));
+            }
         }
     }
-    let mut out = HashMap::new();
+    let mut walk = Walk {
+        output,
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+        stop,
+        visited: std::collections::HashSet::new(),
+        out: HashMap::new(),
+    };
     for path in paths {
-        walk(path, output, &mut out);
+        walk.walk(path);
     }
-    out
+    walk.out
 }
 
 /// The files added, removed or changed between two snapshots, sorted.

@@ -91,3 +91,33 @@ fn with_all_only_the_documents_a_change_touches_are_rebuilt() {
     let (code, _) = watch.terminate();
     assert_eq!(code, Some(0));
 }
+
+/// Links under the watched folders are never followed out of the project or round a loop: a
+/// link to `/` and two links to `..` once made the walk cover the whole file system or loop
+/// until killed (hostile round three, item 11).
+#[test]
+fn links_out_of_the_project_or_in_a_loop_are_not_walked() {
+    let (_s, dir) = project();
+    let events = dir.join("data/events");
+    std::os::unix::fs::symlink("/", events.join("root")).unwrap();
+    std::os::unix::fs::symlink("..", events.join("up")).unwrap();
+    std::os::unix::fs::symlink("../..", events.join("upup")).unwrap();
+    let started = std::time::Instant::now();
+    let watch = Watch::start(
+        Path::new(env!("CARGO_BIN_EXE_brief")),
+        &dir,
+        &["-t", "process-history"],
+    );
+    watch.wait_for("watching", 1);
+    // A save is still seen and rebuilt.
+    let event = dir.join("data/events/2024-reykjavik.yaml");
+    edit(&event, "qualifier: more than", "qualifier: at least");
+    watch.wait_for("[data/events/2024-reykjavik.yaml] wrote", 1);
+    let (code, log) = watch.terminate();
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}\n{log}",
+        started.elapsed()
+    );
+}
