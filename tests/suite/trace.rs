@@ -344,3 +344,78 @@ fn a_trace_says_which_rows_print_as_announced() {
     assert_eq!(record_of("Hosted by")["announced"], true);
     assert_eq!(record_of("Dates")["announced"], false);
 }
+
+/// Each excerpt is reported as checked against its source's text (`verified`), or not
+/// (`unchecked`: the source has no `file`, or there is no sources folder).
+#[test]
+fn a_trace_says_whether_each_excerpt_was_verified() {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["init", "p", "-q"])
+        .current_dir(scratch.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let project = scratch.path().join("p");
+    let statuses = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec![
+            "--project",
+            project.to_str().unwrap(),
+            "trace",
+            "--template",
+            "process-history",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = brief(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let trace: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut found = Vec::new();
+        for note in trace["notes"].as_array().unwrap() {
+            for s in note["sources"].as_array().unwrap() {
+                for c in s["citations"].as_array().unwrap() {
+                    found.push((
+                        s["id"].as_str().unwrap().to_owned(),
+                        c["excerpt_status"].as_str().unwrap().to_owned(),
+                    ));
+                }
+            }
+        }
+        assert!(!found.is_empty());
+        found
+    };
+    // The project's sources folder holds every text: every excerpt is verified.
+    let all = statuses(&[]);
+    assert!(
+        all.iter().all(|(_, s)| s == "verified" || s == "none"),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|(_, s)| s == "verified"), "{all:?}");
+    // A source without `file`: its excerpts cannot be checked; the others still are.
+    edit(
+        &project.join("data/sources.yaml"),
+        "  file: ministry-2024-10-02.txt\n",
+        "",
+    );
+    let some = statuses(&[]);
+    for (id, status) in &some {
+        if id == "ministry-2024-10-02" {
+            assert!(status == "unchecked" || status == "none", "{some:?}");
+        } else {
+            assert!(status == "verified" || status == "none", "{some:?}");
+        }
+    }
+    assert!(
+        some.iter()
+            .any(|(id, s)| id == "ministry-2024-10-02" && s == "unchecked")
+    );
+    assert!(some.iter().any(|(_, s)| s == "verified"), "{some:?}");
+    // No sources folder: nothing is checked.
+    std::fs::rename(project.join("sources"), project.join("texts")).unwrap();
+    let none = statuses(&[]);
+    assert!(
+        none.iter().all(|(_, s)| s == "unchecked" || s == "none"),
+        "{none:?}"
+    );
+}
