@@ -74,7 +74,7 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
         .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?
         .peel_to_tree()
         .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?;
-    write_tree(&repo, &folder, scratch.path())?;
+    write_tree(&repo, &folder, scratch.path(), facts::MAX_FILE_BYTES)?;
     let (base, problems) = facts::load_all(scratch.path());
     if problems
         .iter()
@@ -139,7 +139,12 @@ fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::
 }
 
 /// Writes the files of `tree` (recursively) into `dir`.
-fn write_tree(repo: &gix::Repository, tree: &gix::Tree<'_>, dir: &Path) -> anyhow::Result<()> {
+fn write_tree(
+    repo: &gix::Repository,
+    tree: &gix::Tree<'_>,
+    dir: &Path,
+    limit: u64,
+) -> anyhow::Result<()> {
     for entry in tree.iter() {
         let entry = entry.map_err(|e| anyhow::anyhow!("{e}"))?;
         let name = entry.filename().to_string();
@@ -147,13 +152,29 @@ fn write_tree(repo: &gix::Repository, tree: &gix::Tree<'_>, dir: &Path) -> anyho
             continue;
         }
         let path = dir.join(&name);
+        // The size from the object's header, before anything is inflated: a small object
+        // that inflates to gigabytes (a git bomb) is refused at no cost.
+        if entry.mode().is_blob() {
+            let header = repo
+                .find_header(entry.oid())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if header.size() > limit {
+                return Err(UsageError::new(format!(
+                    "`{name}` in the revision is {} MB, larger than brief reads ({} MB)",
+                    header.size() >> 20,
+                    limit >> 20
+                ))
+                .help("compare with a revision whose fact-base files are of a normal size")
+                .into());
+            }
+        }
         let object = repo
             .find_object(entry.oid())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         if entry.mode().is_tree() {
             std::fs::create_dir_all(&path)?;
             let sub = object.peel_to_tree().map_err(|e| anyhow::anyhow!("{e}"))?;
-            write_tree(repo, &sub, &path)?;
+            write_tree(repo, &sub, &path, limit)?;
         } else if entry.mode().is_blob() {
             std::fs::write(&path, &object.data)?;
         }
@@ -168,4 +189,51 @@ pub fn since(data: &Path, rev: &str, now: &FactBase) -> anyhow::Result<Since> {
         revision,
         diff: crate::changes::diff(&then, now),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git(dir: &Path, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// A blob larger than the limit is refused from its header, before it is inflated or
+    /// written (a 2 MB object can inflate to gigabytes).
+    #[test]
+    fn an_object_larger_than_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        git(dir.path(), &["init", "-q"]);
+        std::fs::write(dir.path().join("small.yaml"), "- id: a\n").unwrap();
+        std::fs::write(dir.path().join("big.yaml"), vec![b'#'; 2 << 20]).unwrap();
+        git(dir.path(), &["add", "-A"]);
+        git(dir.path(), &["commit", "-qm", "x"]);
+        let repo = gix::open(dir.path()).unwrap();
+        let tree = repo.head_commit().unwrap().tree().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let err = write_tree(&repo, &tree, out.path(), 1 << 20).unwrap_err();
+        let text = format!("{err:#}");
+        assert!(
+            text.contains("`big.yaml` in the revision is 2 MB, larger than brief reads (1 MB)"),
+            "{text}"
+        );
+        assert!(!out.path().join("big.yaml").exists());
+        // Under the limit, written as it is.
+        let out = tempfile::tempdir().unwrap();
+        write_tree(&repo, &tree, out.path(), 4 << 20).unwrap();
+        assert_eq!(
+            std::fs::read(out.path().join("small.yaml")).unwrap(),
+            b"- id: a\n"
+        );
+    }
 }
