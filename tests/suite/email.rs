@@ -89,9 +89,16 @@ fn a_draft_carries_the_briefing_and_a_covering_note() {
         "Kuwait City",
         "over 500 participants",
         "An outcome document",
+        // A greeting; every headline figure, not the first four; announced as announced.
+        "Dear colleagues,",
+        "14 civil society organizations (announced)",
+        "Hosted by Kuwait (announced)",
+        "Kuwait City, Kuwait (as announced)",
     ] {
         assert!(text.contains(fact), "{fact} missing from\n{text}");
     }
+    // Curator notes stay in the briefing, out of the covering note.
+    assert!(!text.contains("was to conclude on 5 November"), "{text}");
     assert!(
         text.contains("event-brief-kuwait-phase-2024.pdf (3 pages,"),
         "{text}"
