@@ -163,7 +163,37 @@ fn value_schema(trace: &Trace, path: &str) -> Value {
     if types.contains(&Ty::List) {
         let mut items = types.clone();
         items.remove(&Ty::List);
-        return json!({ "type": "array", "items": one_of(trace, path, &items) });
+        let mut list = json!({ "type": "array", "items": one_of(trace, path, &items) });
+        // Every fact cites a source: a record's `sources` is never empty (as `check` says).
+        if path.ends_with(".sources") {
+            list["minItems"] = json!(1);
+        }
+        return list;
+    }
+    // A record's id, as `check` reads it: three capital letters for a country, lowercase
+    // letters, digits and `-` otherwise.
+    if let Some(collection) = path.strip_suffix(".id")
+        && !collection.contains('.')
+        && types.contains(&Ty::Text)
+    {
+        let pattern = if collection == "countries" {
+            "^[A-Z]{3}$"
+        } else {
+            "^[a-z0-9-]+$"
+        };
+        let mut forms = vec![json!({ "type": "string", "pattern": pattern })];
+        if collection != "countries" {
+            // `2024` reads as a number and is a valid id.
+            forms.push(json!({ "type": "integer", "minimum": 0 }));
+        }
+        return json!({
+            "anyOf": forms,
+            "description": if collection == "countries" {
+                "an ISO 3166-1 alpha-3 code: three capital letters such as `NOR`"
+            } else {
+                "lowercase letters, digits and `-`, such as `annual-meeting-2024`"
+            },
+        });
     }
     one_of(trace, path, &types)
 }

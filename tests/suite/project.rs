@@ -477,6 +477,45 @@ fn a_wrong_field_fails_the_schema() {
     assert!(err.contains("nmae") || err.contains("name"), "{err}");
     std::fs::write(&path, text.replacen("id: TJK", "id: [TJK]", 1)).unwrap();
     assert!(validates(&brief::harness::schema_of_kind("countries").unwrap(), &path).is_err());
+    // As strict as `check` where JSON Schema can say it: ids of the right form, no empty
+    // `sources` (first-day friction, item 15, in part).
+    let schema = brief::harness::schema_of_kind("countries").unwrap();
+    for (from, to) in [("id: TJK", "id: tjk"), ("id: TJK", "id: TJKX")] {
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        assert!(validates(&schema, &path).is_err(), "{to}");
+    }
+    let sources = dir.path().join("sources.yaml");
+    let schema = brief::harness::schema_of_kind("sources").unwrap();
+    std::fs::write(
+        &sources,
+        "- { id: Bad_Id, title: t, publisher: p, published: 2024, kind: news }\n",
+    )
+    .unwrap();
+    assert!(validates(&schema, &sources).is_err());
+    std::fs::write(
+        &sources,
+        "- { id: good-id, title: t, publisher: p, published: 2024, kind: news }\n",
+    )
+    .unwrap();
+    assert!(validates(&schema, &sources).is_ok());
+    let events = dir.path().join("events.yaml");
+    let schema = brief::harness::schema_of_kind("events").unwrap();
+    std::fs::write(
+        &events,
+        "- { id: e, title: t, kind: meeting, start: 2024, sources: [] }\n",
+    )
+    .unwrap();
+    assert!(validates(&schema, &events).is_err());
+    std::fs::write(
+        &events,
+        "- { id: e, title: t, kind: meeting, start: 2024, sources: [s] }\n",
+    )
+    .unwrap();
+    assert!(
+        validates(&schema, &events).is_ok(),
+        "{:?}",
+        validates(&schema, &events)
+    );
 }
 
 /// The `brief.toml` that `init` writes has every section, every key commented with its
