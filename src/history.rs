@@ -101,6 +101,14 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
     Ok((base, revision))
 }
 
+/// A revision beyond the history a shallow clone holds.
+fn shallow(rev: &str) -> UsageError {
+    UsageError::new(format!(
+        "`{rev}` is not in this clone's history: the clone is shallow"
+    ))
+    .help("fetch more history (`git fetch --unshallow`, or `--deepen N`), then try again")
+}
+
 /// The commit `rev` names: a date, or anything git's rev-parse accepts.
 fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::Commit<'r>> {
     if let Ok(day) = facts::parse_day(rev) {
@@ -121,14 +129,21 @@ fn find_commit<'r>(repo: &'r gix::Repository, rev: &str) -> anyhow::Result<gix::
                 ))
                 .into());
             };
-            commit = parent
-                .object()
-                .map_err(|e| anyhow::anyhow!("{e}"))?
+            // In a shallow clone the history ends where the clone was cut.
+            let object = match parent.object() {
+                Ok(object) => object,
+                Err(_) if repo.is_shallow().unwrap_or(false) => return Err(shallow(rev).into()),
+                Err(e) => return Err(anyhow::anyhow!("{e}")),
+            };
+            commit = object
                 .try_into_commit()
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
     }
     let id = repo.rev_parse_single(rev).map_err(|_| {
+        if repo.is_shallow().unwrap_or(false) {
+            return shallow(rev);
+        }
         UsageError::new(format!("unknown revision `{rev}`"))
             .help("give a tag, a branch, a commit (`HEAD~3`), or a date `YYYY-MM-DD`")
     })?;

@@ -371,3 +371,26 @@ fn an_edition_later_than_the_documents_date_is_refused() {
         "{err}"
     );
 }
+
+/// A shallow clone whose history ends before the edition asked for says so, and how to get
+/// more history — not "object … could not be found" (hostile round three, item 13).
+#[test]
+fn a_shallow_clone_says_it_is_shallow() {
+    let (_d, root) = repository();
+    let clones = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", root.display());
+    git(
+        clones.path(),
+        "2024-03-01",
+        &["clone", "-q", "--depth", "1", &url, "c"],
+    );
+    let clone = clones.path().join("c");
+    for rev in ["2024-01-05", "HEAD~2"] {
+        let out = run(&clone, &["diff", rev]);
+        assert_eq!(out.status.code(), Some(2), "{rev}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("the clone is shallow"), "{rev}: {err}");
+        assert!(err.contains("git fetch --unshallow"), "{rev}: {err}");
+        assert!(!err.contains("could not be found"), "{rev}: {err}");
+    }
+}
