@@ -303,43 +303,34 @@ impl<'a> Builder<'a> {
         event: &EventRef,
     ) -> Vec<StatementRecord> {
         let base = self.base;
-        let mut statements = Vec::new();
-        let said = (e.statements.iter().enumerate()).filter(|(_, s)| base.speaks_for(s, id, e));
-        for (i, s) in said {
-            let speaker = self.person_at(&s.speaker.value, e.start.value);
-            let speakers = vec![speaker];
-            statements.push(StatementRecord {
-                kind: s.kind.clone(),
-                text: s.text.clone(),
-                by: super::attribution(&speakers, None),
-                speakers,
-                on_behalf_of: None,
-                note: s.note.clone(),
-                continues: false,
-                continued: false,
-                event: Some(event.clone()),
-                ahead: base.told_ahead(e, &s.sources),
-                meta: self.meta(
-                    &s.sources,
-                    item_path(&e.id.value, "statements", i),
-                    &s.extra,
-                    self.change(RecordKind::Statement, &e.id.value, Some(&s.key())),
-                ),
-            });
-        }
-        statements
+        // Said for it: the country goes without saying in the attribution.
+        self.statements_at(e, event, false, |s| base.speaks_for(s, id, e))
     }
 
     /// What was said at `e` of or to a country (its `about`), by others than its own people.
     fn statements_about(&mut self, e: &Event, id: &str, event: &EventRef) -> Vec<StatementRecord> {
         let base = self.base;
-        let said = (e.statements.iter().enumerate())
-            .filter(|(_, s)| s.about.iter().any(|p| p.value == id) && !base.speaks_for(s, id, e));
+        self.statements_at(e, event, true, |s| {
+            s.about.iter().any(|p| p.value == id) && !base.speaks_for(s, id, e)
+        })
+    }
+
+    /// The statements of `e` that `keep` takes, each with its event; `for_whom` names the
+    /// party a speaker spoke for in the attribution.
+    fn statements_at(
+        &mut self,
+        e: &Event,
+        event: &EventRef,
+        for_whom: bool,
+        keep: impl Fn(&crate::facts::Statement) -> bool,
+    ) -> Vec<StatementRecord> {
+        let base = self.base;
         let mut out = Vec::new();
-        for (i, s) in said {
-            let speaker = self.person_at(&s.speaker.value, e.start.value);
-            let on_behalf_of = s.on_behalf_of.as_ref().map(|p| self.party(&p.value));
-            let speakers = vec![speaker];
+        for (i, s) in e.statements.iter().enumerate().filter(|(_, s)| keep(s)) {
+            let speakers = vec![self.person_at(&s.speaker.value, e.start.value)];
+            let on_behalf_of = for_whom
+                .then(|| s.on_behalf_of.as_ref().map(|p| self.party(&p.value)))
+                .flatten();
             out.push(StatementRecord {
                 kind: s.kind.clone(),
                 text: s.text.clone(),
