@@ -35,6 +35,7 @@ pub mod term;
 mod threads;
 mod timings;
 mod trace;
+mod words;
 mod world;
 mod yaml;
 

@@ -1,0 +1,1 @@
+# American English: only what differs from `en.ftl` (spelling).
