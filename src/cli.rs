@@ -132,6 +132,11 @@ pub struct DocumentArgs {
     /// Handling marking printed on every page, e.g. `UNCLASSIFIED` or `RESTRICTED`.
     #[arg(long, value_name = "TEXT")]
     pub marking: Option<String>,
+    /// The language of the briefing, a BCP 47 tag (`en`, `en-US`, `ru`, `fr`, `ar`,
+    /// `ar-u-nu-latn`); several, comma-separated, make one document each, named
+    /// `NAME.TAG.pdf` (default: `brief.toml`'s, else the issuer's language, else English).
+    #[arg(long, value_name = "TAG,…", value_delimiter = ',')]
+    pub lang: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -66,6 +66,8 @@ pub struct Origin<'a> {
     pub generated_name: String,
     /// The rendered source with its template spans.
     pub rendered: &'a Rendered,
+    /// The words of the document's language as Typst reads them (`words.json`, JSON).
+    pub words: &'a [u8],
 }
 
 /// The exported files and the warnings raised while making them.
@@ -140,7 +142,8 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     .ok_or_else(|| Problems(vec![Problem::error(format!("date {date} is out of range"))]))?;
     let source = origin.rendered.source.clone();
     let started = Instant::now();
-    let world = DocumentWorld::new(Engine::shared(), sandbox, source, today);
+    let world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
+        .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
     let result = typst::compile::<PagedDocument>(&world);
     let laid_out = Instant::now();
     let warnings: Vec<Problem> = result

@@ -39,10 +39,14 @@ pub fn context(
         as_of: date,
         paper: Paper::A4,
         marking: None,
+        tag: &crate::words::Tag::parse("en").expect("a tag"),
     };
     let request =
         context::request(&manifest, &given, &base, &settings).map_err(|e| e.to_string())?;
-    Ok(serde_json::to_value(context::build(&base, &request, None)).expect("serialisable"))
+    let words = crate::words::Catalogs::builtin()
+        .words("en")
+        .map_err(|e| e.to_string())?;
+    Ok(serde_json::to_value(context::build(&base, &request, None, &words)).expect("serialisable"))
 }
 
 /// Renders `template` (from `root/templates`, over the built-in ones) with `context` and
@@ -59,7 +63,8 @@ pub fn render_pdf(
     let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
         .map_err(|e| e.to_string())?;
     let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
-    let renderer = Renderer::new(library, typst_dir);
+    let catalogs = std::sync::Arc::new(crate::words::Catalogs::new(library.dir()));
+    let renderer = Renderer::new(library, typst_dir, catalogs);
     let rendered = renderer
         .render(template, context)
         .map_err(|e| e.to_string())?;
@@ -73,6 +78,7 @@ pub fn render_pdf(
     let origin = compile::Origin {
         generated_name: "test.typ".into(),
         rendered: &rendered,
+        words: &serde_json::to_vec(&crate::words::Catalogs::builtin().words("en").map_err(|e| e.to_string())?.typst_words()).expect("words serialise"),
     };
     let compiled = compile::compile(&sandbox, &export, &origin)
         .map_err(|e| format!("{e}\n--- source ---\n{}", rendered.source))?;

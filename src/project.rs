@@ -20,6 +20,7 @@
 //! paper = "a4"              # a4 | us-letter
 //! marking = "UNCLASSIFIED"  # printed on every page
 //! pdf-standard = ["a-2b"]   # PDF standards to conform to
+//! lang = "en"               # the briefings' language(s): "en", "ru", "en,ru,fr"
 //!
 //! [email]                   # drafts made with `generate --email`
 //! from = "Briefings Unit <briefings@example.org>"
@@ -112,6 +113,8 @@ pub struct GenerateDefaults {
     pub levels: Vec<String>,
     #[serde(default)]
     pub pdf_standard: Vec<Standard>,
+    /// The language of the briefings (a BCP 47 tag), or several, comma-separated.
+    pub lang: Option<String>,
 }
 
 /// `[email]`: the addresses an office sends its briefings from and to.

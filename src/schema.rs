@@ -53,6 +53,7 @@ const EXAMPLE: &[(&str, &str)] = &[
 - id: e
   title: t
   short_title: s
+  in_text: the s
   kind: conference
   process: p
   sequence: 1

@@ -46,6 +46,9 @@ pub struct DocumentConfig {
     pub marking: Option<String>,
     /// Handling markings from lowest to highest (`[generate] levels`).
     pub levels: Vec<String>,
+    /// The languages asked for (BCP 47 tags, checked), one document each; none: the issuer's
+    /// language, else English.
+    pub langs: Vec<String>,
     /// The texts of the sources: every excerpt is checked against them before a document is
     /// made (the project's `sources` folder, when it has one).
     pub sources: Option<PathBuf>,
@@ -231,8 +234,46 @@ fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, Usa
         paper: args.paper.or(defaults.paper).unwrap_or(Paper::A4),
         marking,
         levels: defaults.levels.clone(),
+        langs: languages(args.lang, project)?,
         sources: project.sources(),
     })
+}
+
+/// The languages asked for: `--lang`, else `[generate] lang`; each a BCP 47 tag, none twice.
+fn languages(flag: Vec<String>, project: &Project) -> Result<Vec<String>, UsageError> {
+    let from_file = flag.is_empty();
+    let given: Vec<String> = if from_file {
+        project
+            .config
+            .generate
+            .lang
+            .as_deref()
+            .map(|l| l.split(',').map(str::to_owned).collect())
+            .unwrap_or_default()
+    } else {
+        flag
+    };
+    let what = || {
+        if from_file {
+            project.where_is("generate", "lang")
+        } else {
+            "`--lang`".to_owned()
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    for text in given {
+        let tag = crate::words::Tag::parse(&text)
+            .map_err(|e| UsageError::new(format!("{}: {e}", what())))?;
+        if out.contains(&tag.text) {
+            return Err(UsageError::new(format!(
+                "{}: `{}` is named twice",
+                what(),
+                tag.text
+            )));
+        }
+        out.push(tag.text);
+    }
+    Ok(out)
 }
 
 /// `generate`'s options: flags, else `brief.toml`, else the defaults; every value checked.

@@ -174,6 +174,7 @@ impl<'e> DocumentWorld<'e> {
             sandbox: sandbox.clone(),
             main,
             main_text: Bytes::from_string(source),
+            words: english_words(),
         });
         Self {
             engine,
@@ -181,6 +182,12 @@ impl<'e> DocumentWorld<'e> {
             main,
             today,
         }
+    }
+
+    /// The document's words (`words.json`, see [`WORDS_FILE`]): English unless given.
+    pub fn with_words(mut self, words: Bytes) -> Self {
+        self.files.loader_mut().words = words;
+        self
     }
 
     /// The real path behind a file id, for messages.
@@ -236,6 +243,25 @@ struct ProjectFiles {
     sandbox: Sandbox,
     main: FileId,
     main_text: Bytes,
+    /// The document's words, served as [`WORDS_FILE`] among the built-in files.
+    words: Bytes,
+}
+
+/// The words of the document's language, as JSON, among the built-in files: the shared
+/// Typst files read it with `json("/brief-builtin/words.json")`.
+pub const WORDS_FILE: &str = "words.json";
+
+/// The English words (the warm-up document's, and any document given none).
+fn english_words() -> Bytes {
+    static WORDS: OnceLock<Bytes> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let words = crate::words::Catalogs::builtin()
+                .words("en")
+                .expect("the built-in English catalog reads");
+            Bytes::new(serde_json::to_vec(&words.typst_words()).expect("words serialise"))
+        })
+        .clone()
 }
 
 impl FileLoader for ProjectFiles {
@@ -258,6 +284,9 @@ impl FileLoader for ProjectFiles {
             .strip_prefix(BUILTIN_TYPST_DIR)
             .and_then(|rest| rest.strip_prefix('/'))
         {
+            if name == WORDS_FILE {
+                return Ok(self.words.clone());
+            }
             let own = self
                 .sandbox
                 .templates

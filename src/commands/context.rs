@@ -1,7 +1,7 @@
 //! `brief context`: print, as JSON, exactly what a template receives — with the same
 //! settings as `generate` (flags, else `brief.toml`).
 
-use crate::pipeline::{context_for, load_facts};
+use crate::pipeline::{context_for, languages, load_facts};
 use crate::settings::DocumentConfig;
 use crate::templates;
 
@@ -9,7 +9,9 @@ pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
     let library = templates::Library::new(&doc.templates)?;
     let manifest = templates::manifest(&library, &doc.template)?;
     let (base, since, _) = load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)?;
-    let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref())?;
+    let catalogs = crate::words::Catalogs::new(library.dir());
+    let words = languages(&catalogs, &doc.langs, &base)?;
+    let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref(), &words[0])?;
     crate::term::outln!("{}", serde_json::to_string_pretty(&ctx)?);
     Ok(())
 }

@@ -6,6 +6,7 @@ use crate::facts::{
     Basis, Citation, Described, Event, FactBase, FuzzyDate, Initiative, Party, Process, Ref,
     event_path, humanize, item_path, record_path, supportable,
 };
+use crate::words::Words;
 use crate::yaml::Extra;
 
 use super::records::*;
@@ -18,22 +19,16 @@ pub(super) struct Builder<'a> {
     pub(super) cited: Vec<String>,
     /// With `--since`: what changed, for marking records.
     pub(super) diff: Option<&'a Diff>,
+    /// The document's language: dates, lists and the words of vocabularies.
+    pub(super) words: &'a Words,
 }
 
-/// The event fields a claim can be about, in words.
-pub(super) fn claim_field_label(field: &str) -> String {
-    match field {
-        "title" => "the official title".into(),
-        "short_title" => "the short title".into(),
-        "kind" => "the kind of event".into(),
-        "sequence" => "the meeting's number".into(),
-        "parent" => "the event it was part of".into(),
-        "start" => "the start date".into(),
-        "end" => "the end date".into(),
-        "location" => "the place".into(),
-        "organizers" => "the organisers".into(),
-        other => format!("the {}", humanize(other)),
-    }
+/// The event fields a claim can be about, in words (`claim-field-…` messages; `the …` of
+/// the field's name for others).
+pub(super) fn claim_field_label(words: &Words, field: &str) -> String {
+    words
+        .message(&format!("claim-field-{}", field.replace('_', "-")), &[])
+        .unwrap_or_else(|| words.get("claim-field", &[("field", humanize(field).into())]))
 }
 
 impl<'a> Builder<'a> {
@@ -100,7 +95,7 @@ impl<'a> Builder<'a> {
                     title: s.title.clone(),
                     publisher: s.publisher.clone(),
                     published: s.published.to_string(),
-                    published_text: s.published.text(),
+                    published_text: self.words.date(&s.published),
                     kind: s.kind.clone(),
                     language: s.language.clone(),
                     url: s.url.as_ref().map(|u| u.value.clone()),
@@ -200,12 +195,13 @@ impl<'a> Builder<'a> {
             title: e.title.clone(),
             described: e.described,
             label: e.label().to_owned(),
+            label_in_text: e.in_text.clone().unwrap_or_else(|| e.label().to_owned()),
             kind: e.kind.clone(),
-            kind_text: humanize(&e.kind),
+            kind_text: self.words.term("kind", &e.kind),
             sequence: e.sequence,
             start: e.start.value.to_string(),
             end: end.to_string(),
-            dates: e.start.value.range_text(&end),
+            dates: self.words.range(&e.start.value, &end),
             year: e.start.value.year,
             city: e.location.as_ref().and_then(|l| l.city.clone()),
             place: self.location(e).map(|l| l.text).filter(|t| !t.is_empty()),
@@ -267,7 +263,7 @@ impl<'a> Builder<'a> {
             .map(|(i, p)| Participant {
                 party: self.party(&p.party.value),
                 role: p.role.clone(),
-                role_text: humanize(&p.role),
+                role_text: self.words.term("role", &p.role),
                 head: (p.capacity == "led")
                     .then_some(p.person.as_ref())
                     .flatten()
@@ -306,7 +302,7 @@ impl<'a> Builder<'a> {
             .map(|(i, o)| Outcome {
                 title: o.title.clone(),
                 kind: o.kind.clone(),
-                kind_text: o.kind.as_deref().map(humanize),
+                kind_text: o.kind.as_deref().map(|k| self.words.term("outcome", k)),
                 announced: o.announced,
                 note: o.note.clone(),
                 meta: self.meta(
@@ -323,11 +319,11 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(i, c)| ClaimRecord {
                 field: c.field.clone(),
-                field_label: claim_field_label(&c.field),
+                field_label: claim_field_label(self.words, &c.field),
                 value: c.value.clone(),
                 value_text: match c.field.as_str() {
                     "start" | "end" => FuzzyDate::parse(&c.value)
-                        .map(|d| d.text())
+                        .map(|d| self.words.date(&d))
                         .unwrap_or_else(|| c.value.clone()),
                     _ => c.value.clone(),
                 },
@@ -383,13 +379,10 @@ impl<'a> Builder<'a> {
     fn figure(&mut self, e: &Event, i: usize, f: &crate::facts::Figure) -> FigureRecord {
         FigureRecord {
             measure: f.measure.clone(),
-            label: f.label.clone().unwrap_or_else(|| humanize(&f.measure)),
+            label: f.label.clone().unwrap_or_else(|| self.words.term("measure", &f.measure)),
             value: f.value,
             qualifier: f.qualifier.clone(),
-            text: match &f.qualifier {
-                Some(q) => format!("{q} {}", f.value),
-                None => f.value.to_string(),
-            },
+            text: self.words.quantity(f.qualifier.as_deref(), f.value),
             announced: f.announced,
             note: f.note.clone(),
             meta: self.meta(
@@ -428,14 +421,14 @@ impl<'a> Builder<'a> {
             {
                 last.speakers.push(speaker);
                 last.meta.basis.push(Basis::whole(path));
-                last.by = attribution(&last.speakers, last.on_behalf_of.as_ref());
+                last.by = attribution(self.words, &last.speakers, last.on_behalf_of.as_ref());
                 continue;
             }
             let speakers = vec![speaker];
             out.push(StatementRecord {
                 kind: st.kind.clone(),
                 text: st.text.clone(),
-                by: attribution(&speakers, on_behalf_of.as_ref()),
+                by: attribution(self.words, &speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,
                 note: st.note.clone(),
@@ -472,7 +465,7 @@ impl<'a> Builder<'a> {
             id: i.id.value.clone(),
             party: self.party(&i.party.value),
             kind: i.kind.clone(),
-            kind_text: humanize(&i.kind),
+            kind_text: self.words.term("initiative", &i.kind),
             title: i.title.clone(),
             summary: i.summary.clone(),
             from: i.from.map(|d| d.to_string()),
@@ -493,7 +486,7 @@ impl<'a> Builder<'a> {
             name: p.name.clone(),
             summary: p.summary.clone(),
             launched: p.launched.map(|d| d.to_string()),
-            launched_text: p.launched.map(|d| d.text()),
+            launched_text: p.launched.map(|d| self.words.date(&d)),
             initiator: p.initiator.as_ref().map(|i| self.party(&i.value)),
             themes: p.themes.clone(),
             meta: self.meta(
@@ -509,7 +502,11 @@ impl<'a> Builder<'a> {
 
 /// Who made a statement: `A, Title (Party); B, Title`, and `, for Party` when they spoke for
 /// a party other than the one of their position.
-pub(super) fn attribution(speakers: &[Person], on_behalf_of: Option<&PartyRef>) -> String {
+pub(super) fn attribution(
+    words: &Words,
+    speakers: &[Person],
+    on_behalf_of: Option<&PartyRef>,
+) -> String {
     let mut text = speakers
         .iter()
         .map(|p| p.text.as_str())
@@ -520,7 +517,10 @@ pub(super) fn attribution(speakers: &[Person], on_behalf_of: Option<&PartyRef>) 
             .iter()
             .all(|s| s.party.as_ref().is_some_and(|p| p.id == party.id))
     {
-        text.push_str(&format!(", for {}", party.label));
+        text = words.get(
+            "speaking-for",
+            &[("who", text.into()), ("party", party.label.clone().into())],
+        );
     }
     text
 }

@@ -242,7 +242,7 @@ impl<'a> Builder<'a> {
                 event: event.clone(),
                 roles_text: event_roles
                     .iter()
-                    .map(|r| crate::facts::humanize(r))
+                    .map(|r| self.words.term("role", r))
                     .collect::<Vec<_>>()
                     .join(", "),
                 roles: event_roles,
@@ -278,7 +278,9 @@ impl<'a> Builder<'a> {
             .filter(|(_, r)| !r.announced)
             .map(|(e, _)| *e)
             .collect();
-        let summary = country_summary(&roles, base, &heads, &people, &involved, &statements);
+        let summary = country_summary(
+            self.words, &roles, base, &heads, &people, &involved, &statements,
+        );
         CountryFocus {
             country: record,
             processes,
@@ -334,7 +336,7 @@ impl<'a> Builder<'a> {
             out.push(StatementRecord {
                 kind: s.kind.clone(),
                 text: s.text.clone(),
-                by: super::attribution(&speakers, on_behalf_of.as_ref()),
+                by: super::attribution(self.words, &speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,
                 note: s.note.clone(),
@@ -437,6 +439,7 @@ fn part_announced(base: &FactBase, party: &str, e: &Event) -> bool {
 
 /// The counts and names a country summary's opening sentences use.
 fn country_summary(
+    words: &crate::words::Words,
     roles: &[Role],
     base: &FactBase,
     heads: &[Head],
@@ -453,7 +456,7 @@ fn country_summary(
                     && r.roles.contains(&role)
                     && !base.announced_fields(e).contains(&field)
             })
-            .map(|(r, _)| r.event.label.clone())
+            .map(|(r, _)| r.event.label_in_text.clone())
             .collect()
     };
     let mut events_notes = Notes::default();
@@ -482,7 +485,7 @@ fn country_summary(
     let head_texts = head_names
         .iter()
         .zip(&head_events)
-        .map(|(name, events)| format!("{name} ({})", events.join(", ")))
+        .map(|(name, events)| format!("{name} ({})", words.and_list(events)))
         .collect();
     // What others did for it, by capacity; announced participations apart.
     let mut groups: Vec<PeopleGroup> = Vec::new();
@@ -529,12 +532,12 @@ fn country_summary(
         events: reported.len(),
         announced_events: (roles.iter())
             .filter(|r| r.announced)
-            .map(|r| r.event.label.clone())
+            .map(|r| r.event.label_in_text.clone())
             .collect(),
         announced_notes,
         people: groups,
         dates: match (held.first(), held.iter().max_by_key(|e| e.end_date())) {
-            (Some(f), Some(l)) => Some(f.start.value.range_text(&l.end_date())),
+            (Some(f), Some(l)) => Some(words.range(&f.start.value, &l.end_date())),
             _ => None,
         },
         hosted: with_role("host", "hosts"),

@@ -213,14 +213,14 @@ impl<'a> Builder<'a> {
                 count: members.len(),
                 first: first.map(|d| d.to_string()),
                 last: last.map(|d| d.to_string()),
-                first_text: first.map(|d| d.text()),
-                last_text: last.map(|d| d.text()),
+                first_text: first.map(|d| self.words.date(&d)),
+                last_text: last.map(|d| self.words.date(&d)),
                 years,
             },
             places: self.places_of(&members),
             events,
             timeline,
-            figures: figures_across(&members),
+            figures: figures_across(self.words, &members),
             others,
         }
     }
@@ -320,23 +320,26 @@ impl<'a> Builder<'a> {
 /// Headline figures across a process's meetings: the measures that two or more meetings
 /// report (one alone compares nothing: it shows as the meeting's own figures), and the
 /// meetings without any figure. None when no measure can be compared.
-fn figures_across(members: &[&Event]) -> Option<FiguresAcross> {
+fn figures_across(words: &crate::words::Words, members: &[&Event]) -> Option<FiguresAcross> {
     let mut measures: Vec<Measure> = Vec::new();
     for e in members {
         for f in &e.figures {
             let label = f
                 .label
                 .clone()
-                .unwrap_or_else(|| crate::facts::humanize(&f.measure));
+                .unwrap_or_else(|| words.term("measure", &f.measure));
             let point = Point {
                 event: e.label().to_owned(),
                 year: e.start.value.year,
                 value: f.value,
                 qualifier: f.qualifier.clone(),
-                text: match &f.qualifier {
-                    Some(q) => format!("{q} {} {label}", f.value),
-                    None => format!("{} {label}", f.value),
-                },
+                text: words.get(
+                    "figure-with-label",
+                    &[
+                        ("quantity", words.quantity(f.qualifier.as_deref(), f.value).into()),
+                        ("label", label.clone().into()),
+                    ],
+                ),
             };
             match measures.iter_mut().find(|m| m.measure == f.measure) {
                 Some(m) if !m.points.iter().any(|p| p.event == point.event) => {

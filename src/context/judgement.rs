@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::records::Link;
 use super::{Builder, EventRef};
 use crate::changes::{Mark, RecordKind};
-use crate::facts::{ASSESSMENT_KINDS, Event, FuzzyDate, humanize};
+use crate::facts::{ASSESSMENT_KINDS, Event, FuzzyDate};
 use crate::yaml::Extra;
 
 /// An analyst's judgement, as a template prints it: apart from the facts, without notes.
@@ -26,6 +26,8 @@ pub struct AssessmentRecord {
     pub date_text: String,
     /// `low`, `moderate` or `high`, when given.
     pub confidence: Option<String>,
+    /// The confidence in words (`moderate`), from the catalog.
+    pub confidence_text: Option<String>,
     /// The events or processes it rests on (their facts carry their own notes).
     pub rests_on: Vec<Link>,
     /// The curator's own fields (`extra:` in the fact base), untouched.
@@ -83,12 +85,14 @@ impl Builder<'_> {
                 let record = AssessmentRecord {
                     id: a.id.value.clone(),
                     kind: a.kind.clone(),
-                    kind_text: humanize(&a.kind),
+                    kind_text: self.words.term("assessment", &a.kind),
                     text: a.text.clone(),
                     author: a.author.clone(),
                     date: a.date.value.to_string(),
-                    date_text: a.date.value.text(),
+                    date_text: self.words.date(&a.date.value),
                     confidence: a.confidence.clone(),
+                    confidence_text: (a.confidence.as_deref())
+                        .map(|c| self.words.term("confidence", c)),
                     rests_on,
                     extra: a.extra.clone(),
                     change: self.change(RecordKind::Assessment, &a.id.value, None),
@@ -119,12 +123,9 @@ impl Builder<'_> {
             }
             // The event's own facts only a source from before it gives.
             let ahead: Vec<String> = (self.base.announced_fields(e).into_iter())
-                .map(|f| match f {
-                    "start" | "end" => "dates".to_owned(),
-                    "location" => "place".to_owned(),
-                    "sequence" => "number in its process".to_owned(),
-                    "organizers" => "organisers".to_owned(),
-                    other => humanize(other),
+                .map(|f| {
+                    let f = if f == "end" { "start" } else { f };
+                    self.words.term("announced-field", f)
                 })
                 .fold(Vec::new(), |mut out, f| {
                     if !out.contains(&f) {
@@ -133,7 +134,7 @@ impl Builder<'_> {
                     out
                 });
             if !ahead.is_empty() {
-                add("announced-facts", Some(and_list(&ahead)), None);
+                add("announced-facts", Some(self.words.and_list(&ahead)), None);
             }
             for o in e.outcomes.iter().filter(|o| o.announced) {
                 add("announced-outcome", Some(o.title.clone()), None);
@@ -141,11 +142,10 @@ impl Builder<'_> {
             // The figures given only in advance, together.
             let figures: Vec<String> = (e.figures.iter().filter(|f| f.announced))
                 .map(|f| {
-                    let label = f.label.clone().unwrap_or_else(|| humanize(&f.measure));
-                    match &f.qualifier {
-                        Some(q) => format!("{label} {q} {}", f.value),
-                        None => format!("{label} {}", f.value),
-                    }
+                    let label = (f.label.clone())
+                        .unwrap_or_else(|| self.words.term("measure", &f.measure));
+                    let quantity = self.words.quantity(f.qualifier.as_deref(), f.value);
+                    format!("{label} {quantity}")
                 })
                 .collect();
             if !figures.is_empty() {
@@ -158,7 +158,7 @@ impl Builder<'_> {
                     .map(|x| x.label().to_owned())
                     .unwrap_or_else(|| p.party.value.clone());
                 // "as host"; a delegation's part needs no word.
-                let role = (p.role != "delegation").then(|| humanize(&p.role));
+                let role = (p.role != "delegation").then(|| self.words.term("role", &p.role));
                 add("announced-participation", Some(name), role);
             }
             if e.participants.is_empty() {
@@ -167,13 +167,13 @@ impl Builder<'_> {
             for c in &e.claims {
                 let value = match c.field.as_str() {
                     "start" | "end" => FuzzyDate::parse(&c.value)
-                        .map(|d| d.text())
+                        .map(|d| self.words.date(&d))
                         .unwrap_or_else(|| c.value.clone()),
                     _ => c.value.clone(),
                 };
                 add(
                     "sources-differ",
-                    Some(super::builder::claim_field_label(&c.field)),
+                    Some(super::builder::claim_field_label(self.words, &c.field)),
                     Some(value),
                 );
             }
@@ -182,11 +182,3 @@ impl Builder<'_> {
     }
 }
 
-/// "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}

@@ -29,7 +29,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::changes::{Change, Mark, Presence, RecordKind, Revision, Since};
-use crate::facts::{Basis, FactBase, day_text};
+use crate::facts::{Basis, FactBase};
+use crate::words::Words;
 use crate::templates::ParamKind;
 use crate::yaml::Extra;
 
@@ -107,8 +108,12 @@ pub struct Brief {
     pub distribution: Vec<String>,
     pub address: Option<String>,
     pub lang: String,
-    /// The language's region (`GB`), if the issuer's tag gives one.
+    /// The language's region (`GB`), if the tag gives one.
     pub region: Option<String>,
+    /// The whole language tag (`ar-KW-u-nu-latn`).
+    pub tag: String,
+    /// Whether the language is written right to left.
+    pub rtl: bool,
 }
 
 /// The events a document for `request` covers, in the order they are told.
@@ -151,11 +156,12 @@ pub fn content_markings(base: &FactBase, request: &Request) -> Vec<String> {
 }
 
 /// Builds the template context for `request`.
-pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Context {
+pub fn build(base: &FactBase, request: &Request, since: Option<&Since>, words: &Words) -> Context {
     let mut b = Builder {
         base,
         cited: Vec::new(),
         diff: since.map(|s| &s.diff),
+        words,
     };
     let mut ctx = Context {
         brief: Brief {
@@ -166,7 +172,7 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
                 .map(|(k, (_, v))| (k.clone(), v.clone()))
                 .collect(),
             as_of: request.as_of.format("%Y-%m-%d").to_string(),
-            as_of_text: day_text(request.as_of),
+            as_of_text: words.day(request.as_of),
             paper: request.paper.typst_name().to_owned(),
             marking: request.marking.clone(),
             office: request.office.clone(),
@@ -180,6 +186,8 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>) -> Conte
             address: request.issuer.as_ref().and_then(|i| i.address.clone()),
             lang: request.lang.clone(),
             region: request.region.clone(),
+            tag: request.tag.clone(),
+            rtl: words.tag.rtl(),
         },
         process_focus: None,
         country_focus: None,
@@ -273,7 +281,12 @@ mod tests {
             issuer: None,
             lang: "en".into(),
             region: None,
+            tag: "en".into(),
         }
+    }
+
+    fn en() -> std::sync::Arc<Words> {
+        crate::words::Catalogs::builtin().words("en").unwrap()
     }
 
     fn minimal() -> FactBase {
@@ -287,6 +300,7 @@ mod tests {
             &base,
             &request(ParamKind::Process, "process", "lake-dialogue"),
             None,
+            &en(),
         );
         let ids: Vec<&str> = ctx.sources.iter().map(|s| s.id.as_str()).collect();
         let mut unique = ids.clone();
@@ -311,6 +325,7 @@ mod tests {
             &base,
             &request(ParamKind::Process, "process", "lake-dialogue"),
             None,
+            &en(),
         );
         assert_eq!(ctx.brief.as_of_text, "24 November 2026");
         let focus = ctx.process_focus.unwrap();
@@ -339,23 +354,27 @@ mod tests {
             text: "A, Minister (Xland)".into(),
             extra: Extra::new(),
         }];
-        assert_eq!(attribution(&speakers, None), "A, Minister (Xland)");
+        assert_eq!(attribution(&en(), &speakers, None), "A, Minister (Xland)");
         assert_eq!(
-            attribution(&speakers, Some(&p("Xland"))),
+            attribution(&en(), &speakers, Some(&p("Xland"))),
             "A, Minister (Xland)"
         );
         let mut other = p("Yland");
         other.id = "Y".into();
         assert_eq!(
-            attribution(&speakers, Some(&other)),
+            attribution(&en(), &speakers, Some(&other)),
             "A, Minister (Xland), for Yland"
         );
     }
 
     #[test]
     fn claims_name_the_field_and_format_dates() {
-        assert_eq!(claim_field_label("start"), "the start date");
-        assert_eq!(claim_field_label("organizers"), "the organisers");
-        assert_eq!(claim_field_label("short_title"), "the short title");
+        let en = en();
+        assert_eq!(claim_field_label(&en, "start"), "the start date");
+        assert_eq!(claim_field_label(&en, "organizers"), "the organisers");
+        assert_eq!(claim_field_label(&en, "short_title"), "the short title");
+        assert_eq!(claim_field_label(&en, "funders"), "the funders");
+        let us = crate::words::Catalogs::builtin().words("en-US").unwrap();
+        assert_eq!(claim_field_label(&us, "organizers"), "the organizers");
     }
 }

@@ -47,6 +47,9 @@ pub struct EventRef {
     pub described: bool,
     /// The short title where there is one, else the title.
     pub label: String,
+    /// How running text names it (`the Kuwait Phase`): `in_text` in the fact base, else
+    /// `label`.
+    pub label_in_text: String,
     /// `conference`, `meeting`, `side-event`, …
     pub kind: String,
     /// The kind as words: `side event`.

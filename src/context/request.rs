@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::diag::{UsageError, did_you_mean};
-use crate::facts::{FactBase, language_parts};
+use crate::facts::FactBase;
 use crate::options::Paper;
 use crate::templates::{ParamKind, TemplateManifest};
 
@@ -29,6 +29,8 @@ pub struct Request {
     pub lang: String,
     /// The region of the language (`GB` for `en-GB`), if the tag gives one.
     pub region: Option<String>,
+    /// The whole language tag (`ar-KW-u-nu-latn`).
+    pub tag: String,
 }
 
 /// The settings of a document that do not come from the fact base.
@@ -38,6 +40,8 @@ pub struct Settings<'a> {
     pub paper: Paper,
     /// The marking asked for; the template's default marking otherwise.
     pub marking: Option<&'a str>,
+    /// The document's language.
+    pub tag: &'a crate::words::Tag,
 }
 
 /// The request for `params` of the template `manifest`, checked against the fact base.
@@ -49,11 +53,7 @@ pub fn request(
 ) -> Result<Request, UsageError> {
     let resolved = resolve_params(manifest, params, base)?;
     let issuer = base.issuer.as_ref();
-    // A tag that passed `check` always has parts; `en` otherwise.
-    let (lang, region) = issuer
-        .and_then(|i| i.language.as_deref())
-        .and_then(language_parts)
-        .unwrap_or_else(|| ("en".to_owned(), None));
+    let (lang, region) = (settings.tag.lang.clone(), settings.tag.region.clone());
     Ok(Request {
         template: manifest.name.clone(),
         params: resolved,
@@ -67,6 +67,7 @@ pub fn request(
         issuer: issuer.cloned(),
         lang,
         region,
+        tag: settings.tag.text.clone(),
     })
 }
 

@@ -7,10 +7,11 @@ use crate::yaml::Extra;
 
 /// The fields that are the curator's own words or data: no source needs to support them (a
 /// source may still support a note or a short title). `extra` is never a source's.
-pub const CURATORS_OWN: [&str; 7] = [
+pub const CURATORS_OWN: [&str; 8] = [
     "note",
     "description",
     "short_title",
+    "in_text",
     "variants",
     "marking",
     "status",
@@ -239,6 +240,7 @@ impl Described for Event {
             ),
             ("marking", opt(&self.marking)),
             ("short_title", opt(&self.short_title)),
+            ("in_text", opt(&self.in_text)),
             ("kind", self.kind.clone()),
             ("process", id(&self.process)),
             ("sequence", opt(&self.sequence)),

@@ -235,6 +235,9 @@ pub struct Event {
     /// A handling marking for what the record tells (`RESTRICTED`), if it needs one.
     pub marking: Option<String>,
     pub short_title: Option<String>,
+    /// How running text names the event, article included (`the Kuwait Phase`); the short
+    /// title otherwise.
+    pub in_text: Option<String>,
     pub kind: String,
     pub process: Option<Ref>,
     pub sequence: Option<u64>,

@@ -244,6 +244,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     }
     let title = title.or(description);
     let short_title = rec.opt_text(r, "short_title");
+    let in_text = rec.opt_text(r, "in_text");
     let marking = rec.opt_text(r, "marking");
     let kind = rec
         .required(r, "kind")
@@ -283,6 +284,7 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
         described,
         marking: marking.map(|m| m.value),
         short_title: short_title.map(|v| v.value),
+        in_text: in_text.map(|v| v.value),
         kind: kind.map(|v| v.value).unwrap_or_default(),
         process,
         sequence: sequence.map(|s| s.value),

@@ -13,6 +13,7 @@
 pub mod batch;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::changes::Since;
 use crate::context::{self, Request, Settings};
@@ -24,6 +25,7 @@ use crate::render::Renderer;
 use crate::settings::GenerateConfig;
 use crate::templates::{self, ParamSpec, TemplateManifest};
 use crate::timings::{Stage, Timings};
+use crate::words::{Catalogs, Words};
 use crate::world::{self, Sandbox};
 use crate::{compile, email, history, memory};
 
@@ -37,6 +39,8 @@ pub struct Prepared {
     warnings: Vec<Problem>,
     since: Option<Since>,
     renderer: Renderer,
+    /// The words of each language asked for, in the order asked.
+    words: Vec<Arc<Words>>,
     timings: Timings,
 }
 
@@ -49,7 +53,8 @@ impl Prepared {
         let manifest = templates::manifest(&library, &doc.template)?;
         let sandbox = Sandbox::for_project(&doc.root, library.dir(), &doc.data)?;
         let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
-        let renderer = Renderer::new(library, typst_dir);
+        let catalogs = Arc::new(Catalogs::new(library.dir()));
+        let renderer = Renderer::new(library, typst_dir, catalogs.clone());
         if config.format != Format::Typ {
             // Typst's start-up work runs beside the loading of the facts below.
             let imports = renderer.shared_typst_files();
@@ -61,6 +66,7 @@ impl Prepared {
         let (base, since, warnings) = timings.time(Stage::Facts, || {
             load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)
         })?;
+        let words = languages(&catalogs, &doc.langs, &base)?;
         Ok(Prepared {
             manifest,
             sandbox,
@@ -68,6 +74,7 @@ impl Prepared {
             warnings,
             since,
             renderer,
+            words,
             timings,
         })
     }
@@ -82,11 +89,27 @@ impl Prepared {
         self.timings.report()
     }
 
+    /// The generator of the run's (first) language.
     pub fn generator<'a>(&'a self, config: &'a GenerateConfig) -> Generator<'a> {
-        Generator {
-            config,
-            prepared: self,
-        }
+        self.generators(config)
+            .into_iter()
+            .next()
+            .expect("a run has at least one language")
+    }
+
+    /// One generator per language asked for; with several, each document's file name ends
+    /// in its language (`NAME.ru.pdf`).
+    pub fn generators<'a>(&'a self, config: &'a GenerateConfig) -> Vec<Generator<'a>> {
+        let several = self.words.len() > 1;
+        self.words
+            .iter()
+            .map(|words| Generator {
+                config,
+                prepared: self,
+                words: words.clone(),
+                suffix: several.then(|| words.tag.text.clone()),
+            })
+            .collect()
     }
 
     /// The parameter and values `--all` makes documents for.
@@ -142,6 +165,41 @@ pub fn load_facts(
 pub struct Generator<'a> {
     config: &'a GenerateConfig,
     prepared: &'a Prepared,
+    /// The words of the document's language.
+    words: Arc<Words>,
+    /// Added to file names when a run makes documents in several languages.
+    suffix: Option<String>,
+}
+
+/// The words of each language `asked` (BCP 47 tags), or else of the issuer's language,
+/// else English: every catalog read (and checked) before any document is made.
+pub fn languages(
+    catalogs: &Catalogs,
+    asked: &[String],
+    base: &FactBase,
+) -> anyhow::Result<Vec<Arc<Words>>> {
+    let tags: Vec<String> = if asked.is_empty() {
+        let issuer = base.issuer.as_ref().and_then(|i| i.language.clone());
+        match issuer {
+            // The issuer's language without a catalog: English words, said once.
+            Some(tag) if !catalogs.has_language(&tag) => {
+                crate::term::errln!(
+                    "warning: there is no catalog of words for `{tag}` (the issuer's language): the briefing is in English\n  = help: add `templates/words/{}.ftl` to the project, or choose a language with `--lang`",
+                    tag.split('-').next().unwrap_or(&tag)
+                );
+                vec!["en".to_owned()]
+            }
+            Some(tag) => vec![tag],
+            None => vec!["en".to_owned()],
+        }
+    } else {
+        asked.to_vec()
+    };
+    let mut out = Vec::new();
+    for tag in tags {
+        out.push(catalogs.words(&tag)?);
+    }
+    Ok(out)
 }
 
 /// A document's request and the context its template receives.
@@ -168,6 +226,7 @@ impl Generator<'_> {
                 &p.base,
                 &self.config.document,
                 p.since.as_ref(),
+                &self.words,
             )?;
             Ok(Contexted {
                 params: params.to_vec(),
@@ -200,10 +259,15 @@ impl Generator<'_> {
             .params
             .values()
             .filter_map(|(kind, v)| (context::choices(&p.base, *kind).len() > 1).then_some(v));
-        let stem = output::stem(&p.manifest.name, named);
+        let mut stem = output::stem(&p.manifest.name, named);
+        if let Some(tag) = &self.suffix {
+            stem = format!("{stem}.{tag}");
+        }
+        let words = serde_json::to_vec(&self.words.typst_words()).expect("words serialise");
         let origin = compile::Origin {
             generated_name: format!("{stem}.typ (generated)"),
             rendered: &rendered,
+            words: &words,
         };
         let export = compile::Export {
             format: config.format,
@@ -266,15 +330,17 @@ pub fn context_for(
     base: &FactBase,
     doc: &crate::settings::DocumentConfig,
     since: Option<&Since>,
+    words: &Words,
 ) -> Result<(Request, serde_json::Value), UsageError> {
     let settings = Settings {
         as_of: doc.date,
         paper: doc.paper,
         marking: doc.marking.as_deref(),
+        tag: &words.tag,
     };
     let mut request = context::request(manifest, params, base, &settings)?;
     request.marking = marking_for(&request, base, &doc.levels)?;
-    let ctx = context::build(base, &request, since);
+    let ctx = context::build(base, &request, since, words);
     let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
     Ok((request, json))
 }

@@ -9,8 +9,13 @@
 //! - `typst`: any value as a Typst code literal (`"text"`, `(1, 2,)`, `(key: …)`, `none`);
 //!   use it in code mode, e.g. `#timeline({{ timeline|typst }})`.
 //! - `inline`: markup escaping that turns line breaks into spaces (headings, cells, items).
-//! - `date`: `2024-11-04` → `4 November 2024`, `2018-05` → `May 2018`, `2018` → `2018`.
+//! - `date`: `2024-11-04` → `4 November 2024`, `2018-05` → `May 2018`, `2018` → `2018`
+//!   (in the document's language, as `daterange`, `number` and `andlist` are).
 //! - `daterange(end)`: `4–5 November 2024`, `30 April – 2 May 2018`, …
+//! - `number`: `12500` → `12,500`; `andlist`: `[a, b, c]` → `a, b and c`.
+//!
+//! Global function `t("message-id", name=value, …)`: a message of the document's catalog
+//! (see `words.rs`).
 //! - `year`, `humanize` (`member-states` → `member states`).
 //!
 //! Test `contains`: `roles|selectattr("roles", "contains", "host")`.
@@ -25,6 +30,7 @@ use minijinja::{
 
 pub(crate) mod escape;
 mod filters;
+mod words;
 
 pub use escape::{escape_markup, string_literal};
 
@@ -118,7 +124,11 @@ impl Renderer {
     /// Sets up rendering for the templates of `library`; `typst_dir` is the project's
     /// templates folder as Typst sees it (a path from the project root, such as
     /// `/templates`), when it exists.
-    pub fn new(library: Library, typst_dir: Option<String>) -> Self {
+    pub fn new(
+        library: Library,
+        typst_dir: Option<String>,
+        catalogs: std::sync::Arc<crate::words::Catalogs>,
+    ) -> Self {
         let mut env = Environment::new();
         let loader = library.clone();
         env.set_loader(move |name| {
@@ -152,6 +162,7 @@ impl Renderer {
         env.set_fuel(Some(FUEL));
         env.set_debug(true);
         filters::add(&mut env);
+        words::add(&mut env, catalogs);
         let files = library.clone();
         let typst_dir = typst_dir.map(|d| d.trim_end_matches('/').to_owned());
         let paths = typst_dir.clone();
@@ -380,7 +391,11 @@ mod tests {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
         let library = crate::templates::Library::new(dir.path()).unwrap();
-        let r = Renderer::new(library, Some("/templates".into()));
+        let r = Renderer::new(
+            library,
+            Some("/templates".into()),
+            std::sync::Arc::new(crate::words::Catalogs::builtin()),
+        );
         (dir, r)
     }
 

@@ -295,6 +295,18 @@ impl Words {
             .unwrap_or_else(|| text.to_owned())
     }
 
+    /// A figure's value with its qualifier: `over 500`, `12,500`.
+    pub fn quantity(&self, qualifier: Option<&str>, value: impl std::fmt::Display) -> String {
+        let value = self.figure(&value.to_string());
+        match qualifier {
+            Some(q) => self.get(
+                "figure-qualified",
+                &[("qualifier", q.into()), ("value", value.into())],
+            ),
+            None => value,
+        }
+    }
+
     /// `A, B and C`.
     pub fn and_list(&self, items: &[String]) -> String {
         self.formats.and_list(items)
@@ -383,6 +395,11 @@ impl Catalogs {
         let words = Arc::new(self.load(tag)?);
         loaded.insert(words.tag.text.clone(), words.clone());
         Ok(words)
+    }
+
+    /// Whether the language of `tag` has a catalog (built in or the project's).
+    pub fn has_language(&self, tag: &str) -> bool {
+        Tag::parse(tag).is_ok_and(|t| self.languages().contains(&t.lang))
     }
 
     /// The languages that have a catalog: built in, or in the project.

@@ -1,1 +1,5 @@
 # American English: only what differs from `en.ftl` (spelling).
+claim-field-organizers = the organizers
+announced-field-organizers = organizers
+label-organised-by = Organized by
+label-organised-by-inline = organized by { $parties }

@@ -10,3 +10,233 @@ date-range-same-month = { $first }–{ $last }
 date-range-same-year = { $first } – { $last }
 date-range-months = { $first }–{ $last }
 date-range = { $first } – { $last }
+
+## What the context writes.
+# A field sources differ on: "One source gives the start date as …".
+claim-field = the { $field }
+claim-field-title = the official title
+claim-field-short-title = the short title
+claim-field-kind = the kind of event
+claim-field-sequence = the meeting’s number
+claim-field-parent = the event it was part of
+claim-field-start = the start date
+claim-field-end = the end date
+claim-field-location = the place
+claim-field-organizers = the organisers
+# Speakers who spoke for a party other than the one of their position.
+speaking-for = { $who }, for { $party }
+# An event's facts only sources from before it give ("Its dates and place were announced …").
+announced-field-start = dates
+announced-field-location = place
+announced-field-sequence = number in its process
+announced-field-organizers = organisers
+
+## The words of the shared Typst files (`blocks.typ`, `sections.typ`, `frame.typ`). Typst
+## receives each `label-…` message resolved, without the prefix; `{ $name }` is filled there.
+
+# Rows of an event's key facts.
+label-official-title = Official title
+label-description = Description
+label-kind = Kind
+label-dates = Dates
+label-place = Place
+label-part-of = Part of
+label-related-to = Related to
+label-hosted-by = Hosted by
+label-organised-by = Organised by
+label-financed-by = Financed by
+label-regions = Regions
+label-topics = Topics
+label-note = Note
+label-status = Status
+label-taking-part = Taking part
+label-outcome = Outcome
+# A fact its sources only said was to happen; the status of such an event.
+label-announced = announced
+label-announced-event = announced in advance; the sources do not report it as held
+label-dates-announced = dates as announced
+label-place-announced = place as announced
+label-dates-place-announced = dates and place as announced
+# A statement its only sources published before the event.
+label-said-ahead = published before the event
+# A statement given in the source's words, not quoted.
+label-summary = summary
+label-claim = One source gives { $field } as { $value }
+# Columns of the participants and roles tables.
+label-party = Party
+label-role = Role
+label-head = Represented by
+label-event = Event
+label-none-recorded = —
+# What the person who acted for a party did.
+label-capacity-led = head of delegation
+label-capacity-spoke = speaker
+label-capacity-received = received the other side
+label-capacity-represented = representative
+# Charts.
+label-figure = Figure
+label-timeline-alt = Timeline: { $entries }
+# The analyst’s view.
+label-assessment-note = { $title } — the analyst’s view, not a sourced fact
+label-assessment-confidence = { $confidence } confidence
+label-assessment-rests-on = rests on { $records }
+# What the sources leave open, one sentence per kind.
+label-unknown-announced-event = { $event }: announced in advance; the sources do not report it as held.
+label-unknown-announced-facts = { $event }: its { $what } are known only from sources published before it.
+label-unknown-announced-outcome = { $event }: the outcome “{ $what }” was announced; no source reports it adopted.
+label-unknown-announced-figure = { $event }: its figures ({ $what }) were given only before it opened; no later figures are on record.
+label-unknown-announced-participation = { $event }: { $what } was announced to take part; no source reports that it did.
+label-unknown-announced-participation-as = { $event }: { $what } was announced to take part as { $detail }; no source reports that it did.
+label-unknown-no-participants = { $event }: no source names who took part.
+label-unknown-sources-differ = { $event }: the sources differ on { $what }.
+label-unknown-sources-differ-one = { $event }: the sources differ on { $what } (one gives { $detail }).
+# What is new since an earlier edition.
+label-new-since = What is new since the edition of { $date }
+label-new-compared = Compared with the edition of { $date }.
+label-new-compared-named = Compared with the edition of { $date } ({ $edition }).
+label-new-bar = A bar in the margin marks what is { $new } or { $changed } since then.
+label-new-word = new
+label-changed-word = changed
+label-new-nothing = Nothing this briefing reports has changed since then.
+label-change-added = New
+label-change-changed = Changed
+label-change-removed = No longer recorded
+label-field-added = { $field } added: { $value }.
+label-field-removed = { $field } removed (it was { $value }).
+label-field-changed = { $field } changed from { $old } to { $new }.
+# The page frame and the cover block.
+label-as-of = As of { $date }
+label-page-of = Page { $page } of { $pages }
+label-contents = Contents
+label-contents-line = Contents:
+label-reference = Reference
+label-prepared-by = Prepared by
+label-cleared-by = Cleared by
+label-contact = Contact
+label-distribution = Distribution
+label-address = Address
+label-briefing = Briefing
+label-assessment = Assessment
+label-unknowns = What we do not know
+
+## Vocabularies of the fact base: `GROUP-VALUE`. A value without a message prints as it is
+## written, with `-` as spaces (`member-states` → member states).
+assessment-bottom-line = Bottom line
+assessment-key-judgement = Key judgement
+assessment-talking-point = Talking point
+assessment-next-step = Next step
+assessment-open-question = Open question
+# A figure's value with its qualifier; a figure with its label (a curator's label or `measure-…`).
+figure-qualified = { $qualifier ->
+    [over] over { $value }
+    [under] under { $value }
+    [about] about { $value }
+    [at-least] at least { $value }
+    [up-to] up to { $value }
+   *[other] { $qualifier } { $value }
+}
+figure-with-label = { $quantity } { $label }
+label-hosted-by-inline = hosted by { $parties }
+label-organised-by-inline = organised by { $parties }
+
+## The built-in templates (`*.typ.j2`), called with `t("…")`. Sections first.
+section-summary = Summary
+section-timeline = Timeline
+section-figures = Headline figures
+section-participation = Participation
+section-participants = Participants
+section-discussions = Discussions
+section-statements = Statements
+section-initiatives = Positions and initiatives stated
+section-outcome = Outcome
+section-claims = Where sources differ
+section-related = Related events
+section-others = Other events on record
+section-sources = Sources
+section-assessment = Assessment
+section-talking-points = Talking points, next steps and open questions
+section-involvement = Involvement over time
+section-roles = Role in each event
+section-said-by = What its representatives said
+section-said-of = What others said of it
+section-meetings = Bilateral and other meetings
+section-country-initiatives = Initiatives and positions
+
+## process-history
+ph-kind = Process history
+ph-subtitle = A history of the process
+ph-subtitle-years = A history of the process, { $years }
+ph-description = History of the { $name }, with sources
+ph-launched-by-in = The process was launched by { $by } in { $when }
+ph-launched-by = The process was launched by { $by }
+ph-launched-in = The process was launched in { $when }
+ph-met = { $count ->
+    [one] It has met once, in { $places }
+   *[other] It has met { $count } times between { $first } and { $last }, in { $places }
+}
+ph-latest-held = The most recent meeting, { $name }, was held on { $dates }
+ph-latest-announced = The most recent meeting, { $name }, was announced for { $dates }
+ph-hosted-by = , hosted by { $hosts }
+ph-host-announced = , with { $hosts } announced as host
+ph-no-meetings = The fact base records no meetings of the process yet.
+ph-themes = Themes:
+ph-timeline-caption = Meetings of the process (filled) and related meetings (open), by date.
+ph-figures-caption = Headline figures reported by more than one meeting, as the sources give them.
+ph-figures-alt = Headline figures: { $measures }
+ph-figures-none = No headline figures are recorded for { $events }.
+ph-others-note = Events in the fact base that its sources do not link to the { $name }.
+
+## country-participation
+cp-kind = Country participation summary
+cp-subtitle = Participation
+cp-subtitle-in = Participation in the { $processes }
+cp-subtitle-in-others = Participation in the { $processes } and other events
+cp-description = Participation of { $name } in the events on record, with sources
+cp-country = Country
+cp-official-name = Official name
+cp-region = Region
+cp-processes = Processes
+cp-initiator = initiator
+cp-events = Events on record
+cp-appears = { $count ->
+    [one] { $name } appears in one event on record
+   *[other] { $name } appears in { $count } events on record
+}
+cp-hosted = ; it hosted { $events }
+cp-organised = ; it co-organised { $events }
+cp-none-reported = The sources report no event in which { $name } took part.
+cp-announced-only = Announced in advance, not reported as done: its part in { $events }
+cp-headed = { $count ->
+    [one] Its delegation was headed by { $people }
+   *[other] Its delegations were headed by { $people }
+}
+cp-people = { $capacity ->
+    [spoke] { $people } spoke for it
+    [received] { $people } received the other side for it
+    [announced] { $count ->
+        [one] { $people } was announced to take part for it
+       *[other] { $people } were announced to take part for it
+    }
+   *[other] { $people } represented it
+}
+cp-statements = { $count ->
+    [one] The sources record one statement made for it
+   *[other] The sources record { $count } statements made for it
+}
+cp-no-events = The fact base records no event in which { $name } took part.
+cp-per-year-caption = Events on record per year in which { $name } took part.
+cp-per-year-alt = Events per year: { $years }
+cp-timeline-caption = Events in which { $name } took part, by date.
+cp-timeline-caption-announced = Events in which { $name } took part or was announced to, by date.
+
+## event-brief
+eb-kind = Event brief
+eb-kind-of = Event brief · { $process }
+eb-as-announced = { $text } (as announced)
+eb-description = Brief on { $title }, with sources
+eb-kind-label = Kind
+eb-kind-meeting = { $kind }, meeting { $sequence } of the { $process }
+eb-kind-in = { $kind } in the { $process }
+eb-series = Series
+eb-series-nearest = { $count } meetings; nearest:
+eb-dates-announced = { $dates }, as announced

@@ -126,7 +126,10 @@ fn a_project_file_overrides_the_built_in_one() {
     let text = std::fs::read_to_string(&template).unwrap();
     std::fs::write(
         &template,
-        text.replace("title: [Participants]", "title: [Who came]"),
+        text.replace(
+            "title: [{{ t(\"section-participants\") }}]",
+            "title: [Who came]",
+        ),
     )
     .unwrap();
     let list = run_in(&project, &["templates"]);
