@@ -3,3 +3,5 @@ claim-field-organizers = the organizers
 announced-field-organizers = organizers
 label-organised-by = Organized by
 label-organised-by-inline = organized by { $parties }
+email-eb-organised = organized by { $parties }
+email-cp-organised = Co-organized: { $events }

@@ -240,3 +240,78 @@ eb-kind-in = { $kind } in the { $process }
 eb-series = Series
 eb-series-nearest = { $count } meetings; nearest:
 eb-dates-announced = { $dates }, as announced
+
+## Email drafts (`*.email.txt.j2`, `*.email.html.j2`) and their subjects (manifests).
+subject-process-history = { $name }: a history (as of { $date })
+subject-process-history-years = { $name }: a history, { $years } (as of { $date })
+subject-country-participation = { $name }: participation summary (as of { $date })
+subject-event-brief = Brief: { $name }, { $dates }
+email-greeting = Dear colleagues,
+email-attached-generic = Please find attached: { $description }
+email-attachment = Attached: { $name } ({ $pages ->
+    [one] one page
+   *[other] { $pages } pages
+}, { $size })
+email-footnoted = As of { $date }. Every fact in the attachment is footnoted to its source.
+email-briefing = Briefing
+email-prepared-by = Prepared by { $name }
+email-contact = Contact: { $contact }
+email-reference = Ref. { $reference }
+email-announced = { $text } (announced)
+email-as-announced = { $text } (as announced)
+# What is new, at the head of a note.
+email-new-since = What is new since the edition of { $date }:
+email-new-since-title = What is new since the edition of { $date }
+email-change = { $change ->
+    [added] New
+    [changed] Changed
+   *[removed] No longer recorded
+}: { $label }
+email-field-added = { $field } added: { $value }.
+email-field-removed = { $field } removed (it was { $value }).
+email-field-changed = { $field } changed from { $old } to { $new }.
+email-more-changes = and { $count } more (see the briefing)
+email-nothing-changed = nothing this briefing reports has changed
+# A process history at a glance.
+email-ph-intro = Please find attached a history of the { $name }.
+email-ph-intro-years = Please find attached a history of the { $name }, { $years }.
+email-ph-launched = Launched
+email-ph-launched-by-in = Launched by { $by } in { $when }
+email-ph-launched-by = Launched by { $by }
+email-ph-launched-in = Launched in { $when }
+email-ph-meetings = { $count ->
+    [one] one meeting
+   *[other] { $count } meetings
+}
+email-ph-in = , in { $places }
+email-ph-latest = Most recent:
+email-ph-latest-text = { $name }, { $dates }
+email-ph-hosted = , hosted by { $hosts }
+email-ph-outcome = Its outcome:
+# A country summary at a glance.
+email-cp-intro = Please find attached a summary of the participation of { $name }.
+email-cp-intro-in = Please find attached a summary of the participation of { $name } in the { $processes }.
+email-cp-events = { $count ->
+    [one] one event on record
+   *[other] { $count } events on record
+}
+email-cp-hosted = Hosted: { $events }
+email-cp-organised = Co-organised: { $events }
+email-cp-headed = { $count ->
+    [one] Delegation headed by { $people }
+   *[other] Delegations headed by { $people }
+}
+email-cp-meetings = Meetings: { $meetings }
+# An event brief at a glance.
+email-eb-intro = Please find attached a brief on the { $title }.
+email-eb-intro-meeting = Please find attached a brief on the { $title }, meeting { $sequence } of the { $process }.
+email-eb-intro-in = Please find attached a brief on the { $title }, in the { $process }.
+email-eb-when = When and where: { $text }
+email-eb-hosted = Hosted by { $parties }
+email-eb-organised = organised by { $parties }
+email-eb-figures = Figures: { $figures }
+email-eb-outcome = Outcome: { $title }
+email-eb-parties = { $count ->
+    [one] One party on record as taking part
+   *[other] { $count } parties on record as taking part
+}
