@@ -78,7 +78,13 @@ pub fn render_pdf(
     let origin = compile::Origin {
         generated_name: "test.typ".into(),
         rendered: &rendered,
-        words: &serde_json::to_vec(&crate::words::Catalogs::builtin().words("en").map_err(|e| e.to_string())?.typst_words()).expect("words serialise"),
+        words: &serde_json::to_vec(
+            &crate::words::Catalogs::builtin()
+                .words("en")
+                .map_err(|e| e.to_string())?
+                .typst_words(),
+        )
+        .expect("words serialise"),
     };
     let compiled = compile::compile(&sandbox, &export, &origin)
         .map_err(|e| format!("{e}\n--- source ---\n{}", rendered.source))?;

@@ -279,7 +279,10 @@ fn languages(flag: Vec<String>, project: &Project) -> Result<Vec<String>, UsageE
 /// `generate`'s options: flags, else `brief.toml`, else the defaults; every value checked.
 fn generate(args: GenerateArgs, project: &Project) -> Result<GenerateConfig, UsageError> {
     let out = args.out.unwrap_or_else(|| project.output());
-    let format = output_format(args.format, &out, args.all, args.force)?;
+    let document = document(args.document, project)?;
+    // Several languages make several files, as `--all` does: `--out` is a folder then.
+    let several = args.all || document.langs.len() > 1;
+    let format = output_format(args.format, &out, several, args.force)?;
     let given = if args.pdf_standard.is_empty() {
         project.config.generate.pdf_standard.clone()
     } else {
@@ -340,7 +343,7 @@ fn generate(args: GenerateArgs, project: &Project) -> Result<GenerateConfig, Usa
         None
     };
     Ok(GenerateConfig {
-        document: document(args.document, project)?,
+        document,
         all: args.all,
         out,
         format,

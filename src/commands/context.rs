@@ -11,7 +11,14 @@ pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
     let (base, since, _) = load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)?;
     let catalogs = crate::words::Catalogs::new(library.dir());
     let words = languages(&catalogs, &doc.langs, &base)?;
-    let (_, ctx) = context_for(&manifest, &doc.params, &base, doc, since.as_ref(), &words[0])?;
+    let (_, ctx) = context_for(
+        &manifest,
+        &doc.params,
+        &base,
+        doc,
+        since.as_ref(),
+        &words[0],
+    )?;
     crate::term::outln!("{}", serde_json::to_string_pretty(&ctx)?);
     Ok(())
 }

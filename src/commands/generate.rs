@@ -14,10 +14,15 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
         warn_unsendable(recipients);
     }
     let prepared = Prepared::load(config)?;
-    let generator = prepared.generator(config);
+    let generators = prepared.generators(config);
     if !config.all {
-        let written = generator.document(&config.document.params)?;
-        term::info(format!("wrote {written}"));
+        let mut first = None;
+        for generator in &generators {
+            let written = generator.document(&config.document.params)?;
+            term::info(format!("wrote {written}"));
+            first.get_or_insert(written);
+        }
+        let written = first.expect("a run has at least one language");
         if let Some(table) = prepared.timings() {
             // Asked for: printed even with `--quiet`.
             term::err(table);
@@ -25,14 +30,32 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
         if config.open
             && let Some(path) = written.paths.first()
         {
-            open_in_viewer(path);
+            open_in_viewer(if generators.len() > 1 {
+                &config.out
+            } else {
+                path
+            });
         }
         return Ok(());
     }
     let (param, values) = prepared.all_values(config)?;
     crate::output::check_folder(&config.out)?;
-    let results = batch::run(&values, |value| {
-        generator.document(&[(param.name.clone(), value.to_owned())])
+    // Every value in every language: `VALUE` with one language, `VALUE (TAG)` with several.
+    let mut jobs: Vec<String> = Vec::new();
+    let mut made_by: std::collections::HashMap<String, (usize, String)> = Default::default();
+    for (i, generator) in generators.iter().enumerate() {
+        for value in &values {
+            let label = match generator.language_suffix() {
+                Some(tag) => format!("{value} ({tag})"),
+                None => value.clone(),
+            };
+            made_by.insert(label.clone(), (i, value.clone()));
+            jobs.push(label);
+        }
+    }
+    let results = batch::run(&jobs, |label| {
+        let (i, value) = &made_by[label];
+        generators[*i].document(&[(param.name.clone(), value.clone())])
     });
     let finished = batch::finish(&results);
     if let Some(table) = prepared.timings() {

@@ -195,7 +195,11 @@ impl<'a> Builder<'a> {
             title: e.title.clone(),
             described: e.described,
             label: e.label().to_owned(),
-            label_in_text: e.in_text.clone().unwrap_or_else(|| e.label().to_owned()),
+            // `in_text` is written in the fact base's language (English): a briefing in
+            // another language names the event by its label.
+            label_in_text: (e.in_text.clone())
+                .filter(|_| self.words.tag.lang == "en")
+                .unwrap_or_else(|| e.label().to_owned()),
             kind: e.kind.clone(),
             kind_text: self.words.term("kind", &e.kind),
             sequence: e.sequence,
@@ -379,7 +383,10 @@ impl<'a> Builder<'a> {
     fn figure(&mut self, e: &Event, i: usize, f: &crate::facts::Figure) -> FigureRecord {
         FigureRecord {
             measure: f.measure.clone(),
-            label: f.label.clone().unwrap_or_else(|| self.words.term("measure", &f.measure)),
+            label: f
+                .label
+                .clone()
+                .unwrap_or_else(|| self.words.term("measure", &f.measure)),
             value: f.value,
             qualifier: f.qualifier.clone(),
             text: self.words.quantity(f.qualifier.as_deref(), f.value),

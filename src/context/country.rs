@@ -279,7 +279,13 @@ impl<'a> Builder<'a> {
             .map(|(e, _)| *e)
             .collect();
         let summary = country_summary(
-            self.words, &roles, base, &heads, &people, &involved, &statements,
+            self.words,
+            &roles,
+            base,
+            &heads,
+            &people,
+            &involved,
+            &statements,
         );
         CountryFocus {
             country: record,

@@ -203,8 +203,12 @@ impl<'a> Builder<'a> {
         let first = members.first().map(|e| e.start.value);
         let last = members.last().map(|e| e.end_date());
         let years = match (first, last) {
-            (Some(f), Some(l)) if f.year != l.year => Some(format!("{}–{}", f.year, l.year)),
-            (Some(f), _) => Some(f.year.to_string()),
+            (Some(f), Some(l)) if f.year != l.year => Some(format!(
+                "{}–{}",
+                self.words.number_plain(f.year),
+                self.words.number_plain(l.year)
+            )),
+            (Some(f), _) => Some(self.words.number_plain(f.year)),
             _ => None,
         };
         ProcessFocus {
@@ -301,12 +305,18 @@ impl<'a> Builder<'a> {
         places
             .into_iter()
             .map(|(label, years, announced)| {
-                let list: Vec<String> = years.iter().map(i32::to_string).collect();
+                let list: Vec<String> = years.iter().map(|y| self.words.number_plain(*y)).collect();
                 PlaceYears {
-                    text: format!(
-                        "{label} ({}{})",
-                        list.join(", "),
-                        if announced { ", as announced" } else { "" }
+                    text: self.words.get(
+                        if announced {
+                            "place-years-announced"
+                        } else {
+                            "place-years"
+                        },
+                        &[
+                            ("place", label.clone().into()),
+                            ("years", list.join(", ").into()),
+                        ],
                     ),
                     label,
                     years,
@@ -336,7 +346,10 @@ fn figures_across(words: &crate::words::Words, members: &[&Event]) -> Option<Fig
                 text: words.get(
                     "figure-with-label",
                     &[
-                        ("quantity", words.quantity(f.qualifier.as_deref(), f.value).into()),
+                        (
+                            "quantity",
+                            words.quantity(f.qualifier.as_deref(), f.value).into(),
+                        ),
                         ("label", label.clone().into()),
                     ],
                 ),

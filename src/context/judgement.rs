@@ -142,8 +142,8 @@ impl Builder<'_> {
             // The figures given only in advance, together.
             let figures: Vec<String> = (e.figures.iter().filter(|f| f.announced))
                 .map(|f| {
-                    let label = (f.label.clone())
-                        .unwrap_or_else(|| self.words.term("measure", &f.measure));
+                    let label =
+                        (f.label.clone()).unwrap_or_else(|| self.words.term("measure", &f.measure));
                     let quantity = self.words.quantity(f.qualifier.as_deref(), f.value);
                     format!("{label} {quantity}")
                 })
@@ -181,4 +181,3 @@ impl Builder<'_> {
         out
     }
 }
-

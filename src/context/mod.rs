@@ -30,8 +30,8 @@ use serde::Serialize;
 
 use crate::changes::{Change, Mark, Presence, RecordKind, Revision, Since};
 use crate::facts::{Basis, FactBase};
-use crate::words::Words;
 use crate::templates::ParamKind;
+use crate::words::Words;
 use crate::yaml::Extra;
 
 pub use country::CountryFocus;

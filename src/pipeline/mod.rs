@@ -210,6 +210,11 @@ pub struct Contexted {
 }
 
 impl Generator<'_> {
+    /// The language tag added to file names, when the run makes several languages.
+    pub fn language_suffix(&self) -> Option<&str> {
+        self.suffix.as_deref()
+    }
+
     /// Makes one document: context, render, compile, write.
     pub fn document(&self, params: &[(String, String)]) -> anyhow::Result<Written> {
         let contexted = self.context(params)?;
@@ -296,7 +301,7 @@ impl Generator<'_> {
             config.format.extension(),
             &compiled.files,
             compiled.pages,
-            config.all,
+            config.all || self.suffix.is_some(),
         )?;
         if let Some(recipients) = &config.email {
             let path: &PathBuf = &written.paths[0];

@@ -8,7 +8,6 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, Value};
 use super::escape::{escape_markup, string_literal};
 use crate::facts::{FuzzyDate, humanize};
 
-
 /// Adds the filters and the test to `env`.
 pub(super) fn add(env: &mut Environment<'static>) {
     env.add_filter("typst", |v: Value| -> Result<Value, Error> {
@@ -16,22 +15,25 @@ pub(super) fn add(env: &mut Environment<'static>) {
     });
     // `x|call("and-list")` → `#and-list(x);`: a Typst function of the value, as markup to
     // pass into a message (`t("…", places=places|call("and-list"))`).
-    env.add_filter("call", |v: Value, function: String| -> Result<Value, Error> {
-        let name_ok = !function.is_empty()
-            && function
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !name_ok {
-            return Err(Error::new(
-                ErrorKind::InvalidOperation,
-                format!("`{function}` is not the name of a Typst function"),
-            ));
-        }
-        Ok(Value::from_safe_string(format!(
-            "#{function}({});",
-            code_literal(&v)?
-        )))
-    });
+    env.add_filter(
+        "call",
+        |v: Value, function: String| -> Result<Value, Error> {
+            let name_ok = !function.is_empty()
+                && function
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !name_ok {
+                return Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("`{function}` is not the name of a Typst function"),
+                ));
+            }
+            Ok(Value::from_safe_string(format!(
+                "#{function}({});",
+                code_literal(&v)?
+            )))
+        },
+    );
     env.add_filter("inline", |v: Value| -> Value {
         if v.is_safe() {
             return v;

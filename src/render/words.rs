@@ -67,9 +67,10 @@ fn message(
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
         let arg = match value.kind() {
-            ValueKind::Number => Arg::Number(f64::try_from(value.clone()).map_err(|_| {
-                invalid(format!("`{name}` of `t(\"{id}\")` is not a number"))
-            })?),
+            ValueKind::Number => Arg::Number(
+                f64::try_from(value.clone())
+                    .map_err(|_| invalid(format!("`{name}` of `t(\"{id}\")` is not a number")))?,
+            ),
             ValueKind::String if markup && value.is_safe() => {
                 let marker = format!("\u{E000}{}\u{E001}", raw.len());
                 raw.push((marker.clone(), value.to_string()));

@@ -287,6 +287,17 @@ impl Words {
         self.formats.number(n)
     }
 
+    /// A number without grouping (a year: `2024`), in the language's digits.
+    pub fn number_plain(&self, n: i32) -> String {
+        n.to_string()
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => self.formats.digits[d as usize],
+                None => c,
+            })
+            .collect()
+    }
+
     /// A number written in a fact (`2.5`, `150`) with the language's digits and
     /// separators; the text as it is when it is not a plain number.
     pub fn figure(&self, text: &str) -> String {

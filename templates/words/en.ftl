@@ -171,7 +171,7 @@ ph-launched-by-in = The process was launched by { $by } in { $when }
 ph-launched-by = The process was launched by { $by }
 ph-launched-in = The process was launched in { $when }
 ph-met = { $count ->
-    [one] It has met once, in { $places }
+    [1] It has met once, in { $places }
    *[other] It has met { $count } times between { $first } and { $last }, in { $places }
 }
 ph-latest-held = The most recent meeting, { $name }, was held on { $dates }
@@ -199,7 +199,7 @@ cp-processes = Processes
 cp-initiator = initiator
 cp-events = Events on record
 cp-appears = { $count ->
-    [one] { $name } appears in one event on record
+    [1] { $name } appears in one event on record
    *[other] { $name } appears in { $count } events on record
 }
 cp-hosted = ; it hosted { $events }
@@ -220,7 +220,7 @@ cp-people = { $capacity ->
    *[other] { $people } represented it
 }
 cp-statements = { $count ->
-    [one] The sources record one statement made for it
+    [1] The sources record one statement made for it
    *[other] The sources record { $count } statements made for it
 }
 cp-no-events = The fact base records no event in which { $name } took part.
@@ -249,7 +249,7 @@ subject-event-brief = Brief: { $name }, { $dates }
 email-greeting = Dear colleagues,
 email-attached-generic = Please find attached: { $description }
 email-attachment = Attached: { $name } ({ $pages ->
-    [one] one page
+    [1] one page
    *[other] { $pages } pages
 }, { $size })
 email-footnoted = As of { $date }. Every fact in the attachment is footnoted to its source.
@@ -275,12 +275,11 @@ email-nothing-changed = nothing this briefing reports has changed
 # A process history at a glance.
 email-ph-intro = Please find attached a history of the { $name }.
 email-ph-intro-years = Please find attached a history of the { $name }, { $years }.
-email-ph-launched = Launched
 email-ph-launched-by-in = Launched by { $by } in { $when }
 email-ph-launched-by = Launched by { $by }
 email-ph-launched-in = Launched in { $when }
 email-ph-meetings = { $count ->
-    [one] one meeting
+    [1] one meeting
    *[other] { $count } meetings
 }
 email-ph-in = , in { $places }
@@ -292,7 +291,7 @@ email-ph-outcome = Its outcome:
 email-cp-intro = Please find attached a summary of the participation of { $name }.
 email-cp-intro-in = Please find attached a summary of the participation of { $name } in the { $processes }.
 email-cp-events = { $count ->
-    [one] one event on record
+    [1] one event on record
    *[other] { $count } events on record
 }
 email-cp-hosted = Hosted: { $events }
@@ -312,6 +311,13 @@ email-eb-organised = organised by { $parties }
 email-eb-figures = Figures: { $figures }
 email-eb-outcome = Outcome: { $title }
 email-eb-parties = { $count ->
-    [one] One party on record as taking part
+    [1] One party on record as taking part
    *[other] { $count } parties on record as taking part
 }
+confidence-low = low
+confidence-moderate = moderate
+confidence-high = high
+
+# A place and the years it hosted meetings.
+place-years = { $place } ({ $years })
+place-years-announced = { $place } ({ $years }, as announced)
