@@ -206,6 +206,10 @@ pub struct CheckArgs {
     /// statement citation (for CI, before a briefing is signed off).
     #[arg(long)]
     pub strict: bool,
+    /// Also check the catalogs of words of these languages (BCP 47 tags, comma-separated):
+    /// each must read, and the messages it lacks (printed in English) are listed.
+    #[arg(long, value_name = "TAG,…", value_delimiter = ',')]
+    pub lang: Vec<String>,
     /// How to print problems: for people, or as JSON for editors and CI.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -217,7 +221,8 @@ pub struct TemplatesArgs {
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
     /// Copy the built-in files of template NAME (and the shared `brief.typ`) into the
-    /// project's templates folder, to customise them.
+    /// project's templates folder, to customise them; `--copy words` copies the catalogs of
+    /// words (`words/en.ftl`, `ru.ftl`, …), to reword or translate.
     #[arg(long, value_name = "NAME")]
     pub copy: Option<String>,
 }

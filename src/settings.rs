@@ -95,6 +95,10 @@ pub struct CheckConfig {
     pub sources: Option<PathBuf>,
     /// Warnings are errors; every figure, participation and statement quotes its source.
     pub strict: bool,
+    /// Catalogs of words to check (`--lang`).
+    pub langs: Vec<String>,
+    /// The project's templates folder (its `words/` overrides the built-in catalogs).
+    pub templates: PathBuf,
     pub format: ReportFormat,
 }
 
@@ -143,6 +147,8 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
                 data: data_folder(args.data, &project)?,
                 sources: args.sources.or_else(|| project.sources()),
                 strict: args.strict,
+                langs: args.lang,
+                templates: project.templates(),
                 format: args.format,
             })
         }
@@ -282,6 +288,14 @@ fn generate(args: GenerateArgs, project: &Project) -> Result<GenerateConfig, Usa
     let document = document(args.document, project)?;
     // Several languages make several files, as `--all` does: `--out` is a folder then.
     let several = args.all || document.langs.len() > 1;
+    if document.langs.len() > 1 && !out.is_dir() && out.extension().is_some() {
+        return Err(UsageError::new(format!(
+            "`--lang {}` makes one document per language, but `--out {}` names one file",
+            document.langs.join(","),
+            out.display()
+        ))
+        .help("give a folder with `--out DIR`: the documents are named `NAME.TAG.pdf`"));
+    }
     let format = output_format(args.format, &out, several, args.force)?;
     let given = if args.pdf_standard.is_empty() {
         project.config.generate.pdf_standard.clone()

@@ -316,6 +316,14 @@ impl Library {
     /// already there are the project's own and kept, so a second template can be copied
     /// beside a first one whose shared files were edited; nothing to write is an error.
     pub fn copy(name: &str, into: &Path) -> Result<Copied, UsageError> {
+        // `words`: the built-in catalogs of words, to reword or translate.
+        if name == crate::words::WORDS_DIR {
+            let files = crate::words::BUILTIN_CATALOGS
+                .iter()
+                .map(|(f, text)| (format!("{}/{f}", crate::words::WORDS_DIR), *text))
+                .collect();
+            return Self::copy_files(name, files, into);
+        }
         let own = [
             format!("{name}{TEMPLATE_SUFFIX}"),
             format!("{name}{MANIFEST_SUFFIX}"),
@@ -333,16 +341,26 @@ impl Library {
             }
             return Err(err.help(format!("built-in templates: {}", known.join(", "))));
         }
-        let files: Vec<String> = own
+        let files: Vec<(String, &'static str)> = own
             .into_iter()
-            .filter(|f| builtin(f).is_some())
             .chain(SHARED_FILES.iter().map(|s| (*s).to_owned()))
+            .filter_map(|f| builtin(&f).map(|text| (f, text)))
             .collect();
+        Self::copy_files(name, files, into)
+    }
+
+    /// Writes `files` (name in the templates folder, text) into `into`, keeping those the
+    /// project has already.
+    fn copy_files(
+        name: &str,
+        files: Vec<(String, &'static str)>,
+        into: &Path,
+    ) -> Result<Copied, UsageError> {
         // A file already there is the project's own (perhaps edited): kept, never replaced.
         // A link counts as there (even one that leads nowhere): writing would follow it.
-        let (kept, missing): (Vec<String>, Vec<String>) = files
+        let (kept, missing): (Vec<_>, Vec<_>) = files
             .into_iter()
-            .partition(|f| std::fs::symlink_metadata(into.join(f)).is_ok());
+            .partition(|(f, _)| std::fs::symlink_metadata(into.join(f)).is_ok());
         if missing.is_empty() {
             return Err(UsageError::new(format!(
                 "nothing to copy: every file of `{name}` is in `{}` already",
@@ -355,16 +373,20 @@ impl Library {
         std::fs::create_dir_all(into)
             .map_err(|e| UsageError::new(format!("cannot create `{}` ({e})", into.display())))?;
         let mut written = Vec::new();
-        for f in &missing {
+        for (f, text) in &missing {
             let path = into.join(f);
-            let text = builtin(f).expect("listed built-in files exist");
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    UsageError::new(format!("cannot create `{}` ({e})", parent.display()))
+                })?;
+            }
             crate::output::write_atomic(&path, text.as_bytes())
                 .map_err(|e| UsageError::new(format!("{e:#}")))?;
             written.push(path);
         }
         Ok(Copied {
             written,
-            kept: kept.into_iter().map(|f| into.join(f)).collect(),
+            kept: kept.into_iter().map(|(f, _)| into.join(f)).collect(),
         })
     }
 }

@@ -17,6 +17,7 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
     if config.strict {
         facts::strict(&base, &mut problems);
     }
+    problems.extend(catalog_problems(config));
     facts::sort_problems(&mut problems);
     let failed = problems.iter().any(|p| p.severity == diag::Severity::Error);
     if format == ReportFormat::Json {
@@ -65,4 +66,49 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
         counts.join(", ")
     ));
     Ok(())
+}
+
+/// With `--lang`: each language's catalog must read; the messages it lacks (a briefing
+/// prints them in English) are a warning, an error with `--strict`.
+fn catalog_problems(config: &CheckConfig) -> Vec<diag::Problem> {
+    let catalogs = crate::words::Catalogs::new(Some(&config.templates));
+    let mut out = Vec::new();
+    for tag in &config.langs {
+        let words = match catalogs.words(tag) {
+            Ok(w) => w,
+            Err(Problems(problems)) => {
+                out.extend(problems);
+                continue;
+            }
+        };
+        let lacking = words.lacking();
+        if lacking.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = lacking.iter().take(12).map(String::as_str).collect();
+        let more = lacking.len() - shown.len();
+        let message = format!(
+            "the catalog of `{}` lacks {} that English has: a briefing in `{}` prints them in English",
+            words.tag.text,
+            plural(lacking.len(), "message", "messages"),
+            words.tag.text
+        );
+        let problem = if config.strict {
+            diag::Problem::error(message)
+        } else {
+            diag::Problem::warning(message)
+        };
+        out.push(problem.help(format!(
+            "add them to `templates/{}/{}.ftl`: {}{}",
+            crate::words::WORDS_DIR,
+            words.tag.lang,
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )));
+    }
+    out
 }

@@ -23,6 +23,9 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
             first.get_or_insert(written);
         }
         let written = first.expect("a run has at least one language");
+        for generator in &generators {
+            generator.warn_untranslated();
+        }
         if let Some(table) = prepared.timings() {
             // Asked for: printed even with `--quiet`.
             term::err(table);
@@ -58,6 +61,9 @@ pub fn run(config: &GenerateConfig) -> anyhow::Result<()> {
         generators[*i].document(&[(param.name.clone(), value.clone())])
     });
     let finished = batch::finish(&results);
+    for generator in &generators {
+        generator.warn_untranslated();
+    }
     if let Some(table) = prepared.timings() {
         term::err(table);
     }

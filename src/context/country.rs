@@ -523,6 +523,10 @@ fn country_summary(
             .position(|x| *x == c)
     };
     groups.sort_by_key(|g| order(&g.capacity));
+    // The people of a group by name, as the language sorts names.
+    for g in &mut groups {
+        g.names.sort_by(|a, b| words.compare(a, b));
+    }
     let reported: Vec<&Role> = roles.iter().filter(|r| !r.announced).collect();
     // The events of `roles` (in the same order) where its part is reported.
     let held: Vec<&&Event> = (involved.iter().zip(roles))

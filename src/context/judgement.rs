@@ -145,7 +145,10 @@ impl Builder<'_> {
                     let label =
                         (f.label.clone()).unwrap_or_else(|| self.words.term("measure", &f.measure));
                     let quantity = self.words.quantity(f.qualifier.as_deref(), f.value);
-                    format!("{label} {quantity}")
+                    self.words.get(
+                        "figure-with-label",
+                        &[("quantity", quantity.into()), ("label", label.into())],
+                    )
                 })
                 .collect();
             if !figures.is_empty() {

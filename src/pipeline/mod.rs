@@ -210,6 +210,29 @@ pub struct Contexted {
 }
 
 impl Generator<'_> {
+    /// After the documents are made: says which words were printed in English because the
+    /// language's catalog lacks them (once per run and language).
+    pub fn warn_untranslated(&self) {
+        let missing = self.words.missing();
+        if missing.is_empty() {
+            return;
+        }
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        crate::term::errln!(
+            "{}: the catalog of `{}` lacks {} these briefings print, so they are in English ({}{})\n  = help: `brief check --lang {}` lists every message it lacks",
+            crate::diag::severity_word(crate::diag::Severity::Warning),
+            self.words.tag.text,
+            crate::output::plural(missing.len(), "message", "messages"),
+            shown.join(", "),
+            if missing.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            },
+            self.words.tag.text
+        );
+    }
+
     /// The language tag added to file names, when the run makes several languages.
     pub fn language_suffix(&self) -> Option<&str> {
         self.suffix.as_deref()

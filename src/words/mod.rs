@@ -13,7 +13,7 @@
 
 pub mod format;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -130,8 +130,10 @@ pub struct Words {
     bundle: Bundle,
     /// English, for messages the catalog lacks (none when the language is English).
     english: Option<Bundle>,
-    /// Every message id the catalog (with English behind it) has.
+    /// The message ids of the language's own catalogs.
     ids: BTreeSet<String>,
+    /// The message ids of English (empty for English itself).
+    english_ids: BTreeSet<String>,
     formats: Formats,
     /// Messages asked for that the language's catalog lacks.
     missing: Mutex<BTreeSet<String>>,
@@ -210,14 +212,13 @@ impl Words {
         self.message(id, args).unwrap_or_else(|| id.to_owned())
     }
 
-    /// Whether a catalog (the language's or English) has the message.
-    pub fn has(&self, id: &str) -> bool {
-        self.ids.contains(id)
-    }
-
-    /// Every message id a catalog has.
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.ids.iter().map(String::as_str)
+    /// The messages English has that the language's own catalogs (built-in and the
+    /// project's) lack: a briefing prints them in English.
+    pub fn lacking(&self) -> Vec<String> {
+        match &self.english {
+            None => Vec::new(),
+            Some(_) => self.english_ids.difference(&self.ids).cloned().collect(),
+        }
     }
 
     /// Messages asked for so far that the language's own catalog lacks.
@@ -261,6 +262,17 @@ impl Words {
     pub fn range(&self, start: &FuzzyDate, end: &FuzzyDate) -> String {
         if start == end {
             return self.date(start);
+        }
+        // A date that contains the other (`November 2024` and `5 November 2024`): the span
+        // is the coarser one.
+        let covers = |a: &FuzzyDate, b: &FuzzyDate| {
+            a.year == b.year && (a.month.is_none() || (a.month == b.month && a.day.is_none()))
+        };
+        if covers(start, end) {
+            return self.date(start);
+        }
+        if covers(end, start) {
+            return self.date(end);
         }
         let last = self.date(end);
         let (id, first) = match (start.month, start.day, end.month, end.day) {
@@ -333,7 +345,7 @@ impl Words {
     /// (`list-pair`, `list-start`, `list-middle`, `list-end`); the digits; the language.
     pub fn typst_words(&self) -> serde_json::Value {
         let mut out = serde_json::Map::new();
-        for id in &self.ids {
+        for id in self.ids.union(&self.english_ids) {
             if let Some(key) = id.strip_prefix("label-") {
                 out.insert(key.to_owned(), self.get(id, &[]).into());
             }
@@ -522,11 +534,11 @@ impl Catalogs {
             .map_err(|e| Problems(vec![Problem::error(e)]))?;
         let mut names = vec![tag.lang.clone()];
         names.extend(tag.with_region());
-        let (mut bundle, mut ids, count) = self.bundle(&tag, &names)?;
+        let (mut bundle, ids, count) = self.bundle(&tag, &names)?;
         if count == 0 || !ids.iter().any(|_| true) && tag.lang != "en" {
             let mut help = format!("built-in languages: {}", self.languages().join(", "));
             help.push_str(&format!(
-                "; to add one, write `templates/{WORDS_DIR}/{}.ftl` (copy the English one with `brief templates --copy`)",
+                "; to add one, write `templates/{WORDS_DIR}/{}.ftl` (start from the English one: `brief templates --copy words`)",
                 tag.lang
             ));
             return Err(Problems(vec![
@@ -539,41 +551,23 @@ impl Catalogs {
             '\u{6F0}' => bundle.set_formatter(Some(eastern_arabic_indic)),
             _ => {}
         }
-        let english = if tag.lang == "en" {
-            None
+        let (english, english_ids) = if tag.lang == "en" {
+            (None, BTreeSet::new())
         } else {
             let en = Tag::parse("en").expect("`en` is a tag");
             let (english, english_ids, _) = self.bundle(&en, &["en".to_owned()])?;
-            ids.extend(english_ids);
-            Some(english)
+            (Some(english), english_ids)
         };
         Ok(Words {
             tag,
             bundle,
             english,
             ids,
+            english_ids,
             formats,
             missing: Mutex::new(BTreeSet::new()),
         })
     }
-}
-
-/// The catalog messages of a file, id → its line (for listing what a language lacks).
-pub fn message_ids(text: &str) -> BTreeMap<String, usize> {
-    let Ok(resource) = FluentResource::try_new(text.to_owned()) else {
-        return BTreeMap::new();
-    };
-    resource
-        .entries()
-        .filter_map(|e| match e {
-            fluent_syntax::ast::Entry::Message(m) => {
-                let offset = text.find(&format!("\n{} ", m.id.name)).map_or(0, |i| i + 1);
-                let line = text[..offset].matches('\n').count() + 1;
-                Some((m.id.name.to_owned(), line))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -621,6 +615,8 @@ mod tests {
             en.range(&d("2024-11-04"), &d("2024-11-04")),
             "4 November 2024"
         );
+        assert_eq!(en.range(&d("2024-11"), &d("2024-11-05")), "November 2024");
+        assert_eq!(en.range(&d("2024-11-03"), &d("2024")), "2024");
         let ru = words("ru");
         assert_eq!(
             ru.range(&d("2024-11-04"), &d("2024-11-05")),
@@ -660,7 +656,7 @@ mod tests {
     fn bad_tags_and_unknown_languages_are_refused_with_help() {
         assert!(Tag::parse("english please").is_err());
         let err = Catalogs::builtin().words("de").unwrap_err();
-        let text = format!("{}", err.0[0].message);
+        let text = err.0[0].message.clone();
         assert!(text.contains("no catalog of words for `de`"), "{text}");
         assert!(
             err.0[0].help[0].contains("templates/words/de.ftl"),

@@ -16,6 +16,7 @@ mod history;
 mod hostile;
 mod injection;
 mod judgement;
+mod languages;
 mod notes;
 mod print;
 mod project;
