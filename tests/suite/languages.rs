@@ -142,8 +142,7 @@ fn english_reads_as_a_careful_officer_writes_it() {
     for fixture_name in ["minimal", "side-events", "two-processes"] {
         let data = fixture(fixture_name);
         let data = rel(&data);
-        for (template, param) in [("process-history", ()), ("country-participation", ())] {
-            let _ = param;
+        for template in ["process-history", "country-participation"] {
             let (_dir, files) = made(&["-t", template, "--data", data.as_str(), "--all"]);
             texts.extend(files.iter().map(|(_, bytes)| pdf_text(bytes)));
         }
