@@ -20,13 +20,25 @@ use crate::render::{Renderer, escape_markup, string_literal};
 use crate::{compile, context, templates, world, yaml};
 
 /// The context `template` (a built-in one, or the project's in `templates`) receives for the
-/// fact base in `data`, on A4 with no marking, as of `date`.
+/// fact base in `data`, on A4 with no marking, as of `date`, in English.
 pub fn context(
     data: &Path,
     templates_dir: &Path,
     template: &str,
     params: &[(&str, &str)],
     date: chrono::NaiveDate,
+) -> Result<serde_json::Value, String> {
+    context_in(data, templates_dir, template, params, date, "en")
+}
+
+/// [`context`] in the language `lang` (a BCP 47 tag with a built-in catalog).
+pub fn context_in(
+    data: &Path,
+    templates_dir: &Path,
+    template: &str,
+    params: &[(&str, &str)],
+    date: chrono::NaiveDate,
+    lang: &str,
 ) -> Result<serde_json::Value, String> {
     let base = crate::facts::load(data).map_err(|e| e.to_string())?;
     let library = templates::Library::new(templates_dir).map_err(|e| e.to_string())?;
@@ -39,12 +51,12 @@ pub fn context(
         as_of: date,
         paper: Paper::A4,
         marking: None,
-        tag: &crate::words::Tag::parse("en").expect("a tag"),
+        tag: &crate::words::Tag::parse(lang)?,
     };
     let request =
         context::request(&manifest, &given, &base, &settings).map_err(|e| e.to_string())?;
     let words = crate::words::Catalogs::builtin()
-        .words("en")
+        .words(lang)
         .map_err(|e| e.to_string())?;
     Ok(serde_json::to_value(context::build(&base, &request, None, &words)).expect("serialisable"))
 }
@@ -57,6 +69,94 @@ pub fn render_pdf(
     template: &str,
     context: &serde_json::Value,
 ) -> Result<Vec<u8>, String> {
+    let (sandbox, rendered, words) = rendered(root, template, context)?;
+    let export = compile::Export {
+        format: Format::Pdf,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
+        ident: "test".into(),
+        standards: vec![],
+        pixel_per_pt: 1.0,
+    };
+    let origin = compile::Origin {
+        generated_name: "test.typ".into(),
+        rendered: &rendered,
+        words: &words,
+    };
+    let compiled = compile::compile(&sandbox, &export, &origin)
+        .map_err(|e| format!("{e}\n--- source ---\n{}", rendered.source))?;
+    Ok(compiled.files.into_iter().next().unwrap_or_default())
+}
+
+/// A run of text as laid out: its page (from 1), where it starts (points from the page's
+/// top-left corner), its width and its text.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub text: String,
+    /// The size of its font, in points.
+    pub size: f64,
+    /// The family of its font.
+    pub font: String,
+}
+
+/// The page width and every run of text of `template` rendered with `context` (as
+/// [`render_pdf`] does) and laid out by Typst: where text sits on the page.
+pub fn laid_out_text(
+    root: &Path,
+    template: &str,
+    context: &serde_json::Value,
+) -> Result<(f64, Vec<TextRun>), String> {
+    use typst::layout::{Frame, FrameItem, Point};
+    use typst_layout::PagedDocument;
+    let (sandbox, rendered, words) = rendered(root, template, context)?;
+    let today = typst::foundations::Datetime::from_ymd(2026, 1, 1).expect("a date");
+    let world = world::DocumentWorld::new(
+        world::Engine::shared(),
+        &sandbox,
+        rendered.source.clone(),
+        today,
+    )
+    .with_words(typst::foundations::Bytes::new(words));
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|e| format!("{e:?}"))?;
+    fn walk(frame: &Frame, at: Point, page: usize, out: &mut Vec<TextRun>) {
+        for (pos, item) in frame.items() {
+            let here = at + *pos;
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, here, page, out),
+                FrameItem::Text(text) => out.push(TextRun {
+                    page,
+                    x: here.x.to_pt(),
+                    y: here.y.to_pt(),
+                    width: text.width().to_pt(),
+                    text: text.text.to_string(),
+                    size: text.size.to_pt(),
+                    font: text.font.info().family.clone(),
+                }),
+                _ => {}
+            }
+        }
+    }
+    let mut runs = Vec::new();
+    let mut width = 0.0;
+    for (i, page) in document.pages().iter().enumerate() {
+        width = page.frame.width().to_pt();
+        walk(&page.frame, Point::zero(), i + 1, &mut runs);
+    }
+    Ok((width, runs))
+}
+
+/// The sandbox, the rendered source and the words (as Typst reads them) of `template` with
+/// `context` in the project at `root`.
+fn rendered(
+    root: &Path,
+    template: &str,
+    context: &serde_json::Value,
+) -> Result<(world::Sandbox, crate::render::Rendered, Vec<u8>), String> {
     let root = root.canonicalize().map_err(|e| e.to_string())?;
     let templates_dir: PathBuf = root.join("templates");
     let library = templates::Library::new(&templates_dir).map_err(|e| e.to_string())?;
@@ -68,27 +168,12 @@ pub fn render_pdf(
     let rendered = renderer
         .render(template, context)
         .map_err(|e| e.to_string())?;
-    let export = compile::Export {
-        format: Format::Pdf,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date"),
-        ident: "test".into(),
-        standards: vec![],
-        pixel_per_pt: 1.0,
-    };
-    let origin = compile::Origin {
-        generated_name: "test.typ".into(),
-        rendered: &rendered,
-        words: &serde_json::to_vec(
-            &crate::words::Catalogs::builtin()
-                .words("en")
-                .map_err(|e| e.to_string())?
-                .typst_words(),
-        )
-        .expect("words serialise"),
-    };
-    let compiled = compile::compile(&sandbox, &export, &origin)
-        .map_err(|e| format!("{e}\n--- source ---\n{}", rendered.source))?;
-    Ok(compiled.files.into_iter().next().unwrap_or_default())
+    let tag = context["brief"]["tag"].as_str().unwrap_or("en");
+    let words = crate::words::Catalogs::builtin()
+        .words(tag)
+        .map_err(|e| e.to_string())?;
+    let words = serde_json::to_vec(&words.typst_words()).expect("words serialise");
+    Ok((sandbox, rendered, words))
 }
 
 /// The JSON Schema of one kind of fact-base file (`countries`, …).

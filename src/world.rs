@@ -40,12 +40,29 @@ impl Engine {
         ENGINE.get_or_init(|| {
             let mut fonts = FontStore::new();
             fonts.extend(typst_kit::fonts::embedded());
+            fonts.extend(own_fonts());
             Engine {
                 library: LazyHash::new(Library::default()),
                 fonts,
             }
         })
     }
+}
+
+/// The fonts brief embeds beside Typst's: Noto Naskh Arabic, regular and bold (SIL Open
+/// Font License; `src/fonts/OFL.txt`), for briefings in Arabic.
+const OWN_FONTS: [&[u8]; 2] = [
+    include_bytes!("fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("fonts/NotoNaskhArabic-Bold.ttf"),
+];
+
+fn own_fonts() -> impl Iterator<Item = (Font, typst::text::FontInfo)> {
+    OWN_FONTS.into_iter().flat_map(|data| {
+        Font::iter(Bytes::new(data)).map(|font| {
+            let info = font.info().clone();
+            (font, info)
+        })
+    })
 }
 
 impl Engine {

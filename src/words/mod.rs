@@ -32,6 +32,7 @@ pub const BUILTIN_CATALOGS: &[(&str, &str)] = &[
     ("en-US.ftl", include_str!("../../templates/words/en-US.ftl")),
     ("ru.ftl", include_str!("../../templates/words/ru.ftl")),
     ("fr.ftl", include_str!("../../templates/words/fr.ftl")),
+    ("ar.ftl", include_str!("../../templates/words/ar.ftl")),
 ];
 
 /// The folder of catalogs inside a templates folder.

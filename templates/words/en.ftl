@@ -30,6 +30,14 @@ announced-field-start = dates
 announced-field-location = place
 announced-field-sequence = number in its process
 announced-field-organizers = organisers
+announced-field-title = title
+announced-field-kind = kind
+announced-field-hosts = hosts
+announced-field-funders = funders
+announced-field-regions = regions
+announced-field-topics = topics
+announced-field-parent = the event it belongs to
+announced-field-process = process
 
 ## The words of the shared Typst files (`blocks.typ`, `sections.typ`, `frame.typ`). Typst
 ## receives each `label-…` message resolved, without the prefix; `{ $name }` is filled there.

@@ -25,6 +25,14 @@ announced-field-start = dates
 announced-field-location = lieu
 announced-field-sequence = numéro dans le processus
 announced-field-organizers = organisateurs
+announced-field-title = intitulé
+announced-field-kind = type
+announced-field-hosts = hôtes
+announced-field-funders = financeurs
+announced-field-regions = régions
+announced-field-topics = thèmes
+announced-field-parent = événement de rattachement
+announced-field-process = processus
 
 ## Les mots des fichiers Typst partagés.
 label-official-title = Intitulé officiel

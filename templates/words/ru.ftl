@@ -26,6 +26,14 @@ announced-field-start = даты
 announced-field-location = место
 announced-field-sequence = порядковый номер в процессе
 announced-field-organizers = организаторы
+announced-field-title = название
+announced-field-kind = вид
+announced-field-hosts = принимающая сторона
+announced-field-funders = финансирование
+announced-field-regions = регионы
+announced-field-topics = темы
+announced-field-parent = мероприятие, в рамках которого оно прошло
+announced-field-process = процесс
 
 ## Слова общих файлов Typst.
 label-official-title = Официальное название

@@ -157,6 +157,9 @@ fn english_reads_as_a_careful_officer_writes_it() {
             "met 1 times",
             "1 meetings",
             "(November 2024 – 5 November 2024)",
+            "Speaking after the minister, noted",
+            "Outcome Document (outcome document)",
+            "Under-Secretary-General for Counter-Terrorism (UNOCT))",
         ] {
             assert!(!pdf_contains(text, bad), "`{bad}` in\n{text}");
         }
@@ -371,10 +374,111 @@ fn used_ids(dir: &Path) -> std::collections::BTreeSet<String> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
                 .collect();
-            if !key.is_empty() && !key.starts_with("list-") && key != "at" {
+            // (The lists' separators, the digits and the direction come from the code.)
+            let from_code = ["at", "digits", "rtl", "lang", "region"];
+            if !key.is_empty() && !key.starts_with("list-") && !from_code.contains(&key.as_str()) {
                 out.insert(format!("label-{key}"));
             }
         }
     }
     out
+}
+
+/// An Arabic briefing, laid out: every run of text with where it sits.
+fn arabic_layout(tag: &str) -> (f64, Vec<brief::harness::TextRun>) {
+    let context = brief::harness::context_in(
+        &repo().join("data"),
+        &repo().join("templates"),
+        "process-history",
+        &[],
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        tag,
+    )
+    .unwrap();
+    brief::harness::laid_out_text(&repo(), "process-history", &context).unwrap()
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{600}'..='\u{6FF}').contains(&c)
+}
+
+#[test]
+fn arabic_runs_right_to_left_in_an_arabic_font_with_its_digits() {
+    let (width, runs) = arabic_layout("ar-KW");
+    // Every Arabic letter is set in the embedded Noto Naskh Arabic, never a fallback.
+    let arabic: Vec<_> = runs
+        .iter()
+        .filter(|r| r.text.chars().any(is_arabic))
+        .collect();
+    assert!(arabic.len() > 100, "{}", arabic.len());
+    for r in &arabic {
+        assert_eq!(r.font, "Noto Naskh Arabic", "{r:?}");
+    }
+    // The heading of the summary starts at the right margin; an English heading at the left
+    // one. Both are the inner margin of page 1 (24 mm): a right-to-left document is bound on
+    // the right.
+    let heading = arabic
+        .iter()
+        .find(|r| r.text.contains("ملخص") && r.size > 12.0)
+        .expect("the summary heading");
+    let right_margin = 24.0 * 72.0 / 25.4;
+    assert!(
+        (heading.x + heading.width - (width - right_margin)).abs() < 1.5,
+        "{heading:?} on a page {width} pt wide"
+    );
+    let english = brief::harness::context(
+        &repo().join("data"),
+        &repo().join("templates"),
+        "process-history",
+        &[],
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+    )
+    .unwrap();
+    let (_, english) = brief::harness::laid_out_text(&repo(), "process-history", &english).unwrap();
+    let summary = english
+        .iter()
+        .find(|r| r.text == "Summary" && r.size > 12.0)
+        .expect("the English summary heading");
+    assert!((summary.x - 24.0 * 72.0 / 25.4).abs() < 1.5, "{summary:?}");
+    // `ar-KW` writes Arabic-Indic digits: dates, page numbers and notes.
+    let all: String = runs.iter().map(|r| r.text.as_str()).collect();
+    assert!(all.contains("٢٠٢٤") && all.contains("نوفمبر"), "{all}");
+    assert!(all.contains("الصفحة") && all.contains("١ من ٨"), "{all}");
+    // Each note mark (small digits) sits beside a word of its line, not across the page.
+    let marks: Vec<_> = runs
+        .iter()
+        .filter(|r| r.size < 8.0 && r.text.chars().all(|c| ('٠'..='٩').contains(&c) || c == ','))
+        .collect();
+    assert!(marks.len() > 20, "{}", marks.len());
+    // A group of marks (`١,٢,٣`: one run per number and comma) touches a word at one end.
+    let touches = |a: &brief::harness::TextRun, b: &brief::harness::TextRun| {
+        a.page == b.page
+            && (a.y - b.y).abs() < 8.0
+            && ((a.x + a.width - b.x).abs() < 2.0 || (b.x + b.width - a.x).abs() < 2.0)
+    };
+    let small: Vec<_> = runs.iter().filter(|r| r.size < 8.0).collect();
+    for m in &marks {
+        let mut group = vec![*m];
+        let mut i = 0;
+        while i < group.len() {
+            for s in &small {
+                if touches(group[i], s) && !group.iter().any(|g| std::ptr::eq(*g, *s)) {
+                    group.push(s);
+                }
+            }
+            i += 1;
+        }
+        let beside = group
+            .iter()
+            .any(|g| runs.iter().any(|r| r.size > 8.0 && touches(g, r)));
+        assert!(beside, "a note mark stands apart from its words: {m:?}");
+    }
+}
+
+#[test]
+fn arabic_digits_follow_the_tag() {
+    let (_, latin) = arabic_layout("ar-u-nu-latn");
+    let all: String = latin.iter().map(|r| r.text.as_str()).collect();
+    assert!(all.contains("2024") && !all.contains("٢٠٢٤"), "{all}");
+    assert!(all.contains("نوفمبر"), "{all}");
 }
