@@ -185,10 +185,13 @@ impl Bench {
                 "typ".into(),
             ]);
             run(&self.brief, &emit, &self.repo);
+            let words = brief::harness::typst_words("en").expect("the English words");
             let typst_args: Vec<String> = vec![
                 "compile".into(),
                 "--root".into(),
                 path_arg(&self.repo),
+                "--input".into(),
+                format!("brief-words={words}"),
                 "--ignore-system-fonts".into(),
                 path_arg(&typ),
                 path_arg(&self.scratch.join("typst.pdf")),
@@ -294,11 +297,14 @@ impl Bench {
                 let step = sources.len().div_ceil(40).max(1);
                 let sample: Vec<&PathBuf> = sources.iter().step_by(step).collect();
                 let started = Instant::now();
+                let words = brief::harness::typst_words("en").expect("the English words");
                 for source in &sample {
                     let args = vec![
                         "compile".into(),
                         "--root".into(),
                         path_arg(&self.repo),
+                        "--input".into(),
+                        format!("brief-words={words}"),
                         "--ignore-system-fonts".into(),
                         path_arg(source),
                         path_arg(&self.scratch.join("typst.pdf")),

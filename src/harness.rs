@@ -176,6 +176,15 @@ fn rendered(
     Ok((sandbox, rendered, words))
 }
 
+/// The words of the language `tag` as the shared Typst files read them (JSON), for running
+/// the stock Typst CLI on generated source: `typst compile --input brief-words=JSON`.
+pub fn typst_words(tag: &str) -> Result<String, String> {
+    let words = crate::words::Catalogs::builtin()
+        .words(tag)
+        .map_err(|e| e.to_string())?;
+    Ok(serde_json::to_string(&words.typst_words()).expect("words serialise"))
+}
+
 /// The JSON Schema of one kind of fact-base file (`countries`, …).
 pub fn schema_of_kind(kind: &str) -> Result<serde_json::Value, String> {
     crate::schema::of_kind(kind).map_err(|e| e.to_string())

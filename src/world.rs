@@ -8,7 +8,7 @@
 //! shared by every document compiled in it.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Context as _;
 
@@ -27,11 +27,21 @@ use typst_kit::fonts::FontStore;
 /// The virtual path of the generated main file, inside the project root.
 pub const MAIN_PATH: &str = "/brief-main.typ";
 
-/// Process-wide Typst state: the standard library and the embedded fonts.
+/// Process-wide Typst state: the standard library (one per set of words a document is
+/// given, see [`WORDS_INPUT`]) and the embedded fonts.
 pub struct Engine {
-    library: LazyHash<Library>,
+    libraries: Mutex<Vec<(Bytes, Arc<LazyHash<Library>>)>>,
     fonts: FontStore,
 }
+
+/// The `sys.inputs` key the shared Typst files read the document's words from (JSON: the
+/// catalog's `label-…` messages resolved, see `words::Words::typst_words`). The stock Typst
+/// CLI takes it as `--input brief-words=JSON`.
+pub const WORDS_INPUT: &str = "brief-words";
+
+/// How many libraries (sets of words) a process keeps: a run uses one per language; `watch`
+/// makes a new one when a catalog changes.
+const LIBRARIES_KEPT: usize = 8;
 
 impl Engine {
     /// The engine of this process, set up on first use.
@@ -42,10 +52,33 @@ impl Engine {
             fonts.extend(typst_kit::fonts::embedded());
             fonts.extend(own_fonts());
             Engine {
-                library: LazyHash::new(Library::default()),
+                libraries: Mutex::new(Vec::new()),
                 fonts,
             }
         })
+    }
+
+    /// The standard library with `words` as `sys.inputs.brief-words`: made once per set of
+    /// words and kept, so that Typst's caches stay warm from one document to the next.
+    pub fn library(&self, words: &Bytes) -> Arc<LazyHash<Library>> {
+        let mut kept = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, library)) = kept.iter().find(|(w, _)| w == words) {
+            return library.clone();
+        }
+        let text = std::str::from_utf8(words).unwrap_or("{}");
+        let mut inputs = typst::foundations::Dict::new();
+        inputs.insert(
+            WORDS_INPUT.into(),
+            typst::foundations::Value::Str(text.into()),
+        );
+        let library = Arc::new(LazyHash::new(
+            Library::builder().with_inputs(inputs).build(),
+        ));
+        if kept.len() >= LIBRARIES_KEPT {
+            kept.remove(0);
+        }
+        kept.push((words.clone(), library.clone()));
+        library
     }
 }
 
@@ -158,7 +191,11 @@ impl Sandbox {
 /// which loads every face and the text-layout data. The caller meanwhile loads the fact base
 /// and renders the template; Typst memoises what the warm-up did, and the first real compile
 /// reuses it. Nothing is reported: a broken shared file is reported by the real compile.
-pub fn warm_up(sandbox: &Sandbox, source: impl FnOnce(&[String]) -> String + Send + 'static) {
+pub fn warm_up(
+    sandbox: &Sandbox,
+    words: Bytes,
+    source: impl FnOnce(&[String]) -> String + Send + 'static,
+) {
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {
         let sandbox = sandbox.clone();
@@ -170,7 +207,7 @@ pub fn warm_up(sandbox: &Sandbox, source: impl FnOnce(&[String]) -> String + Sen
                 let engine = Engine::shared();
                 let source = source(&engine.families());
                 let today = Datetime::from_ymd(2000, 1, 1).expect("a valid date");
-                let world = DocumentWorld::new(engine, &sandbox, source, today);
+                let world = DocumentWorld::new(engine, &sandbox, source, today).with_words(words);
                 let _ = typst::compile::<typst_layout::PagedDocument>(&world);
             });
     });
@@ -179,6 +216,8 @@ pub fn warm_up(sandbox: &Sandbox, source: impl FnOnce(&[String]) -> String + Sen
 /// One document's world.
 pub struct DocumentWorld<'e> {
     engine: &'e Engine,
+    /// The standard library with the document's words.
+    library: Arc<LazyHash<Library>>,
     files: FileStore<ProjectFiles>,
     main: FileId,
     today: Datetime,
@@ -191,19 +230,19 @@ impl<'e> DocumentWorld<'e> {
             sandbox: sandbox.clone(),
             main,
             main_text: Bytes::from_string(source),
-            words: english_words(),
         });
         Self {
             engine,
+            library: engine.library(&english_words()),
             files,
             main,
             today,
         }
     }
 
-    /// The document's words (`words.json`, see [`WORDS_FILE`]): English unless given.
+    /// The document's words (JSON, see [`WORDS_INPUT`]): English unless given.
     pub fn with_words(mut self, words: Bytes) -> Self {
-        self.files.loader_mut().words = words;
+        self.library = self.engine.library(&words);
         self
     }
 
@@ -227,7 +266,7 @@ pub fn main_id() -> FileId {
 
 impl World for DocumentWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.engine.library
+        &self.library
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -260,16 +299,10 @@ struct ProjectFiles {
     sandbox: Sandbox,
     main: FileId,
     main_text: Bytes,
-    /// The document's words, served as [`WORDS_FILE`] among the built-in files.
-    words: Bytes,
 }
 
-/// The words of the document's language, as JSON, among the built-in files: the shared
-/// Typst files read it with `json("/brief-builtin/words.json")`.
-pub const WORDS_FILE: &str = "words.json";
-
 /// The English words (the warm-up document's, and any document given none).
-fn english_words() -> Bytes {
+pub fn english_words() -> Bytes {
     static WORDS: OnceLock<Bytes> = OnceLock::new();
     WORDS
         .get_or_init(|| {
@@ -301,9 +334,6 @@ impl FileLoader for ProjectFiles {
             .strip_prefix(BUILTIN_TYPST_DIR)
             .and_then(|rest| rest.strip_prefix('/'))
         {
-            if name == WORDS_FILE {
-                return Ok(self.words.clone());
-            }
             let own = self
                 .sandbox
                 .templates

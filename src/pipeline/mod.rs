@@ -58,7 +58,16 @@ impl Prepared {
         if config.format != Format::Typ {
             // Typst's start-up work runs beside the loading of the facts below.
             let imports = renderer.shared_typst_files();
-            world::warm_up(&sandbox, move |families| {
+            // In the language asked for (English until the issuer's is known).
+            let words = (doc.langs.first())
+                .and_then(|tag| catalogs.words(tag).ok())
+                .map(|w| {
+                    typst::foundations::Bytes::new(
+                        serde_json::to_vec(&w.typst_words()).expect("words serialise"),
+                    )
+                })
+                .unwrap_or_else(world::english_words);
+            world::warm_up(&sandbox, words, move |families| {
                 crate::render::warm_up_source(&imports, families)
             });
         }
