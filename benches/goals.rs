@@ -158,12 +158,18 @@ impl Bench {
             "document", "brief", "typst", "ratio", "fastest", "brief MB", "typst MB", "own stages"
         );
         let busiest = busiest_country(few);
-        let cases: [(&str, &Path, &str, Vec<String>); 2] = [
+        let cases: [(&str, &Path, &str, Vec<String>); 3] = [
             (
                 "process history (shipped data)",
                 &self.repo.join("data"),
                 "process-history",
                 vec![],
+            ),
+            (
+                "the same in Arabic (goal: ≤ 1.10 × English)",
+                &self.repo.join("data"),
+                "process-history",
+                vec!["--lang".into(), "ar-KW".into()],
             ),
             (
                 "country summary (20 countries × 200 events)",
@@ -185,13 +191,20 @@ impl Bench {
                 "typ".into(),
             ]);
             run(&self.brief, &emit, &self.repo);
-            let words = brief::harness::typst_words("en").expect("the English words");
+            let tag = params
+                .iter()
+                .position(|p| p == "--lang")
+                .map_or("en", |i| params[i + 1].as_str());
+            let words = brief::harness::typst_words(tag).expect("the language's words");
             let typst_args: Vec<String> = vec![
                 "compile".into(),
                 "--root".into(),
                 path_arg(&self.repo),
                 "--input".into(),
                 format!("brief-words={words}"),
+                // brief's own embedded fonts (Noto Naskh Arabic) beside Typst's.
+                "--font-path".into(),
+                path_arg(&self.repo.join("src/fonts")),
                 "--ignore-system-fonts".into(),
                 path_arg(&typ),
                 path_arg(&self.scratch.join("typst.pdf")),
@@ -305,6 +318,8 @@ impl Bench {
                         path_arg(&self.repo),
                         "--input".into(),
                         format!("brief-words={words}"),
+                        "--font-path".into(),
+                        path_arg(&self.repo.join("src/fonts")),
                         "--ignore-system-fonts".into(),
                         path_arg(source),
                         path_arg(&self.scratch.join("typst.pdf")),

@@ -179,7 +179,7 @@ ph-launched-by = Le processus a été lancé par { $by }
 ph-launched-in = Le processus a été lancé en { $when }
 ph-met = { $count ->
     [1] Il s’est réuni une fois, à { $places }
-   *[other] Il s’est réuni { $count } fois entre le { $first } et le { $last }, à { $places }
+   *[other] Il s’est réuni { $count } fois ({ $first } – { $last }), à { $places }
 }
 ph-latest-held = La réunion la plus récente, { $name }, s’est tenue aux dates suivantes : { $dates }
 ph-latest-announced = La réunion la plus récente, { $name }, a été annoncée pour les dates suivantes : { $dates }

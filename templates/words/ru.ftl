@@ -180,9 +180,9 @@ ph-launched-by = Инициатор процесса — { $by }
 ph-launched-in = Начало процесса — { $when }
 ph-met = { $count ->
     [1] Состоялась одна встреча процесса; место: { $places }
-    [one] Состоялась { $count } встреча процесса — с { $first } по { $last }; места: { $places }
-    [few] Состоялись { $count } встречи процесса — с { $first } по { $last }; места: { $places }
-   *[many] Состоялось { $count } встреч процесса — с { $first } по { $last }; места: { $places }
+    [one] Состоялась { $count } встреча процесса ({ $first } – { $last }); места: { $places }
+    [few] Состоялись { $count } встречи процесса ({ $first } – { $last }); места: { $places }
+   *[many] Состоялось { $count } встреч процесса ({ $first } – { $last }); места: { $places }
 }
 ph-latest-held = Последняя встреча — { $name } — прошла { $dates }
 ph-latest-announced = Последняя встреча — { $name } — была объявлена на { $dates }

@@ -62,3 +62,29 @@ fn event_brief_source() {
         generated("event-brief", &["--param", "event=lake-2021"])
     );
 }
+
+/// The three templates in each built-in language besides English: the words around the
+/// facts, dates and numbers as each language writes them.
+#[test]
+fn every_template_in_every_language() {
+    for lang in ["ru", "fr", "ar-KW"] {
+        snapshot!(
+            format!("process-history-minimal-{lang}"),
+            generated("process-history", &["--lang", lang])
+        );
+        snapshot!(
+            format!("country-participation-minimal-KAZ-{lang}"),
+            generated(
+                "country-participation",
+                &["--param", "country=KAZ", "--lang", lang]
+            )
+        );
+        snapshot!(
+            format!("event-brief-minimal-lake-2021-{lang}"),
+            generated(
+                "event-brief",
+                &["--param", "event=lake-2021", "--lang", lang]
+            )
+        );
+    }
+}

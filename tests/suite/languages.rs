@@ -89,8 +89,8 @@ fn russian_briefings_print_russian_words_dates_and_plurals() {
         }
     }
     let history = only_text(&["-t", "process-history", "--lang", "ru"]);
-    // Four meetings: the few-form, and the genitive month names of a span.
-    assert_pdf_contains(&history, "Состоялись 4 встречи процесса — с 3 мая 2018");
+    // Four meetings: the few-form; the genitive month names of a day's date.
+    assert_pdf_contains(&history, "Состоялись 4 встречи процесса (3 мая 2018");
     assert_pdf_contains(&history, "4–5 ноября 2024");
     let country = only_text(&[
         "-t",
@@ -127,7 +127,7 @@ fn french_briefings_print_french_words_dates_and_spacing() {
     let history = only_text(&["-t", "process-history", "--lang", "fr"]);
     assert_pdf_contains(
         &history,
-        "Il s’est réuni 4 fois entre le 3 mai 2018 et le 5 novembre 2024",
+        "Il s’est réuni 4 fois (3 mai 2018 – 5 novembre 2024)",
     );
     // A narrow no-break space before a colon, as French typography has it.
     assert!(history.contains("Thèmes\u{202F}:"), "{history}");
