@@ -142,7 +142,9 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     .ok_or_else(|| Problems(vec![Problem::error(format!("date {date} is out of range"))]))?;
     let source = origin.rendered.source.clone();
     let started = Instant::now();
+    let fonts = Engine::shared().fonts(sandbox.fonts.as_deref())?;
     let world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
+        .with_fonts(fonts)
         .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
     let result = typst::compile::<PagedDocument>(&world);
     let laid_out = Instant::now();
@@ -304,11 +306,18 @@ fn relative_to_cwd(path: &std::path::Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Warnings for characters in the template context that no embedded font can show (they
-/// would print as empty boxes), each naming the character and the fields it comes from.
-pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
-    let engine = Engine::shared();
-    let mut missing: Vec<(char, Vec<String>)> = Vec::new();
+/// Warnings for characters in the template context and the document's words (`words`,
+/// JSON) that no font of `fonts` can show (they would print as empty boxes): one warning
+/// per script, naming it, some of its characters and the fields they come from, and saying
+/// how to add a font.
+pub fn glyph_warnings(
+    context: &serde_json::Value,
+    words: &serde_json::Value,
+    fonts: &typst_kit::fonts::FontStore,
+) -> Vec<Problem> {
+    use unicode_script::UnicodeScript;
+    // Script → (characters, fields), in order of first appearance.
+    let mut missing: Vec<(String, Vec<char>, Vec<String>)> = Vec::new();
     let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
     let mut visit = |path: &str, text: &str| {
         for c in text.chars() {
@@ -317,53 +326,62 @@ pub fn glyph_warnings(context: &serde_json::Value) -> Vec<Problem> {
             if c.is_ascii_graphic() || c.is_whitespace() || c.is_control() || is_format(c) {
                 continue;
             }
-            if *known.entry(c).or_insert_with(|| engine.has_glyph(c)) {
+            if *known
+                .entry(c)
+                .or_insert_with(|| crate::world::has_glyph(fonts, c))
+            {
                 continue;
             }
-            match missing.iter_mut().find(|(m, _)| *m == c) {
-                Some((_, paths)) if !paths.iter().any(|p| p == path) => paths.push(path.to_owned()),
-                Some(_) => {}
-                None => missing.push((c, vec![path.to_owned()])),
+            let script = match c.script() {
+                unicode_script::Script::Common | unicode_script::Script::Inherited => {
+                    "symbols".to_owned()
+                }
+                other => other.full_name().replace('_', " "),
+            };
+            let entry = match missing.iter().position(|(s, _, _)| *s == script) {
+                Some(i) => &mut missing[i],
+                None => {
+                    missing.push((script, Vec::new(), Vec::new()));
+                    missing.last_mut().expect("just pushed")
+                }
+            };
+            if !entry.1.contains(&c) {
+                entry.1.push(c);
+            }
+            if !entry.2.iter().any(|p| p == path) {
+                entry.2.push(path.to_owned());
             }
         }
     };
     walk_strings(context, String::new(), &mut visit);
-    // Many characters (a text in a script no embedded font covers): one warning, not one each.
-    const EACH: usize = 8;
-    if missing.len() > EACH {
-        let mut paths: Vec<String> = Vec::new();
-        for (_, p) in &missing {
-            for p in p {
-                if !paths.contains(p) {
-                    paths.push(p.clone());
-                }
-            }
-        }
-        let sample: String = missing.iter().take(10).map(|(c, _)| *c).collect();
-        let shown: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
-        let more = paths.len().saturating_sub(3);
-        return vec![Problem::warning(format!(
-            "{} characters have no glyph in the embedded fonts and will print as empty boxes (e.g. {sample}) — in {}{}",
-            missing.len(),
-            shown.join(", "),
-            if more > 0 { format!(" and {more} more") } else { String::new() }
-        ))
-        .help("the embedded fonts cover Latin, Greek and Cyrillic scripts: transliterate the text in the fact base, or leave it out")];
-    }
+    walk_strings(words, "the catalog of words".to_owned(), &mut visit);
     missing
         .into_iter()
-        .map(|(c, paths)| {
+        .map(|(script, chars, paths)| {
+            let sample: Vec<String> = chars
+                .iter()
+                .take(6)
+                .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+                .collect();
             let shown: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
             let more = paths.len().saturating_sub(3);
-            let mut message = format!(
-                "no embedded font has the character `{c}` (U+{:04X}); it will print as an empty box",
-                c as u32
+            let message = format!(
+                "no font has {} {script} {}: {}{} will print as empty boxes — in {}{}",
+                chars.len(),
+                if chars.len() == 1 { "character" } else { "characters" },
+                sample.join(", "),
+                if chars.len() > sample.len() { ", …" } else { "" },
+                shown.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
             );
-            message.push_str(&format!(" — in {}", shown.join(", ")));
-            if more > 0 {
-                message.push_str(&format!(" and {more} more"));
-            }
-            Problem::warning(message).help("write the character differently in the fact base, or leave it out")
+            let help = if script == "symbols" {
+                "write the characters differently in the fact base, or leave them out".to_owned()
+            } else {
+                format!(
+                    "add a font that covers {script} text: put its .ttf or .otf files in the project's `fonts/` folder (`fonts` under `[folders]` in brief.toml); for Chinese, Japanese or Korean, Noto Sans CJK or Noto Serif CJK"
+                )
+            };
+            Problem::warning(message).help(help)
         })
         .collect()
 }
@@ -413,7 +431,9 @@ mod tests {
         let ctx = serde_json::json!({
             "events": [{"title": "Ақтау İstanbul", "text": "peace 🕊 and 中文"}],
         });
-        let warnings = glyph_warnings(&ctx);
+        let fonts = Engine::shared().fonts(None).unwrap();
+        let words = serde_json::json!({"sources": "出典"});
+        let warnings = glyph_warnings(&ctx, &words, &fonts);
         let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
         assert!(
             messages
@@ -421,7 +441,24 @@ mod tests {
                 .any(|m| m.contains("`🕊` (U+1F54A)") && m.contains("events[0].text")),
             "{messages:?}"
         );
-        assert!(messages.iter().any(|m| m.contains("`中`")), "{messages:?}");
+        let han = warnings
+            .iter()
+            .find(|w| w.message.contains("Han"))
+            .expect("a warning for Han text");
+        assert!(han.message.contains("`中`"), "{}", han.message);
+        assert!(
+            han.message.contains("the catalog of words.sources"),
+            "{}",
+            han.message
+        );
+        assert!(han.help[0].contains("fonts/"), "{:?}", han.help);
+        // Kazakh Cyrillic, Turkish Latin and Arabic have glyphs.
+        let covered = serde_json::json!({"t": "Ақтау İstanbul الكويت"});
+        assert!(
+            glyph_warnings(&covered, &words, &fonts)
+                .iter()
+                .all(|w| !w.message.contains("Cyrillic") && !w.message.contains("Arabic"))
+        );
         assert!(
             !messages.iter().any(|m| m.contains("events[0].title")),
             "{messages:?}"

@@ -15,6 +15,7 @@
 //! templates = "templates"   # the project's own templates (add to and override built-in ones)
 //! output = "output"         # where documents are written
 //! sources = "sources"       # the source texts excerpts are checked against (if it exists)
+//! fonts = "fonts"           # fonts added to the embedded ones (if it exists)
 //!
 //! [generate]
 //! paper = "a4"              # a4 | us-letter
@@ -88,6 +89,8 @@ pub struct Folders {
     pub output: PathBuf,
     /// The texts of the sources, to check excerpts against (when the folder exists).
     pub sources: PathBuf,
+    /// Fonts added to the embedded ones (when the folder exists), e.g. for Chinese.
+    pub fonts: PathBuf,
 }
 
 impl Default for Folders {
@@ -97,6 +100,7 @@ impl Default for Folders {
             templates: "templates".into(),
             output: "output".into(),
             sources: "sources".into(),
+            fonts: "fonts".into(),
         }
     }
 }
@@ -276,6 +280,11 @@ impl Project {
     /// The folder of source texts, when the project has one.
     pub fn sources(&self) -> Option<PathBuf> {
         Some(self.folder(&self.config.folders.sources)).filter(|dir| dir.is_dir())
+    }
+
+    /// The folder of fonts added to the embedded ones, when the project has one.
+    pub fn fonts(&self) -> Option<PathBuf> {
+        Some(self.folder(&self.config.folders.fonts)).filter(|dir| dir.is_dir())
     }
 }
 

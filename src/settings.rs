@@ -49,6 +49,8 @@ pub struct DocumentConfig {
     /// The languages asked for (BCP 47 tags, checked), one document each; none: the issuer's
     /// language, else English.
     pub langs: Vec<String>,
+    /// The project's fonts folder, when it has one.
+    pub fonts: Option<PathBuf>,
     /// The texts of the sources: every excerpt is checked against them before a document is
     /// made (the project's `sources` folder, when it has one).
     pub sources: Option<PathBuf>,
@@ -241,6 +243,7 @@ fn document(args: DocumentArgs, project: &Project) -> Result<DocumentConfig, Usa
         marking,
         levels: defaults.levels.clone(),
         langs: languages(args.lang, project)?,
+        fonts: project.fonts(),
         sources: project.sources(),
     })
 }

@@ -31,8 +31,19 @@ pub const MAIN_PATH: &str = "/brief-main.typ";
 /// given, see [`WORDS_INPUT`]) and the embedded fonts.
 pub struct Engine {
     libraries: Mutex<Vec<(Bytes, Arc<LazyHash<Library>>)>>,
-    fonts: FontStore,
+    fonts: Arc<FontStore>,
+    /// The embedded fonts with a project's `fonts/` folder's, per folder and its files
+    /// (names, sizes, times), so that a font added under `watch` is picked up.
+    project_fonts: Mutex<Vec<(FontsKey, Arc<FontStore>)>>,
 }
+
+/// A project's fonts folder and what is in it.
+type FontsKey = (PathBuf, Vec<(PathBuf, u64, Option<std::time::SystemTime>)>);
+
+/// The largest font file brief reads from a project (CJK fonts run to 20 MB and more).
+const MAX_FONT_BYTES: u64 = 64 << 20;
+/// At most this many font files in a project's fonts folder.
+const MAX_FONT_FILES: usize = 64;
 
 /// The `sys.inputs` key the shared Typst files read the document's words from (JSON: the
 /// catalog's `label-…` messages resolved, see `words::Words::typst_words`). The stock Typst
@@ -47,14 +58,10 @@ impl Engine {
     /// The engine of this process, set up on first use.
     pub fn shared() -> &'static Engine {
         static ENGINE: OnceLock<Engine> = OnceLock::new();
-        ENGINE.get_or_init(|| {
-            let mut fonts = FontStore::new();
-            fonts.extend(typst_kit::fonts::embedded());
-            fonts.extend(own_fonts());
-            Engine {
-                libraries: Mutex::new(Vec::new()),
-                fonts,
-            }
+        ENGINE.get_or_init(|| Engine {
+            libraries: Mutex::new(Vec::new()),
+            fonts: Arc::new(embedded_fonts()),
+            project_fonts: Mutex::new(Vec::new()),
         })
     }
 
@@ -89,6 +96,14 @@ const OWN_FONTS: [&[u8]; 2] = [
     include_bytes!("fonts/NotoNaskhArabic-Bold.ttf"),
 ];
 
+/// Typst's embedded fonts and brief's own.
+fn embedded_fonts() -> FontStore {
+    let mut fonts = FontStore::new();
+    fonts.extend(typst_kit::fonts::embedded());
+    fonts.extend(own_fonts());
+    fonts
+}
+
 fn own_fonts() -> impl Iterator<Item = (Font, typst::text::FontInfo)> {
     OWN_FONTS.into_iter().flat_map(|data| {
         Font::iter(Bytes::new(data)).map(|font| {
@@ -108,14 +123,94 @@ impl Engine {
             .collect()
     }
 
-    /// Whether any embedded font has a glyph for `c` (text falls back across fonts).
-    pub fn has_glyph(&self, c: char) -> bool {
-        let book = self.fonts.book();
-        book.families()
-            .flat_map(|(_, indices)| indices)
-            .filter_map(|i| book.info(i))
-            .any(|info| info.coverage.contains(c as u32))
+    /// The fonts of a document: the embedded ones, and those of the project's fonts folder
+    /// when it has one (`.ttf`, `.otf`, `.ttc`, `.otc` files directly in it, inside the
+    /// project, each at most 64 MB).
+    pub fn fonts(&self, dir: Option<&Path>) -> Result<Arc<FontStore>, Problems> {
+        let Some(dir) = dir else {
+            return Ok(self.fonts.clone());
+        };
+        let files = font_files(dir)?;
+        let key: FontsKey = (
+            dir.to_path_buf(),
+            files
+                .iter()
+                .map(|(p, m)| (p.clone(), m.len(), m.modified().ok()))
+                .collect(),
+        );
+        let mut kept = self.project_fonts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, store)) = kept.iter().find(|(k, _)| *k == key) {
+            return Ok(store.clone());
+        }
+        let mut store = embedded_fonts();
+        for (path, _) in &files {
+            let shown = path.display().to_string();
+            let bytes = crate::facts::read_regular(path, path, MAX_FONT_BYTES)
+                .map_err(|e| Problems(vec![Problem::error(e)]))?;
+            let fonts: Vec<Font> = Font::iter(Bytes::new(bytes)).collect();
+            if fonts.is_empty() {
+                return Err(Problems(vec![
+                    Problem::error(format!("`{shown}` is not a font Typst can read")).help(
+                        "the fonts folder holds TrueType or OpenType fonts: .ttf, .otf, .ttc, .otc",
+                    ),
+                ]));
+            }
+            store.extend(fonts.into_iter().map(|f| {
+                let info = f.info().clone();
+                (f, info)
+            }));
+        }
+        let store = Arc::new(store);
+        if kept.len() >= 4 {
+            kept.remove(0);
+        }
+        kept.push((key, store.clone()));
+        Ok(store)
     }
+}
+
+/// The font files directly in `dir`, sorted, with their metadata; refuses a folder with too
+/// many.
+fn font_files(dir: &Path) -> Result<Vec<(PathBuf, std::fs::Metadata)>, Problems> {
+    let fail = |e: std::io::Error| {
+        Problems(vec![Problem::error(format!(
+            "the fonts folder `{}` cannot be read ({e})",
+            dir.display()
+        ))])
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(fail)? {
+        let path = entry.map_err(fail)?.path();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if !matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+            continue;
+        }
+        let meta = std::fs::metadata(&path).map_err(fail)?;
+        files.push((path, meta));
+        if files.len() > MAX_FONT_FILES {
+            return Err(Problems(vec![
+                Problem::error(format!(
+                    "the fonts folder `{}` holds more than {MAX_FONT_FILES} fonts",
+                    dir.display()
+                ))
+                .help("keep only the fonts the briefings need"),
+            ]));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Whether any font of `fonts` has a glyph for `c` (text falls back across fonts).
+pub fn has_glyph(fonts: &FontStore, c: char) -> bool {
+    let book = fonts.book();
+    book.families()
+        .flat_map(|(_, indices)| indices)
+        .filter_map(|i| book.info(i))
+        .any(|info| info.coverage.contains(c as u32))
 }
 
 /// Where Typst may read: the project root (paths in Typst are relative to it) and the
@@ -127,6 +222,9 @@ pub struct Sandbox {
     /// The project's templates folder, when it exists: its shared Typst files (`frame.typ`,
     /// …) are served in place of the built-in ones, file by file.
     pub templates: Option<PathBuf>,
+    /// The project's fonts folder, when it has one (inside the root): its fonts are added to
+    /// the embedded ones.
+    pub fonts: Option<PathBuf>,
 }
 
 impl Sandbox {
@@ -171,7 +269,29 @@ impl Sandbox {
             root,
             readable,
             templates: project_templates,
+            fonts: None,
         })
+    }
+
+    /// With the project's fonts folder `dir` (it must be inside the project).
+    pub fn with_fonts(mut self, dir: Option<&Path>) -> anyhow::Result<Sandbox> {
+        let Some(dir) = dir else {
+            return Ok(self);
+        };
+        let real = dir
+            .canonicalize()
+            .with_context(|| format!("cannot open the fonts folder `{}`", dir.display()))?;
+        if !real.starts_with(&self.root) {
+            return Err(UsageError::new(format!(
+                "the fonts folder `{}` is outside the project (`{}`)",
+                dir.display(),
+                self.root.display()
+            ))
+            .help("keep the project's fonts inside the project folder")
+            .into());
+        }
+        self.fonts = Some(real);
+        Ok(self)
     }
 
     /// The Typst path (`/templates`) of a folder inside the root.
@@ -218,6 +338,7 @@ pub struct DocumentWorld<'e> {
     engine: &'e Engine,
     /// The standard library with the document's words.
     library: Arc<LazyHash<Library>>,
+    fonts: Arc<FontStore>,
     files: FileStore<ProjectFiles>,
     main: FileId,
     today: Datetime,
@@ -234,6 +355,7 @@ impl<'e> DocumentWorld<'e> {
         Self {
             engine,
             library: engine.library(&english_words()),
+            fonts: engine.fonts.clone(),
             files,
             main,
             today,
@@ -243,6 +365,12 @@ impl<'e> DocumentWorld<'e> {
     /// The document's words (JSON, see [`WORDS_INPUT`]): English unless given.
     pub fn with_words(mut self, words: Bytes) -> Self {
         self.library = self.engine.library(&words);
+        self
+    }
+
+    /// The document's fonts (see [`Engine::fonts`]): the embedded ones unless given.
+    pub fn with_fonts(mut self, fonts: Arc<FontStore>) -> Self {
+        self.fonts = fonts;
         self
     }
 
@@ -270,7 +398,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.engine.fonts.book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -286,7 +414,7 @@ impl World for DocumentWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.engine.fonts.font(index)
+        self.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

@@ -51,7 +51,8 @@ impl Prepared {
         let started = std::time::Instant::now();
         let library = templates::Library::new(&doc.templates)?;
         let manifest = templates::manifest(&library, &doc.template)?;
-        let sandbox = Sandbox::for_project(&doc.root, library.dir(), &doc.data)?;
+        let sandbox = Sandbox::for_project(&doc.root, library.dir(), &doc.data)?
+            .with_fonts(doc.fonts.as_deref())?;
         let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
         let catalogs = Arc::new(Catalogs::new(library.dir()));
         let renderer = Renderer::new(library, typst_dir, catalogs.clone());
@@ -283,7 +284,9 @@ impl Generator<'_> {
             .join(" ");
         let _making = memory::making(label);
         let rendered = p.timings.time(Stage::Render, || {
-            for warning in compile::glyph_warnings(&doc.context) {
+            let fonts = crate::world::Engine::shared().fonts(p.sandbox.fonts.as_deref())?;
+            for warning in compile::glyph_warnings(&doc.context, &self.words.typst_words(), &fonts)
+            {
                 crate::term::errln!("{}", warning.render().trim_end());
             }
             p.renderer.render(&p.manifest.name, &doc.context)

@@ -757,3 +757,53 @@ fn a_bad_value_in_brief_toml_names_its_line_and_key() {
         stderr(&out)
     );
 }
+
+/// A script no embedded font covers: a warning that names the script and the fonts folder;
+/// the project's `fonts/` folder then supplies the font, embedded in the PDF.
+#[test]
+fn a_projects_fonts_folder_adds_fonts() {
+    let (_s, project) = new_project();
+    let event = project.join("data/events/2023-bergen.yaml");
+    let text = std::fs::read_to_string(&event).unwrap();
+    std::fs::write(
+        &event,
+        text.replace(
+            "  topics: [harbour safety, search and rescue]",
+            "  topics: [harbour safety, search and rescue, \"᚛ᚑᚌᚐᚋ᚜\"]",
+        ),
+    )
+    .unwrap();
+    let args = ["generate", "-t", "event-brief", "-p", "event=harbour-2023"];
+    let before = run_in(&project, &args);
+    let err = ok(&before);
+    assert!(err.contains("Ogham characters"), "{err}");
+    assert!(err.contains("`fonts/` folder"), "{err}");
+    let folder = project.join("fonts");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(
+        repo().join("tests/fixtures/fonts/NotoSansOgham-Regular.ttf"),
+        folder.join("NotoSansOgham-Regular.ttf"),
+    )
+    .unwrap();
+    let after = run_in(&project, &args);
+    let err = ok(&after);
+    assert!(!err.contains("Ogham"), "{err}");
+    let pdf_path = project.join("output/event-brief-harbour-2023.pdf");
+    let doc = pdf(&std::fs::read(&pdf_path).unwrap());
+    let names: Vec<String> = fonts(&doc).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.iter().any(|n| n.contains("NotoSansOgham")),
+        "{names:?}"
+    );
+    // A file that is not a font is refused by name, and nothing is written.
+    std::fs::write(folder.join("broken.ttf"), "not a font").unwrap();
+    std::fs::remove_file(&pdf_path).unwrap();
+    let broken = run_in(&project, &args);
+    assert_eq!(broken.status.code(), Some(1), "{}", stderr(&broken));
+    assert!(
+        stderr(&broken).contains("broken.ttf"),
+        "{}",
+        stderr(&broken)
+    );
+    assert!(!pdf_path.exists());
+}
