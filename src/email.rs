@@ -254,6 +254,18 @@ fn marked_html(html: &str, marking: &str) -> String {
     }
 }
 
+/// The attachment's size in kilobytes, as the document's language writes it (`122 KB`,
+/// `122 КБ`, `١٢٢ ك.ب`).
+fn size_text(doc: &Document) -> Result<String, Problems> {
+    let tag = doc.context["brief"]["tag"].as_str().unwrap_or("en");
+    let words = doc.renderer.words(tag)?;
+    let kb = i64::try_from(doc.pdf.len().div_ceil(1024)).unwrap_or(i64::MAX);
+    Ok(words.get(
+        "email-size",
+        &[("kb", crate::words::Arg::Text(words.number(kb)))],
+    ))
+}
+
 /// The draft of a written document: the subject (the manifest's, else the template's name
 /// and parameters) and both bodies rendered from the template's email templates (else the
 /// default ones) with the document's context, plus what they say of the attachment.
@@ -262,7 +274,7 @@ pub fn compose(doc: &Document) -> Result<Vec<u8>, Problems> {
     ctx["attachment"] = serde_json::json!({
         "name": doc.pdf_name,
         "size": doc.pdf.len(),
-        "size_text": format!("{} KB", doc.pdf.len().div_ceil(1024)),
+        "size_text": size_text(doc)?,
         "pages": doc.pages,
     });
     ctx["description"] = doc.manifest.description.clone().into();

@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(&self.words.comma());
         Some(Location {
             city: place.city.clone(),
             country,
@@ -383,10 +383,7 @@ impl<'a> Builder<'a> {
     fn figure(&mut self, e: &Event, i: usize, f: &crate::facts::Figure) -> FigureRecord {
         FigureRecord {
             measure: f.measure.clone(),
-            label: f
-                .label
-                .clone()
-                .unwrap_or_else(|| self.words.term("measure", &f.measure)),
+            label: self.words.measure(&f.measure, f.label.as_deref()),
             value: f.value,
             qualifier: f.qualifier.clone(),
             text: self.words.quantity(f.qualifier.as_deref(), f.value),
@@ -518,7 +515,7 @@ pub(super) fn attribution(
         .iter()
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(&words.semicolon());
     if let Some(party) = on_behalf_of
         && !speakers
             .iter()

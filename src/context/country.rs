@@ -244,7 +244,7 @@ impl<'a> Builder<'a> {
                     .iter()
                     .map(|r| self.words.term("role", r))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(&self.words.comma()),
                 roles: event_roles,
                 notes: own.iter().filter_map(|(_, p)| p.note.clone()).collect(),
                 head,

@@ -315,7 +315,7 @@ impl<'a> Builder<'a> {
                         },
                         &[
                             ("place", label.clone().into()),
-                            ("years", list.join(", ").into()),
+                            ("years", list.join(&self.words.comma()).into()),
                         ],
                     ),
                     label,

@@ -142,8 +142,7 @@ impl Builder<'_> {
             // The figures given only in advance, together.
             let figures: Vec<String> = (e.figures.iter().filter(|f| f.announced))
                 .map(|f| {
-                    let label =
-                        (f.label.clone()).unwrap_or_else(|| self.words.term("measure", &f.measure));
+                    let label = self.words.measure(&f.measure, f.label.as_deref());
                     let quantity = self.words.quantity(f.qualifier.as_deref(), f.value);
                     self.words.get(
                         "figure-with-label",
@@ -152,7 +151,11 @@ impl Builder<'_> {
                 })
                 .collect();
             if !figures.is_empty() {
-                add("announced-figure", Some(figures.join("; ")), None);
+                add(
+                    "announced-figure",
+                    Some(figures.join(&self.words.semicolon())),
+                    None,
+                );
             }
             for p in e.participants.iter().filter(|p| p.announced) {
                 let name = self

@@ -97,6 +97,7 @@ pub fn warm_up_source(imports: &[String], families: &[String]) -> String {
 pub struct Renderer {
     env: Environment<'static>,
     library: Library,
+    catalogs: std::sync::Arc<crate::words::Catalogs>,
     /// The project's templates folder as Typst sees it, without a trailing slash.
     typst_dir: Option<String>,
 }
@@ -162,7 +163,7 @@ impl Renderer {
         env.set_fuel(Some(FUEL));
         env.set_debug(true);
         filters::add(&mut env);
-        words::add(&mut env, catalogs);
+        words::add(&mut env, catalogs.clone());
         let files = library.clone();
         let typst_dir = typst_dir.map(|d| d.trim_end_matches('/').to_owned());
         let paths = typst_dir.clone();
@@ -182,6 +183,7 @@ impl Renderer {
         Self {
             env,
             library,
+            catalogs,
             typst_dir,
         }
     }
@@ -216,8 +218,15 @@ impl Renderer {
     pub fn render_line(&self, text: &str, context: &serde_json::Value) -> Result<String, Problems> {
         self.env
             .render_named_str("subject.txt.j2", text, Value::from(Serde(context)))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            // Runs of ASCII blanks (template line breaks) as one space; a no-break space the
+            // language writes (French `Note : …`) stays.
+            .map(|s| s.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
             .map_err(|e| Problems(vec![self.problem(&e)]))
+    }
+
+    /// The words of the language `tag` (its catalogs, the project's over the built-in ones).
+    pub fn words(&self, tag: &str) -> Result<std::sync::Arc<crate::words::Words>, Problems> {
+        self.catalogs.words(tag)
     }
 
     /// Whether the library has template file `file` (the project's or built-in).

@@ -76,7 +76,9 @@ fn message(
                 raw.push((marker.clone(), value.to_string()));
                 Arg::Text(marker)
             }
-            ValueKind::String | ValueKind::Bool => Arg::Text(value.to_string()),
+            // `true`/`false` (MiniJinja writes `True`), for a select: `[true] …`.
+            ValueKind::Bool => Arg::Text(value.is_true().to_string()),
+            ValueKind::String => Arg::Text(value.to_string()),
             ValueKind::None | ValueKind::Undefined => Arg::Text(String::new()),
             _ => {
                 return Err(invalid(format!(

@@ -319,6 +319,30 @@ impl Words {
             .unwrap_or_else(|| text.to_owned())
     }
 
+    /// The separator of a list of names, as the language writes it: `, ` (Arabic `، `).
+    pub fn comma(&self) -> String {
+        format!("{} ", self.get("label-comma", &[]))
+    }
+
+    /// The separator of a list of phrases: `; ` (French with a narrow no-break space before
+    /// it, Arabic `؛ `).
+    pub fn semicolon(&self) -> String {
+        format!("{} ", self.get("label-semicolon", &[]))
+    }
+
+    /// A figure's label: the language's own word for the measure (`measure-ID` in its
+    /// catalog) in a briefing not in English, else the curator's label, else the measure's
+    /// id in words.
+    pub fn measure(&self, measure: &str, label: Option<&str>) -> String {
+        let own = format!("measure-{measure}");
+        if self.tag.lang != "en" && self.ids.contains(&own) {
+            return self.get(&own, &[]);
+        }
+        label
+            .map(str::to_owned)
+            .unwrap_or_else(|| self.term("measure", measure))
+    }
+
     /// A figure's value with its qualifier: `over 500`, `12,500`.
     pub fn quantity(&self, qualifier: Option<&str>, value: impl std::fmt::Display) -> String {
         let value = self.figure(&value.to_string());

@@ -44,8 +44,8 @@ label-kind = النوع
 label-dates = التواريخ
 label-place = المكان
 label-part-of = في إطار
-label-related-to = انظر أيضًا
-label-hosted-by = البلد المضيف
+label-related-to = ذو صلة بـ
+label-hosted-by = الجهة المضيفة
 label-organised-by = الجهات المنظمة
 label-financed-by = الجهات الممولة
 label-regions = المناطق
@@ -54,7 +54,7 @@ label-note = ملاحظة
 label-status = الحالة
 label-taking-part = المشاركون
 label-outcome = النتيجة
-label-announced = معلن مسبقًا
+label-announced = إعلان مسبق
 label-announced-event = أُعلن عنها مسبقًا؛ ولا تفيد المصادر بانعقادها
 label-dates-announced = التواريخ حسب الإعلان
 label-place-announced = المكان حسب الإعلان
@@ -69,7 +69,7 @@ label-event = الفعالية
 label-none-recorded = —
 label-capacity-led = رئيس الوفد
 label-capacity-spoke = متحدث
-label-capacity-received = استقبل الطرف الآخر
+label-capacity-received = الجانب المستقبِل
 label-capacity-represented = ممثل
 label-figure = شكل
 label-timeline-alt = التسلسل الزمني: { $entries }
@@ -81,7 +81,7 @@ label-unknown-announced-facts = { $event }: لا تُعرف هذه المعلو�
 label-unknown-announced-outcome = { $event }: أُعلن عن الوثيقة «{ $what }»؛ ولا يفيد أي مصدر باعتمادها.
 label-unknown-announced-figure = { $event }: لم تُذكر الأرقام ({ $what }) إلا قبل افتتاح الفعالية؛ ولا توجد أرقام لاحقة مسجلة.
 label-unknown-announced-participation = { $event }: أُعلن عن مشاركة { $what }؛ ولا يؤكد أي مصدر أنها تمت.
-label-unknown-announced-participation-as = { $event }: أُعلن عن مشاركة { $what } ({ $detail })؛ ولا يؤكد أي مصدر أنها تمت.
+label-unknown-announced-participation-as = { $event }: أُعلن عن مشاركة { $what } بصفة { $detail }؛ ولا يؤكد أي مصدر أنها تمت.
 label-unknown-no-participants = { $event }: لا يذكر أي مصدر أسماء المشاركين.
 label-unknown-sources-differ = { $event }: تختلف المصادر بشأن { $what }.
 label-unknown-sources-differ-one = { $event }: تختلف المصادر بشأن { $what } (يذكر أحدها { $detail }).
@@ -111,12 +111,11 @@ label-address = العنوان
 label-briefing = إحاطة
 label-assessment = تقييم
 label-unknowns = ما لا نعرفه
-label-hosted-by-inline = استضافها { $parties }
-label-organised-by-inline = نظّمها { $parties }
-
+label-hosted-by-inline = باستضافة { $parties }
+label-organised-by-inline = بتنظيم من { $parties }
 ## مفردات قاعدة الوقائع.
 assessment-bottom-line = الخلاصة
-assessment-key-judgement = حكم رئيسي
+assessment-key-judgement = تقدير رئيسي
 assessment-talking-point = نقطة للحديث
 assessment-next-step = الخطوة التالية
 assessment-open-question = سؤال مفتوح
@@ -188,7 +187,7 @@ ph-met = { $count ->
    *[other] عُقد { $count } اجتماع للعملية بين { $first } و{ $last }، في { $places }
 }
 ph-latest-held = عُقد آخر اجتماع، { $name }، في { $dates }
-ph-latest-announced = أُعلن عن عقد آخر اجتماع، { $name }، في { $dates }
+ph-latest-announced = كان من المقرر عقد آخر اجتماع، { $name }، في { $dates }
 ph-hosted-by = ، واستضافته { $hosts }
 ph-host-announced = ، مع الإعلان عن { $hosts } بلدًا مضيفًا
 ph-no-meetings = لا تسجل قاعدة الوقائع أي اجتماع للعملية بعد.
@@ -228,8 +227,8 @@ cp-headed = { $count ->
 }
 cp-people = { $capacity ->
     [spoke] تحدث باسمه: { $people }
-    [received] استقبل الطرف الآخر باسمه: { $people }
-    [announced] أُعلن عن مشاركتهم باسمه: { $people }
+    [received] الجانب المستقبِل باسمه: { $people }
+    [announced] أُعلن عن مشاركة { $people } باسمه
    *[other] مثّله: { $people }
 }
 cp-statements = { $count ->
@@ -275,7 +274,7 @@ email-briefing = إحاطة
 email-prepared-by = أعدّها: { $name }
 email-contact = للتواصل: { $contact }
 email-reference = المرجع: { $reference }
-email-announced = { $text } (معلن مسبقًا)
+email-announced = { $text } (إعلان مسبق)
 email-as-announced = { $text } (حسب الإعلان)
 email-new-since = ما الجديد منذ إصدار { $date }:
 email-new-since-title = ما الجديد منذ إصدار { $date }
@@ -287,7 +286,13 @@ email-change = { $change ->
 email-field-added = { $field }: أُضيف — { $value }.
 email-field-removed = { $field }: حُذف (كان { $value }).
 email-field-changed = { $field }: تغيّر من { $old } إلى { $new }.
-email-more-changes = و{ $count } تغييرات أخرى (انظر الإحاطة)
+email-more-changes = { $count ->
+    [1] وتغيير آخر (انظر الإحاطة)
+    [2] وتغييران آخران (انظر الإحاطة)
+    [few] و{ $count } تغييرات أخرى (انظر الإحاطة)
+    [many] و{ $count } تغييرًا آخر (انظر الإحاطة)
+   *[other] و{ $count } تغيير آخر (انظر الإحاطة)
+}
 email-nothing-changed = لم يتغير شيء مما تتناوله الإحاطة
 email-ph-intro = تجدون مرفقًا تاريخ «{ $name }».
 email-ph-intro-years = تجدون مرفقًا تاريخ «{ $name }»، { $years }.
@@ -326,8 +331,28 @@ email-eb-intro = تجدون مرفقًا إحاطة عن { $title }.
 email-eb-intro-meeting = تجدون مرفقًا إحاطة عن { $title }، الاجتماع رقم { $sequence } في «{ $process }».
 email-eb-intro-in = تجدون مرفقًا إحاطة عن { $title }، في إطار «{ $process }».
 email-eb-when = الزمان والمكان: { $text }
-email-eb-hosted = البلد المضيف: { $parties }
+email-eb-hosted = الجهة المضيفة: { $parties }
 email-eb-organised = الجهات المنظمة: { $parties }
 email-eb-figures = الأرقام: { $figures }
 email-eb-outcome = النتيجة: { $title }
 email-eb-parties = عدد الأطراف المسجلة مشاركتها: { $count }
+
+## Punctuation the shared Typst files join with.
+label-comma = ،
+label-semicolon = ؛
+label-colon = :
+label-legend-main = المؤتمرات واجتماعات العملية
+label-legend-other = فعاليات أخرى
+email-size = { $kb } ك.ب
+role-venue = بلد الانعقاد
+role-funder = جهة ممولة
+outcome-declaration = إعلان
+outcome-outcome-document = الوثيقة الختامية
+outcome-communique = بيان
+outcome-joint-statement = بيان مشترك
+measure-participants = المشاركون
+measure-ministers-and-officials = الوزراء والمسؤولون
+measure-member-states = الدول الأعضاء
+measure-international-and-regional-organizations = المنظمات الدولية والإقليمية
+measure-civil-society-organizations = منظمات المجتمع المدني
+measure-un-entities = كيانات الأمم المتحدة

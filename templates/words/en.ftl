@@ -134,6 +134,8 @@ assessment-key-judgement = Key judgement
 assessment-talking-point = Talking point
 assessment-next-step = Next step
 assessment-open-question = Open question
+# (`ph-met` also receives `first-day` and `last-day`: `true` when the date is a day's, for
+# languages that write an article before a day but not before a month.)
 # A figure's value with its qualifier; a figure with its label (a curator's label or `measure-…`).
 figure-qualified = { $qualifier ->
     [over] over { $value }
@@ -278,7 +280,10 @@ email-change = { $change ->
 email-field-added = { $field } added: { $value }.
 email-field-removed = { $field } removed (it was { $value }).
 email-field-changed = { $field } changed from { $old } to { $new }.
-email-more-changes = and { $count } more (see the briefing)
+email-more-changes = { $count ->
+    [1] and one more (see the briefing)
+   *[other] and { $count } more (see the briefing)
+}
 email-nothing-changed = nothing this briefing reports has changed
 # A process history at a glance.
 email-ph-intro = Please find attached a history of the { $name }.
@@ -329,3 +334,15 @@ confidence-high = high
 # A place and the years it hosted meetings.
 place-years = { $place } ({ $years })
 place-years-announced = { $place } ({ $years }, as announced)
+
+## Punctuation the shared Typst files join with.
+label-comma = ,
+label-semicolon = ;
+label-colon = :
+label-legend-main = conferences and process meetings
+label-legend-other = other events
+email-size = { $kb } KB
+role-venue = venue
+role-funder = funder
+outcome-declaration = declaration
+outcome-outcome-document = outcome document

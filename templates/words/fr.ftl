@@ -41,8 +41,8 @@ label-kind = Type
 label-dates = Dates
 label-place = Lieu
 label-part-of = Dans le cadre de
-label-related-to = Voir aussi
-label-hosted-by = Pays hôte
+label-related-to = En lien avec
+label-hosted-by = Hôte(s)
 label-organised-by = Organisé par
 label-financed-by = Financé par
 label-regions = Régions
@@ -51,11 +51,11 @@ label-note = Note
 label-status = Statut
 label-taking-part = Participants
 label-outcome = Résultat
-label-announced = annoncé
+label-announced = annonce préalable
 label-announced-event = annoncé à l’avance ; les sources ne disent pas qu’il a eu lieu
-label-dates-announced = dates telles qu’annoncées
-label-place-announced = lieu tel qu’annoncé
-label-dates-place-announced = dates et lieu tels qu’annoncés
+label-dates-announced = dates annoncées
+label-place-announced = lieu annoncé
+label-dates-place-announced = dates et lieu annoncés
 label-said-ahead = publié avant l’événement
 label-summary = résumé
 label-claim = Une source donne pour { $field } : { $value }
@@ -66,19 +66,19 @@ label-event = Événement
 label-none-recorded = —
 label-capacity-led = chef de délégation
 label-capacity-spoke = intervenant
-label-capacity-received = a reçu l’autre partie
+label-capacity-received = hôte de l’entretien
 label-capacity-represented = représentant
 label-figure = Figure
 label-timeline-alt = Chronologie : { $entries }
-label-assessment-note = { $title } — l’avis de l’analyste, non un fait sourcé
+label-assessment-note = { $title } — l’avis de l’analyste, et non un fait attesté par les sources
 label-assessment-confidence = degré de confiance : { $confidence }
 label-assessment-rests-on = repose sur : { $records }
 label-unknown-announced-event = { $event } : annoncé à l’avance ; les sources ne disent pas qu’il a eu lieu.
 label-unknown-announced-facts = { $event } : ces éléments ({ $what }) ne sont connus que par des sources antérieures à l’événement.
 label-unknown-announced-outcome = { $event } : le document « { $what } » a été annoncé ; aucune source n’en rapporte l’adoption.
 label-unknown-announced-figure = { $event } : les chiffres ({ $what }) n’ont été donnés qu’avant l’ouverture ; aucun chiffre ultérieur n’est disponible.
-label-unknown-announced-participation = { $event } : la participation de { $what } a été annoncée ; aucune source ne la confirme.
-label-unknown-announced-participation-as = { $event } : la participation de { $what } ({ $detail }) a été annoncée ; aucune source ne la confirme.
+label-unknown-announced-participation = { $event } : participation annoncée — { $what } ; aucune source ne la confirme.
+label-unknown-announced-participation-as = { $event } : participation annoncée — { $what }, en qualité de { $detail } ; aucune source ne la confirme.
 label-unknown-no-participants = { $event } : aucune source ne nomme les participants.
 label-unknown-sources-differ = { $event } : les sources divergent sur { $what }.
 label-unknown-sources-differ-one = { $event } : les sources divergent sur { $what } (l’une donne { $detail }).
@@ -92,10 +92,10 @@ label-new-nothing = Rien de ce que rapporte cette note n’a changé depuis.
 label-change-added = Nouveau
 label-change-changed = Modifié
 label-change-removed = Retiré de la base
-label-field-added = { $field } ajouté : { $value }.
-label-field-removed = { $field } retiré (c’était { $value }).
-label-field-changed = { $field } modifié : { $old } devient { $new }.
-label-as-of = Au { $date }
+label-field-added = Ajout — { $field } : { $value }.
+label-field-removed = Retrait — { $field } (c’était { $value }).
+label-field-changed = Modification — { $field } : { $old } devient { $new }.
+label-as-of = Situation au { $date }
 label-page-of = Page { $page } sur { $pages }
 label-contents = Sommaire
 label-contents-line = Sommaire :
@@ -108,9 +108,8 @@ label-address = Adresse
 label-briefing = Note d’information
 label-assessment = Analyse
 label-unknowns = Ce que nous ne savons pas
-label-hosted-by-inline = accueilli par { $parties }
-label-organised-by-inline = organisé par { $parties }
-
+label-hosted-by-inline = hôte : { $parties }
+label-organised-by-inline = organisateur(s) : { $parties }
 ## Vocabulaires de la base de faits.
 assessment-bottom-line = Conclusion principale
 assessment-key-judgement = Jugement clé
@@ -178,13 +177,19 @@ ph-launched-by-in = Le processus a été lancé par { $by } en { $when }
 ph-launched-by = Le processus a été lancé par { $by }
 ph-launched-in = Le processus a été lancé en { $when }
 ph-met = { $count ->
-    [1] Il s’est réuni une fois, à { $places }
-   *[other] Il s’est réuni { $count } fois ({ $first } – { $last }), à { $places }
+    [1] Il s’est réuni une fois ; lieu : { $places }
+   *[other] Il s’est réuni { $count } fois entre { $first-day ->
+        [true] le { $first }
+       *[false] { $first }
+    } et { $last-day ->
+        [true] le { $last }
+       *[false] { $last }
+    } ; lieux : { $places }
 }
-ph-latest-held = La réunion la plus récente, { $name }, s’est tenue aux dates suivantes : { $dates }
-ph-latest-announced = La réunion la plus récente, { $name }, a été annoncée pour les dates suivantes : { $dates }
+ph-latest-held = Dernière réunion en date : { $name } ({ $dates })
+ph-latest-announced = Dernière réunion annoncée : { $name } ({ $dates })
 ph-hosted-by = , accueillie par { $hosts }
-ph-host-announced = , { $hosts } ayant été annoncé comme hôte
+ph-host-announced = , l’hôte annoncé étant { $hosts }
 ph-no-meetings = La base de faits ne compte encore aucune réunion du processus.
 ph-themes = Thèmes :
 ph-timeline-caption = Réunions du processus (pleines) et réunions liées (vides), par date.
@@ -209,8 +214,8 @@ cp-appears = { $count ->
     [1] { $name } figure dans un événement de la base
    *[other] { $name } figure dans { $count } événements de la base
 }
-cp-hosted = ; pays hôte : { $events }
-cp-organised = ; coorganisateur : { $events }
+cp-hosted =  ; hôte : { $events }
+cp-organised =  ; coorganisateur : { $events }
 cp-none-reported = Les sources ne rapportent aucun événement auquel { $name } a pris part.
 cp-announced-only = Annoncé à l’avance, sans confirmation : sa participation à { $events }
 cp-headed = { $count ->
@@ -218,17 +223,17 @@ cp-headed = { $count ->
    *[other] Chefs de délégation : { $people }
 }
 cp-people = { $capacity ->
-    [spoke] A pris la parole en son nom : { $people }
-    [received] A reçu l’autre partie en son nom : { $people }
-    [announced] Annoncé pour y participer en son nom : { $people }
-   *[other] L’a représenté : { $people }
+    [spoke] Intervenant(s) en son nom : { $people }
+    [received] Hôte de l’entretien : { $people }
+    [announced] Participation annoncée en son nom : { $people }
+   *[other] Représentant(s) : { $people }
 }
 cp-statements = { $count ->
     [1] Les sources rapportent une déclaration faite en son nom
    *[other] Les sources rapportent { $count } déclarations faites en son nom
 }
 cp-no-events = La base de faits ne compte aucun événement auquel { $name } a pris part.
-cp-per-year-caption = Événements de la base par année auxquels { $name } a pris part.
+cp-per-year-caption = Événements de la base auxquels { $name } a pris part, par année.
 cp-per-year-alt = Événements par année : { $years }
 cp-timeline-caption = Événements auxquels { $name } a pris part, par date.
 cp-timeline-caption-announced = Événements auxquels { $name } a pris part ou devait prendre part, par date.
@@ -236,15 +241,14 @@ cp-timeline-caption-announced = Événements auxquels { $name } a pris part ou d
 ## event-brief
 eb-kind = Note sur un événement
 eb-kind-of = Note sur un événement · { $process }
-eb-as-announced = { $text } (tel qu’annoncé)
+eb-as-announced = { $text } (selon l’annonce)
 eb-description = Note sur « { $title } », avec sources
 eb-kind-label = Type
 eb-kind-meeting = { $kind }, réunion nº { $sequence } du processus « { $process } »
 eb-kind-in = { $kind } dans le cadre du processus « { $process } »
 eb-series = Série
 eb-series-nearest = { $count } réunions ; les plus proches :
-eb-dates-announced = { $dates }, telles qu’annoncées
-
+eb-dates-announced = { $dates }, selon l’annonce
 ## Brouillons de courriel et objets.
 subject-process-history = { $name } : historique (au { $date })
 subject-process-history-years = { $name } : historique, { $years } (au { $date })
@@ -256,13 +260,13 @@ email-attachment = Pièce jointe : { $name } ({ $pages ->
     [one] { $pages } page
    *[other] { $pages } pages
 }, { $size })
-email-footnoted = Au { $date }. Chaque fait de la pièce jointe renvoie à sa source.
+email-footnoted = Informations à jour au { $date }. Chaque fait de la pièce jointe renvoie à sa source.
 email-briefing = Note d’information
 email-prepared-by = Rédigé par { $name }
 email-contact = Contact : { $contact }
 email-reference = Réf. { $reference }
-email-announced = { $text } (annoncé)
-email-as-announced = { $text } (tel qu’annoncé)
+email-announced = { $text } (annonce préalable)
+email-as-announced = { $text } (selon l’annonce)
 email-new-since = Nouveautés depuis l’édition du { $date } :
 email-new-since-title = Nouveautés depuis l’édition du { $date }
 email-change = { $change ->
@@ -270,10 +274,13 @@ email-change = { $change ->
     [changed] Modifié
    *[removed] Retiré de la base
 } : { $label }
-email-field-added = { $field } ajouté : { $value }.
-email-field-removed = { $field } retiré (c’était { $value }).
-email-field-changed = { $field } modifié : { $old } devient { $new }.
-email-more-changes = et { $count } autres (voir la note)
+email-field-added = Ajout — { $field } : { $value }.
+email-field-removed = Retrait — { $field } (c’était { $value }).
+email-field-changed = Modification — { $field } : { $old } devient { $new }.
+email-more-changes = { $count ->
+    [one] et { $count } autre (voir la note)
+   *[other] et { $count } autres (voir la note)
+}
 email-nothing-changed = rien de ce que rapporte la note n’a changé
 email-ph-intro = Veuillez trouver ci-joint l’historique du processus « { $name } ».
 email-ph-intro-years = Veuillez trouver ci-joint l’historique du processus « { $name } », { $years }.
@@ -306,15 +313,34 @@ email-eb-intro = Veuillez trouver ci-joint une note sur « { $title } ».
 email-eb-intro-meeting = Veuillez trouver ci-joint une note sur « { $title } », réunion nº { $sequence } du processus « { $process } ».
 email-eb-intro-in = Veuillez trouver ci-joint une note sur « { $title } », dans le cadre du processus « { $process } ».
 email-eb-when = Dates et lieu : { $text }
-email-eb-hosted = Pays hôte : { $parties }
+email-eb-hosted = Hôte(s) : { $parties }
 email-eb-organised = organisé par { $parties }
 email-eb-figures = Chiffres : { $figures }
 email-eb-outcome = Résultat : { $title }
 email-eb-parties = { $count ->
-    [one] { $count } partie inscrite comme participante
-   *[other] { $count } parties inscrites comme participantes
+    [one] { $count } partie dont la participation est attestée
+   *[other] { $count } parties dont la participation est attestée
 }
 
 # A place and the years it hosted meetings.
 place-years = { $place } ({ $years })
-place-years-announced = { $place } ({ $years }, tel qu’annoncé)
+place-years-announced = { $place } ({ $years }, selon l’annonce)
+## Punctuation the shared Typst files join with.
+label-comma = ,
+label-semicolon =  ;
+label-colon =  :
+label-legend-main = conférences et réunions du processus
+label-legend-other = autres événements
+email-size = { $kb } Ko
+role-venue = pays d’accueil
+role-funder = bailleur de fonds
+outcome-declaration = déclaration
+outcome-outcome-document = document final
+outcome-communique = communiqué
+outcome-joint-statement = déclaration commune
+measure-participants = participants
+measure-ministers-and-officials = ministres et hauts responsables
+measure-member-states = États membres
+measure-international-and-regional-organizations = organisations internationales et régionales
+measure-civil-society-organizations = organisations de la société civile
+measure-un-entities = entités des Nations Unies

@@ -42,7 +42,7 @@ label-kind = Вид
 label-dates = Даты
 label-place = Место
 label-part-of = В рамках
-label-related-to = См. также
+label-related-to = Связано с
 label-hosted-by = Принимающая сторона
 label-organised-by = Организаторы
 label-financed-by = Финансирование
@@ -52,22 +52,22 @@ label-note = Примечание
 label-status = Статус
 label-taking-part = Участники
 label-outcome = Итог
-label-announced = объявлено заранее
+label-announced = по предварительным данным
 label-announced-event = объявлено заранее; источники не сообщают о его проведении
-label-dates-announced = даты по предварительному объявлению
-label-place-announced = место по предварительному объявлению
-label-dates-place-announced = даты и место по предварительному объявлению
+label-dates-announced = даты по предварительным данным
+label-place-announced = место по предварительным данным
+label-dates-place-announced = даты и место по предварительным данным
 label-said-ahead = опубликовано до мероприятия
 label-summary = в изложении
-label-claim = Один из источников указывает { $field }: { $value }
+label-claim = По данным одного из источников, { $field } — { $value }
 label-party = Сторона
 label-role = Роль
 label-head = Представитель
 label-event = Мероприятие
 label-none-recorded = —
 label-capacity-led = глава делегации
-label-capacity-spoke = выступление
-label-capacity-received = принимал(а) другую сторону
+label-capacity-spoke = выступил(а)
+label-capacity-received = с принимающей стороны
 label-capacity-represented = представитель
 label-figure = Рисунок
 label-timeline-alt = Хронология: { $entries }
@@ -97,13 +97,13 @@ label-field-added = { $field }: добавлено — { $value }.
 label-field-removed = { $field }: удалено (было: { $value }).
 label-field-changed = { $field }: было { $old }, стало { $new }.
 label-as-of = По состоянию на { $date }
-label-page-of = Стр. { $page } из { $pages }
+label-page-of = Стр. { $page } из { $pages }
 label-contents = Содержание
 label-contents-line = Содержание:
-label-reference = Номер
+label-reference = Исх. №
 label-prepared-by = Подготовил(а)
 label-cleared-by = Согласовано
-label-contact = Контакт
+label-contact = Контактное лицо
 label-distribution = Рассылка
 label-address = Адрес
 label-briefing = Справка
@@ -129,7 +129,7 @@ kind-other = мероприятие
 role-host = принимающая сторона
 role-organizer = организатор
 role-delegation = делегация
-role-speaker = выступление
+role-speaker = выступающий
 role-observer = наблюдатель
 role-other = иная роль
 initiative-strategy = стратегия
@@ -185,9 +185,9 @@ ph-met = { $count ->
    *[many] Состоялось { $count } встреч процесса ({ $first } – { $last }); места: { $places }
 }
 ph-latest-held = Последняя встреча — { $name } — прошла { $dates }
-ph-latest-announced = Последняя встреча — { $name } — была объявлена на { $dates }
+ph-latest-announced = Последняя встреча — { $name } — была намечена на { $dates }
 ph-hosted-by = ; принимающая сторона — { $hosts }
-ph-host-announced = ; принимающая сторона по объявлению — { $hosts }
+ph-host-announced = ; принимающая сторона (по предварительным данным) — { $hosts }
 ph-no-meetings = В базе фактов пока нет встреч процесса.
 ph-themes = Темы:
 ph-timeline-caption = Встречи процесса (закрашены) и связанные встречи (не закрашены), по датам.
@@ -222,9 +222,9 @@ cp-headed = { $count ->
    *[other] Главы делегаций: { $people }
 }
 cp-people = { $capacity ->
-    [spoke] Выступления от имени страны: { $people }
-    [received] Принимали другую сторону от имени страны: { $people }
-    [announced] Участие от имени страны объявлялось заранее: { $people }
+    [spoke] Выступавшие от имени страны: { $people }
+    [received] Представители принимающей стороны: { $people }
+    [announced] Участие от имени страны намечалось заранее: { $people }
    *[other] Представляли страну: { $people }
 }
 cp-statements = { $count ->
@@ -234,7 +234,7 @@ cp-statements = { $count ->
    *[many] Источники фиксируют { $count } заявлений от имени страны
 }
 cp-no-events = В базе фактов нет мероприятий с участием страны: { $name }.
-cp-per-year-caption = Мероприятия из базы по годам с участием страны: { $name }.
+cp-per-year-caption = Мероприятия с участием страны по годам (по данным базы): { $name }.
 cp-per-year-alt = Мероприятия по годам: { $years }
 cp-timeline-caption = Мероприятия с участием страны: { $name } — по датам.
 cp-timeline-caption-announced = Мероприятия с участием страны (в том числе объявленным заранее): { $name } — по датам.
@@ -242,15 +242,14 @@ cp-timeline-caption-announced = Мероприятия с участием ст�
 ## event-brief
 eb-kind = Справка о мероприятии
 eb-kind-of = Справка о мероприятии · { $process }
-eb-as-announced = { $text } (по объявлению)
+eb-as-announced = { $text } (по предварительным данным)
 eb-description = Справка: { $title }, с источниками
 eb-kind-label = Вид
-eb-kind-meeting = { $kind }, встреча № { $sequence } процесса «{ $process }»
+eb-kind-meeting = { $kind }, мероприятие № { $sequence } в рамках процесса «{ $process }»
 eb-kind-in = { $kind } в рамках процесса «{ $process }»
 eb-series = Серия
 eb-series-nearest = Всего встреч: { $count }; ближайшие:
-eb-dates-announced = { $dates }, по объявлению
-
+eb-dates-announced = { $dates }, по предварительным данным
 ## Черновики писем и темы писем.
 subject-process-history = { $name }: история (по состоянию на { $date })
 subject-process-history-years = { $name }: история, { $years } (по состоянию на { $date })
@@ -263,13 +262,13 @@ email-attachment = Вложение: { $name } ({ $pages ->
     [few] { $pages } страницы
    *[many] { $pages } страниц
 }, { $size })
-email-footnoted = По состоянию на { $date }. Каждый факт во вложении снабжён ссылкой на источник.
+email-footnoted = Сведения приводятся по состоянию на { $date }; каждый факт во вложении снабжён ссылкой на источник.
 email-briefing = Справка
 email-prepared-by = Подготовил(а): { $name }
-email-contact = Контакт: { $contact }
-email-reference = Исх. № { $reference }
-email-announced = { $text } (объявлено заранее)
-email-as-announced = { $text } (по объявлению)
+email-contact = Контактное лицо: { $contact }
+email-reference = Исх. № { $reference }
+email-announced = { $text } (по предварительным данным)
+email-as-announced = { $text } (по предварительным данным)
 email-new-since = Что нового после выпуска от { $date }:
 email-new-since-title = Что нового после выпуска от { $date }
 email-change = { $change ->
@@ -280,7 +279,11 @@ email-change = { $change ->
 email-field-added = { $field }: добавлено — { $value }.
 email-field-removed = { $field }: удалено (было: { $value }).
 email-field-changed = { $field }: было { $old }, стало { $new }.
-email-more-changes = и ещё { $count } (см. справку)
+email-more-changes = { $count ->
+    [one] и ещё { $count } изменение (см. справку)
+    [few] и ещё { $count } изменения (см. справку)
+   *[many] и ещё { $count } изменений (см. справку)
+}
 email-nothing-changed = ничто из изложенного в справке не изменилось
 email-ph-intro = Направляем историю процесса «{ $name }».
 email-ph-intro-years = Направляем историю процесса «{ $name }», { $years }.
@@ -312,7 +315,7 @@ email-cp-headed = { $count ->
 }
 email-cp-meetings = Встречи: { $meetings }
 email-eb-intro = Направляем справку: { $title }.
-email-eb-intro-meeting = Направляем справку: { $title } — встреча № { $sequence } процесса «{ $process }».
+email-eb-intro-meeting = Направляем справку: { $title } — мероприятие № { $sequence } в рамках процесса «{ $process }».
 email-eb-intro-in = Направляем справку: { $title } (в рамках процесса «{ $process }»).
 email-eb-when = Когда и где: { $text }
 email-eb-hosted = Принимающая сторона: { $parties }
@@ -323,4 +326,23 @@ email-eb-parties = Сторон, участие которых отражено 
 
 # A place and the years it hosted meetings.
 place-years = { $place } ({ $years })
-place-years-announced = { $place } ({ $years }, по объявлению)
+place-years-announced = { $place } ({ $years }, по предварительным данным)
+## Punctuation the shared Typst files join with.
+label-comma = ,
+label-semicolon = ;
+label-colon = :
+label-legend-main = конференции и встречи процесса
+label-legend-other = другие мероприятия
+email-size = { $kb } КБ
+role-venue = место проведения
+role-funder = источник финансирования
+outcome-declaration = декларация
+outcome-outcome-document = итоговый документ
+outcome-communique = коммюнике
+outcome-joint-statement = совместное заявление
+measure-participants = участники
+measure-ministers-and-officials = министры и должностные лица
+measure-member-states = государства-члены
+measure-international-and-regional-organizations = международные и региональные организации
+measure-civil-society-organizations = организации гражданского общества
+measure-un-entities = структуры ООН

@@ -57,7 +57,7 @@ fn several_languages_write_one_file_each_named_by_the_tag() {
     );
     let text = |i: usize| pdf_text(&files[i].1);
     assert_pdf_contains(&text(0), "As of 24 November 2026");
-    assert_pdf_contains(&text(1), "Au 24 novembre 2026");
+    assert_pdf_contains(&text(1), "Situation au 24 novembre 2026");
     assert_pdf_contains(&text(2), "По состоянию на 24 ноября 2026");
     // One language: no tag in the name.
     let (_dir, one) = made(&["-t", "process-history", "--lang", "ru"]);
@@ -127,7 +127,7 @@ fn french_briefings_print_french_words_dates_and_spacing() {
     let history = only_text(&["-t", "process-history", "--lang", "fr"]);
     assert_pdf_contains(
         &history,
-        "Il s’est réuni 4 fois (3 mai 2018 – 5 novembre 2024)",
+        "Il s’est réuni 4 fois entre le 3 mai 2018 et le 5 novembre 2024",
     );
     // A narrow no-break space before a colon, as French typography has it.
     assert!(history.contains("Thèmes\u{202F}:"), "{history}");
@@ -448,11 +448,11 @@ fn arabic_runs_right_to_left_in_an_arabic_font_with_its_digits() {
     // `ar-KW` writes Arabic-Indic digits: dates, page numbers and notes.
     let all: String = runs.iter().map(|r| r.text.as_str()).collect();
     assert!(all.contains("٢٠٢٤") && all.contains("نوفمبر"), "{all}");
-    assert!(all.contains("الصفحة") && all.contains("١ من ٨"), "{all}");
+    assert!(all.contains("الصفحة") && all.contains("١ من"), "{all}");
     // Each note mark (small digits) sits beside a word of its line, not across the page.
     let marks: Vec<_> = runs
         .iter()
-        .filter(|r| r.size < 8.0 && r.text.chars().all(|c| ('٠'..='٩').contains(&c) || c == ','))
+        .filter(|r| r.size < 8.0 && r.text.chars().all(|c| ('٠'..='٩').contains(&c) || c == '،'))
         .collect();
     assert!(marks.len() > 20, "{}", marks.len());
     // A group of marks (`١,٢,٣`: one run per number and comma) touches a word at one end.
