@@ -58,7 +58,11 @@ pub fn context_in(
     let words = crate::words::Catalogs::builtin()
         .words(lang)
         .map_err(|e| e.to_string())?;
-    Ok(serde_json::to_value(context::build(&base, &request, None, &words)).expect("serialisable"))
+    let translated = base.in_language(&words.tag);
+    Ok(
+        serde_json::to_value(context::build(&translated, &request, None, &words))
+            .expect("serialisable"),
+    )
 }
 
 /// Renders `template` (from `root/templates`, over the built-in ones) with `context` and

@@ -33,19 +33,19 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "countries",
-        "- {id: KWT, name: n, official_name: o, variants: [v], region: r, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: KWT, name: n, official_name: o, variants: [v], region: r, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {name: n}}, extra: {k: v}}",
     ),
     (
         "organizations",
-        "- {id: o, name: n, short_name: s, variants: [v], kind: other, parent: p, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: o, name: n, short_name: s, variants: [v], kind: other, parent: p, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {name: n}}, extra: {k: v}}",
     ),
     (
         "people",
-        "- {id: p, name: n, variants: [v], positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: p, name: n, variants: [v], positions: [{title: t, party: KWT, from: 2020, until: 2024, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {title: t}}, extra: {k: v}}], sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {name: n}}, extra: {k: v}}",
     ),
     (
         "processes",
-        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: p, name: n, summary: s, launched: 2018, initiator: TJK, themes: [t], sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {name: n}}, extra: {k: v}}",
     ),
     (
         "events",
@@ -67,23 +67,24 @@ const EXAMPLE: &[(&str, &str)] = &[
   topics: [t]
   regions: [r]
   status: reported
-  figures: [{measure: m, label: l, value: 1, qualifier: q, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  participants: [{party: KWT, role: host, head: h, person: h, as: spoke, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  statements: [{speaker: h, on_behalf_of: KWT, about: [KWT], kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  discussions: [{text: t, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  outcomes: [{title: t, kind: k, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
-  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}]
+  figures: [{measure: m, label: l, value: 1, qualifier: q, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {label: l}}, extra: {k: v}}]
+  participants: [{party: KWT, role: host, head: h, person: h, as: spoke, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {note: n}}, extra: {k: v}}]
+  statements: [{speaker: h, on_behalf_of: KWT, about: [KWT], kind: quote, text: t, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {note: n}}, extra: {k: v}}]
+  discussions: [{text: t, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {text: t}}, extra: {k: v}}]
+  outcomes: [{title: t, kind: k, status: announced, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {title: t}}, extra: {k: v}}]
+  claims: [{field: start, value: v, note: n, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {note: n}}, extra: {k: v}}]
   note: n
+  translations: {ru: {title: t}}
   extra: {k: [1, {two: 2}]}
   sources: [s, {id: s, excerpt: x, supports: [f]}]",
     ),
     (
         "initiatives",
-        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x, supports: [f]}], extra: {k: v}}",
+        "- {id: i, party: TJK, kind: proposal, title: t, summary: s, from: 2021, until: 2025, event: e, sources: [s, {id: s, excerpt: x, supports: [f]}], translations: {ru: {title: t}}, extra: {k: v}}",
     ),
     (
         "assessments",
-        "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], marking: RESTRICTED, extra: {k: v}}",
+        "- {id: a, kind: key-judgement, about: p, text: t, author: a, date: 2024-11-06, confidence: moderate, rests_on: [e], marking: RESTRICTED, translations: {ru: {text: t}}, extra: {k: v}}",
     ),
     (
         "issuer",

@@ -11,10 +11,11 @@ pub fn run(doc: &DocumentConfig) -> anyhow::Result<()> {
     let (base, since, _) = load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)?;
     let catalogs = crate::words::Catalogs::new(library.dir());
     let words = languages(&catalogs, &doc.langs, &base)?;
+    let translated = base.in_language(&words[0].tag);
     let (_, ctx) = context_for(
         &manifest,
         &doc.params,
-        &base,
+        &translated,
         doc,
         since.as_ref(),
         &words[0],

@@ -21,6 +21,9 @@ pub(super) struct Builder<'a> {
     pub(super) diff: Option<&'a Diff>,
     /// The document's language: dates, lists and the words of vocabularies.
     pub(super) words: &'a Words,
+    /// The records with a text field left in the fact base's language (see
+    /// `facts::Translated`).
+    pub(super) untranslated: &'a std::collections::BTreeSet<String>,
 }
 
 /// The event fields a claim can be about, in words (`claim-field-…` messages; `the …` of
@@ -61,6 +64,7 @@ impl<'a> Builder<'a> {
     ) -> Meta {
         Meta {
             cite: self.cite(citations),
+            untranslated: self.untranslated.contains(&path),
             basis: vec![Basis::whole(path)],
             extra: extra.clone(),
             change,
@@ -185,6 +189,17 @@ impl<'a> Builder<'a> {
             country,
             text,
         })
+    }
+
+    /// The language of a quote: its first source's, as Typst takes it; none for a summary.
+    pub(super) fn quote_lang(&self, st: &crate::facts::Statement) -> Option<String> {
+        (st.kind == "quote")
+            .then(|| st.sources.first())
+            .flatten()
+            .and_then(|c| self.base.source(&c.source.value))
+            .and_then(|s| s.language.as_deref())
+            .and_then(crate::facts::language_parts)
+            .map(|(lang, _)| lang)
     }
 
     /// The short reference to an event.
@@ -372,6 +387,7 @@ impl<'a> Builder<'a> {
             cite_of: self.cite_of(e),
             meta: Meta {
                 cite,
+                untranslated: self.untranslated.contains(&event_path(&e.id.value)),
                 basis: vec![Basis::whole(event_path(&e.id.value))],
                 extra: e.extra.clone(),
                 change: self.change(RecordKind::Event, &e.id.value, None),
@@ -432,6 +448,7 @@ impl<'a> Builder<'a> {
             out.push(StatementRecord {
                 kind: st.kind.clone(),
                 text: st.text.clone(),
+                lang: self.quote_lang(st),
                 by: attribution(self.words, &speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,
@@ -442,6 +459,7 @@ impl<'a> Builder<'a> {
                 ahead: self.base.told_ahead(e, &st.sources),
                 meta: Meta {
                     cite,
+                    untranslated: self.untranslated.contains(&path),
                     basis: vec![Basis::whole(path)],
                     extra: st.extra.clone(),
                     change: self.change(RecordKind::Statement, &e.id.value, Some(&st.key())),

@@ -342,6 +342,7 @@ impl<'a> Builder<'a> {
             out.push(StatementRecord {
                 kind: s.kind.clone(),
                 text: s.text.clone(),
+                lang: self.quote_lang(s),
                 by: super::attribution(self.words, &speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,

@@ -55,6 +55,10 @@ pub struct Meta {
     /// With `--since`: `new` or `changed` since then (absent otherwise, and when unchanged).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Mark>,
+    /// A text field of the record prints in the fact base's language, for want of a
+    /// translation into the briefing's (absent when false).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub untranslated: bool,
 }
 
 /// Everything a template receives. The focus of each parameter adds its fields at the top
@@ -114,6 +118,9 @@ pub struct Brief {
     pub tag: String,
     /// Whether the language is written right to left.
     pub rtl: bool,
+    /// The fact base translates none of its facts into the document's language: they print
+    /// as it gives them (said once, under the sources).
+    pub facts_untranslated: bool,
 }
 
 /// The events a document for `request` covers, in the order they are told.
@@ -156,12 +163,19 @@ pub fn content_markings(base: &FactBase, request: &Request) -> Vec<String> {
 }
 
 /// Builds the template context for `request`.
-pub fn build(base: &FactBase, request: &Request, since: Option<&Since>, words: &Words) -> Context {
+pub fn build(
+    translated: &crate::facts::Translated,
+    request: &Request,
+    since: Option<&Since>,
+    words: &Words,
+) -> Context {
+    let base = &translated.base;
     let mut b = Builder {
         base,
         cited: Vec::new(),
         diff: since.map(|s| &s.diff),
         words,
+        untranslated: &translated.untranslated,
     };
     let mut ctx = Context {
         brief: Brief {
@@ -188,6 +202,7 @@ pub fn build(base: &FactBase, request: &Request, since: Option<&Since>, words: &
             region: request.region.clone(),
             tag: request.tag.clone(),
             rtl: words.tag.rtl(),
+            facts_untranslated: translated.nothing_translated,
         },
         process_focus: None,
         country_focus: None,
@@ -297,7 +312,7 @@ mod tests {
     fn sources_list_every_cited_source_once() {
         let base = minimal();
         let ctx = build(
-            &base,
+            &crate::facts::Translated::same(base.clone()),
             &request(ParamKind::Process, "process", "lake-dialogue"),
             None,
             &en(),
@@ -322,7 +337,7 @@ mod tests {
     fn dates_and_attributions_are_prepared_for_print() {
         let base = minimal();
         let ctx = build(
-            &base,
+            &crate::facts::Translated::same(base.clone()),
             &request(ParamKind::Process, "process", "lake-dialogue"),
             None,
             &en(),

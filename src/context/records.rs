@@ -178,6 +178,9 @@ pub struct StatementRecord {
     /// `quote` or `summary`.
     pub kind: String,
     pub text: String,
+    /// The language a quote is in: its first source's (`language:` of the source), as Typst
+    /// takes it (`en`, `ru`); none for a summary or a source that does not say.
+    pub lang: Option<String>,
     pub speakers: Vec<Person>,
     pub on_behalf_of: Option<PartyRef>,
     /// Who said it, as printed: the speakers' `text`, and `, for Party` when they spoke for

@@ -17,6 +17,8 @@ mod paths;
 mod query;
 mod read;
 mod support;
+mod translate;
+pub use translate::Translated;
 mod validate;
 
 pub use dates::{FuzzyDate, day_text, humanize, parse_day};

@@ -74,8 +74,13 @@ pub const CLAIM_FIELDS: &[&str] = &[
 
 pub const INITIATIVE_KINDS: &[&str] = &["strategy", "proposal", "position", "initiative", "other"];
 
+/// The text fields of a record in other languages: language tag (`ru`, `fr`, `ar`) → field
+/// name → text (`translations:` in the fact base).
+pub type Translations =
+    std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>;
+
 /// A loaded, validated fact base.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FactBase {
     pub sources: Vec<SourceDoc>,
     pub countries: Vec<Country>,
@@ -114,7 +119,7 @@ pub struct Issuer {
 pub const ISSUER_FILE: &str = "issuer.yaml";
 
 /// Positions of records by id, per collection.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Index {
     sources: HashMap<String, usize>,
     countries: HashMap<String, usize>,
@@ -163,6 +168,8 @@ pub struct SourceDoc {
 pub struct Country {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     pub name: String,
     pub official_name: Option<String>,
@@ -176,6 +183,8 @@ pub struct Country {
 pub struct Organization {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     pub name: String,
     pub short_name: Option<String>,
@@ -190,6 +199,8 @@ pub struct Organization {
 pub struct Person {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     pub name: String,
     /// Other spellings its sources use (`J. Smith`), for finding the person in excerpts.
@@ -202,6 +213,8 @@ pub struct Person {
 pub struct Position {
     /// The curator's own fields (`extra:`), compared by `brief diff`.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub title: String,
     pub party: Ref,
     pub from: Option<FuzzyDate>,
@@ -213,6 +226,8 @@ pub struct Position {
 pub struct Process {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     pub name: String,
     pub summary: Option<String>,
@@ -226,6 +241,8 @@ pub struct Process {
 pub struct Event {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     /// Its title as a source gives it — or, for an event no source names (`description:`
     /// in the fact base, `described`), the curator's words for it.
@@ -277,6 +294,8 @@ pub struct Place {
 pub struct Figure {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub measure: String,
     /// How to print the measure (optional, beyond DATA.md v1): `UN entities`.
     pub label: Option<String>,
@@ -294,6 +313,8 @@ pub struct Figure {
 pub struct Participation {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub party: Ref,
     pub role: String,
     /// The person who acted for the party (`head`, or `person` with `as`).
@@ -312,6 +333,8 @@ pub struct Participation {
 pub struct Statement {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub speaker: Ref,
     pub on_behalf_of: Option<Ref>,
     /// The parties it is about or addressed to ("thanked the Government of Norway"):
@@ -329,6 +352,8 @@ pub struct Statement {
 pub struct Discussion {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub text: String,
     pub sources: Vec<Citation>,
 }
@@ -337,6 +362,8 @@ pub struct Discussion {
 pub struct Outcome {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub title: String,
     pub kind: Option<String>,
     /// A curator's note qualifying the fact (optional, beyond DATA.md v1).
@@ -351,6 +378,8 @@ pub struct Outcome {
 pub struct Claim {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub field: String,
     pub value: String,
     pub note: Option<String>,
@@ -376,6 +405,8 @@ impl Event {
 pub struct Assessment {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     /// One of [`ASSESSMENT_KINDS`].
     pub kind: String,
@@ -396,6 +427,8 @@ pub struct Assessment {
 pub struct Initiative {
     /// The curator's own fields (`extra:`), passed to templates untouched.
     pub extra: Extra,
+    /// Its text fields in other languages: language tag → field → text.
+    pub translations: Translations,
     pub id: Ref,
     pub party: Ref,
     pub kind: String,

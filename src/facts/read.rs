@@ -115,10 +115,12 @@ fn country(r: &mut Reader, node: &Node, path: &str) -> Option<Country> {
     let variants = texts(r, &mut rec, "variants");
     let region = rec.opt_text(r, "region");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["name", "official_name", "region"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Country {
         extra,
+        translations,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         official_name: official_name.map(|v| v.value),
@@ -139,10 +141,12 @@ fn organization(r: &mut Reader, node: &Node, path: &str) -> Option<Organization>
         .and_then(|n| r.choice(n, &rec.field_path("kind"), ORGANIZATION_KINDS));
     let parent = rec.opt_text(r, "parent");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["name", "short_name"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Organization {
         extra,
+        translations,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         short_name: short_name.map(|v| v.value),
@@ -163,10 +167,12 @@ fn person(r: &mut Reader, node: &Node, path: &str) -> Option<Person> {
         .map(|n| r.list(n, &rec.field_path("positions"), position))
         .unwrap_or_default();
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["name"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Person {
         extra,
+        translations,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         variants: variants.into_iter().map(|v| v.value).collect(),
@@ -182,10 +188,12 @@ fn position(r: &mut Reader, node: &Node, path: &str) -> Option<Position> {
     let from = date(r, &mut rec, "from", false);
     let until = date(r, &mut rec, "until", false);
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["title"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Position {
         extra,
+        translations,
         title: title.map(|v| v.value).unwrap_or_default(),
         party: party?,
         from: from.map(|d| d.value),
@@ -203,10 +211,12 @@ fn process(r: &mut Reader, node: &Node, path: &str) -> Option<Process> {
     let initiator = rec.opt_text(r, "initiator");
     let themes = texts(r, &mut rec, "themes");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["name", "summary"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Process {
         extra,
+        translations,
         id: id?,
         name: name.map(|v| v.value).unwrap_or_default(),
         summary: summary.map(|v| v.value),
@@ -274,11 +284,13 @@ fn event(r: &mut Reader, node: &Node, path: &str) -> Option<Event> {
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
     let head = rec.head_location(r);
+    let translations = translations(r, &mut rec, &["title", "short_title", "in_text", "note"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Event {
         announced,
         extra,
+        translations,
         id: id?,
         title: title.map(|v| v.value).unwrap_or_default(),
         described,
@@ -324,10 +336,12 @@ fn initiative(r: &mut Reader, node: &Node, path: &str) -> Option<Initiative> {
     let until = date(r, &mut rec, "until", false);
     let event = rec.opt_text(r, "event");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["title", "summary"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Initiative {
         extra,
+        translations,
         id: id?,
         party: party?,
         kind: kind.map(|v| v.value).unwrap_or_default(),
@@ -356,10 +370,12 @@ fn assessment(r: &mut Reader, node: &Node, path: &str) -> Option<Assessment> {
     let rests_on = texts(r, &mut rec, "rests_on");
     let marking = rec.opt_text(r, "marking");
     let head = rec.head_location(r);
+    let translations = translations(r, &mut rec, &["text"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Assessment {
         extra,
+        translations,
         id: id?,
         kind: kind.map(|v| v.value).unwrap_or_default(),
         about: about?,
@@ -397,11 +413,13 @@ fn figure(r: &mut Reader, node: &Node, path: &str) -> Option<Figure> {
     let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["label", "note"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Figure {
         announced,
         extra,
+        translations,
         measure: measure.map(|v| v.value).unwrap_or_default(),
         label: label.map(|l| l.value),
         value: value.map(|v| v.value).unwrap_or_default(),
@@ -456,6 +474,7 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
     let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["note"]);
     let extra = rec.extra(r);
     rec.finish(r);
     let capacity = match (&head, &capacity) {
@@ -466,6 +485,7 @@ fn participation(r: &mut Reader, node: &Node, path: &str) -> Option<Participatio
     Some(Participation {
         announced,
         extra,
+        translations,
         party: party?,
         role: role.map(|v| v.value).unwrap_or_default(),
         person: head.or(person),
@@ -486,10 +506,26 @@ fn statement(r: &mut Reader, node: &Node, path: &str) -> Option<Statement> {
     let text = rec.text(r, "text");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["text", "note"]);
+    // A quote stays in its source's words, whatever the briefing's language.
+    if kind.as_ref().is_some_and(|k| k.value == "quote")
+        && let Some((lang, _)) = translations.iter().find(|(_, t)| t.contains_key("text"))
+    {
+        let at = rec.head_location(r);
+        r.problems.push(
+            Problem::error(format!(
+                "a quote cannot be translated (`translations.{lang}.text`): it stays in the words of its source"
+            ))
+            .at(at)
+            .field(rec.field_path("translations"))
+            .help("translate a summary (`kind: summary`) instead, or leave the quote as the source gives it"),
+        );
+    }
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Statement {
         extra,
+        translations,
         speaker: speaker?,
         on_behalf_of,
         about,
@@ -504,10 +540,12 @@ fn discussion(r: &mut Reader, node: &Node, path: &str) -> Option<Discussion> {
     let mut rec = r.record(node, path, "a discussion point")?;
     let text = rec.text(r, "text");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["text"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Discussion {
         extra,
+        translations,
         text: text.map(|v| v.value).unwrap_or_default(),
         sources: sources.unwrap_or_default(),
     })
@@ -520,11 +558,13 @@ fn outcome(r: &mut Reader, node: &Node, path: &str) -> Option<Outcome> {
     let announced = status(r, &mut rec);
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["title", "note"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Outcome {
         announced,
         extra,
+        translations,
         title: title.map(|v| v.value).unwrap_or_default(),
         kind: kind.map(|k| k.value),
         note: note.map(|n| n.value),
@@ -540,10 +580,12 @@ fn claim(r: &mut Reader, node: &Node, path: &str) -> Option<Claim> {
     let value = rec.text(r, "value");
     let note = rec.opt_text(r, "note");
     let sources = citations(r, &mut rec);
+    let translations = translations(r, &mut rec, &["note"]);
     let extra = rec.extra(r);
     rec.finish(r);
     Some(Claim {
         extra,
+        translations,
         field: field.map(|v| v.value).unwrap_or_default(),
         value: value.map(|v| v.value).unwrap_or_default(),
         note: note.map(|n| n.value),
@@ -644,4 +686,78 @@ fn citation(r: &mut Reader, node: &Node, path: &str) -> Option<Citation> {
         excerpt: None,
         supports: Vec::new(),
     })
+}
+
+/// Reads `translations:`: a mapping of language tags (`ru`, `fr`, `ar-KW`) to mappings of the
+/// record's text fields (`allowed`) to their text in that language.
+fn translations(r: &mut Reader, rec: &mut Record, allowed: &[&'static str]) -> Translations {
+    let path = rec.field_path("translations");
+    let Some(node) = rec.optional("translations") else {
+        return Translations::new();
+    };
+    crate::yaml::trace::value(&path, crate::yaml::trace::Ty::Mapping);
+    let mut out = Translations::new();
+    let Value::Map(languages) = &node.value else {
+        let found = node.value.describe();
+        r.error(node, &path, format!("expected a mapping of languages, found {found}"))
+            .help
+            .push("write `translations:` then, indented, a language and its fields: `ru: { name: Таджикистан }`".into());
+        return out;
+    };
+    for (key, fields) in languages {
+        let tag_text = key.value.scalar_text().unwrap_or_default();
+        let tag = match crate::words::Tag::parse(&tag_text) {
+            Ok(tag) => tag,
+            Err(e) => {
+                r.error(key, &path, e).help.push(
+                    "a language is a BCP 47 tag, such as `ru`, `fr`, `ar` or `zh-Hans`".into(),
+                );
+                continue;
+            }
+        };
+        let lang_path = format!("{path}.{}", tag.text);
+        let Value::Map(entries) = &fields.value else {
+            let found = fields.value.describe();
+            r.error(
+                fields,
+                &lang_path,
+                format!(
+                    "expected the record's fields in `{}`, found {found}",
+                    tag.text
+                ),
+            )
+            .help
+            .push(format!(
+                "write the fields under the language: `{}: {{ {}: … }}`",
+                tag.text,
+                allowed.first().copied().unwrap_or("name")
+            ));
+            continue;
+        };
+        let mut texts = std::collections::BTreeMap::new();
+        for (field_key, value) in entries {
+            let field = field_key.value.scalar_text().unwrap_or_default();
+            let field_path = format!("{lang_path}.{field}");
+            if !allowed.contains(&field.as_str()) {
+                let problem = r.error(
+                    field_key,
+                    &field_path,
+                    format!("`{field}` cannot be translated here"),
+                );
+                if let Some(s) = crate::diag::did_you_mean(&field, allowed.iter().copied()) {
+                    problem.label = Some(format!("did you mean `{s}`?"));
+                }
+                problem.help.push(format!(
+                    "the fields a translation may give here: {}",
+                    allowed.join(", ")
+                ));
+                continue;
+            }
+            if let Some(text) = r.text(value, &field_path) {
+                texts.insert(field, text.value);
+            }
+        }
+        out.insert(tag.text, texts);
+    }
+    out
 }

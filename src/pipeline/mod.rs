@@ -41,6 +41,8 @@ pub struct Prepared {
     renderer: Renderer,
     /// The words of each language asked for, in the order asked.
     words: Vec<Arc<Words>>,
+    /// The fact base in each of those languages.
+    translated: Vec<Arc<crate::facts::Translated>>,
     timings: Timings,
 }
 
@@ -77,6 +79,10 @@ impl Prepared {
             load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)
         })?;
         let words = languages(&catalogs, &doc.langs, &base)?;
+        let translated = words
+            .iter()
+            .map(|w| Arc::new(base.in_language(&w.tag)))
+            .collect();
         Ok(Prepared {
             manifest,
             sandbox,
@@ -85,6 +91,7 @@ impl Prepared {
             since,
             renderer,
             words,
+            translated,
             timings,
         })
     }
@@ -113,10 +120,12 @@ impl Prepared {
         let several = self.words.len() > 1;
         self.words
             .iter()
-            .map(|words| Generator {
+            .zip(&self.translated)
+            .map(|(words, translated)| Generator {
                 config,
                 prepared: self,
                 words: words.clone(),
+                translated: translated.clone(),
                 suffix: several.then(|| words.tag.text.clone()),
             })
             .collect()
@@ -177,6 +186,8 @@ pub struct Generator<'a> {
     prepared: &'a Prepared,
     /// The words of the document's language.
     words: Arc<Words>,
+    /// The fact base in that language.
+    translated: Arc<crate::facts::Translated>,
     /// Added to file names when a run makes documents in several languages.
     suffix: Option<String>,
 }
@@ -261,7 +272,7 @@ impl Generator<'_> {
             let (request, context) = context_for(
                 &p.manifest,
                 params,
-                &p.base,
+                &self.translated,
                 &self.config.document,
                 p.since.as_ref(),
                 &self.words,
@@ -367,11 +378,12 @@ impl Generator<'_> {
 pub fn context_for(
     manifest: &TemplateManifest,
     params: &[(String, String)],
-    base: &FactBase,
+    translated: &crate::facts::Translated,
     doc: &crate::settings::DocumentConfig,
     since: Option<&Since>,
     words: &Words,
 ) -> Result<(Request, serde_json::Value), UsageError> {
+    let base = &translated.base;
     let settings = Settings {
         as_of: doc.date,
         paper: doc.paper,
@@ -380,7 +392,7 @@ pub fn context_for(
     };
     let mut request = context::request(manifest, params, base, &settings)?;
     request.marking = marking_for(&request, base, &doc.levels)?;
-    let ctx = context::build(base, &request, since, words);
+    let ctx = context::build(translated, &request, since, words);
     let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
     Ok((request, json))
 }

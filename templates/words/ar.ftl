@@ -356,3 +356,8 @@ measure-member-states = الدول الأعضاء
 measure-international-and-regional-organizations = المنظمات الدولية والإقليمية
 measure-civil-society-organizations = منظمات المجتمع المدني
 measure-un-entities = كيانات الأمم المتحدة
+
+## Facts the fact base does not translate into the briefing's language.
+label-untranslated-mark = †
+label-untranslated-legend = غير مترجم: يرد النص بلغة قاعدة الوقائع.
+label-untranslated-all = تُورد الوقائع كما تسجلها قاعدة الوقائع وبلغتها؛ ولم يُترجم سوى نص الإحاطة المحيط بها.

@@ -346,3 +346,8 @@ role-venue = venue
 role-funder = funder
 outcome-declaration = declaration
 outcome-outcome-document = outcome document
+
+## Facts the fact base does not translate into the briefing's language.
+label-untranslated-mark = †
+label-untranslated-legend = Not translated: as the fact base gives it, in its own language.
+label-untranslated-all = The facts are given as the fact base records them, in its own language; only the words around them are translated.

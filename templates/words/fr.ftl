@@ -344,3 +344,8 @@ measure-member-states = États membres
 measure-international-and-regional-organizations = organisations internationales et régionales
 measure-civil-society-organizations = organisations de la société civile
 measure-un-entities = entités des Nations Unies
+
+## Facts the fact base does not translate into the briefing's language.
+label-untranslated-mark = †
+label-untranslated-legend = Non traduit : texte donné dans la langue de la base de faits.
+label-untranslated-all = Les faits sont donnés tels que la base de faits les consigne, dans sa langue ; seuls les mots de la note sont traduits.

@@ -346,3 +346,8 @@ measure-member-states = государства-члены
 measure-international-and-regional-organizations = международные и региональные организации
 measure-civil-society-organizations = организации гражданского общества
 measure-un-entities = структуры ООН
+
+## Facts the fact base does not translate into the briefing's language.
+label-untranslated-mark = †
+label-untranslated-legend = Перевод отсутствует: текст приводится на языке базы фактов.
+label-untranslated-all = Факты приводятся так, как они записаны в базе фактов, — на её языке; переведены только слова справки.

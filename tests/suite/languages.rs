@@ -487,3 +487,93 @@ fn arabic_digits_follow_the_tag() {
     assert!(all.contains("2024") && !all.contains("٢٠٢٤"), "{all}");
     assert!(all.contains("نوفمبر"), "{all}");
 }
+
+/// Facts in the briefing's language: a record's `translations:` print in their language;
+/// what a translated fact base leaves untranslated is marked, with a legend; a fact base
+/// that translates nothing says so once.
+#[test]
+fn facts_print_in_the_language_the_fact_base_translates_them_into() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n",
+        "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n  translations:\n    ru: { title: Второй диалог об озере }\n",
+    );
+    edit(
+        &dir.path().join("countries.yaml"),
+        "  name: Қазақстан\n",
+        "  name: Қазақстан\n  translations: { ru: { name: Казахстан } }\n",
+    );
+    let data = rel(dir.path());
+    let args = |lang: &'static str| -> Vec<String> {
+        [
+            "-t",
+            "event-brief",
+            "-p",
+            "event=lake-2021",
+            "--data",
+            data.as_str(),
+            "--lang",
+            lang,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let text_of = |lang: &'static str| {
+        let a = args(lang);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        only_text(&a)
+    };
+    let ru = text_of("ru");
+    assert_pdf_contains(&ru, "Второй диалог об озере");
+    assert_pdf_contains(&ru, "Казахстан");
+    // Türkiye and the outcome are not translated: marked, and the legend says what the mark is.
+    assert_pdf_contains(&ru, "Şişli Communiqué on Shared Waters (коммюнике)†");
+    assert_pdf_contains(&ru, "† Перевод отсутствует");
+    // The quote stays as its source gives it, unmarked.
+    assert_pdf_contains(&ru, "Су — өмір көзі.");
+    // French: the fact base translates nothing into it, said once, nothing marked.
+    let fr = text_of("fr");
+    assert_pdf_contains(&fr, "Second Lake Dialogue");
+    assert_pdf_contains(
+        &fr,
+        "Les faits sont donnés tels que la base de faits les consigne",
+    );
+    assert!(!fr.contains('†'), "{fr}");
+    // English, the fact base's own language: as curated, no mark, no legend.
+    let en = text_of("en");
+    assert_pdf_contains(&en, "Second Lake Dialogue — İstanbul Görüşmeleri");
+    assert!(
+        !en.contains('†') && !pdf_contains(&en, "Not translated"),
+        "{en}"
+    );
+}
+
+#[test]
+fn translations_are_checked_like_every_field() {
+    let dir = scratch_copy(&fixture("minimal"));
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "      text: Су — өмір көзі.\n",
+        "      text: Су — өмір көзі.\n      translations: { ru: { text: Вода — источник жизни. } }\n",
+    );
+    edit(
+        &dir.path().join("countries.yaml"),
+        "  name: Türkiye\n",
+        "  name: Türkiye\n  translations: { fr: { nmae: Turquie }, english please: { name: X } }\n",
+    );
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "a quote cannot be translated",
+        "`nmae` cannot be translated here",
+        "did you mean `name`?",
+        "is not a language tag",
+        "countries.yaml:",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+}
