@@ -393,8 +393,49 @@ pub fn context_for(
     let mut request = context::request(manifest, params, base, &settings)?;
     request.marking = marking_for(&request, base, &doc.levels)?;
     let ctx = context::build(translated, &request, since, words);
-    let json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
+    let mut json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
+    quote_marks(&mut json, words);
     Ok((request, json))
+}
+
+/// The fields of the context that hold a fact's text (not ids, paths, dates or the
+/// curator's `extra`): their straight double quotes become the language's quotation marks.
+const TEXT_FIELDS: &[&str] = &[
+    "title",
+    "short_title",
+    "label",
+    "label_in_text",
+    "text",
+    "note",
+    "summary",
+    "name",
+    "official_name",
+    "by",
+    "value_text",
+    "what",
+    "detail",
+    "description",
+];
+
+fn quote_marks(value: &mut serde_json::Value, words: &Words) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "extra" {
+                    continue;
+                }
+                if let serde_json::Value::String(s) = v {
+                    if TEXT_FIELDS.contains(&key.as_str()) && s.contains('"') {
+                        *s = words.quotes(s).into_owned();
+                    }
+                } else {
+                    quote_marks(v, words);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| quote_marks(v, words)),
+        _ => {}
+    }
 }
 
 /// The document's marking: the one asked for, or else the highest of what it prints; one

@@ -330,6 +330,28 @@ impl Words {
         format!("{} ", self.get("label-semicolon", &[]))
     }
 
+    /// `text` with its straight double quotes (`"…"`) as the language's quotation marks
+    /// (`“…”`, `«…»`, French `« … »`); an unpaired one stays as it is.
+    pub fn quotes<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let count = text.matches('"').count();
+        if count < 2 {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let (open, close) = (self.get("quote-open", &[]), self.get("quote-close", &[]));
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut seen = 0;
+        let pairs = count - count % 2;
+        for c in text.chars() {
+            if c == '"' && seen < pairs {
+                out.push_str(if seen % 2 == 0 { &open } else { &close });
+                seen += 1;
+            } else {
+                out.push(c);
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// A figure's label: the language's own word for the measure (`measure-ID` in its
     /// catalog) in a briefing not in English, else the curator's label, else the measure's
     /// id in words.
@@ -667,6 +689,24 @@ mod tests {
             [pair.as_str(), &start, &middle, &end],
             [" and ", ", ", ", ", " and "]
         );
+    }
+
+    #[test]
+    fn straight_quotes_become_the_languages_marks() {
+        let text = r#"the "Dushanbe Declaration" and a 5" screen"#;
+        assert_eq!(
+            words("en").quotes(text),
+            "the “Dushanbe Declaration” and a 5\" screen"
+        );
+        assert_eq!(
+            words("ru").quotes(text),
+            "the «Dushanbe Declaration» and a 5\" screen"
+        );
+        assert_eq!(
+            words("fr").quotes(r#"dit "oui""#),
+            "dit «\u{202F}oui\u{202F}»"
+        );
+        assert_eq!(words("en").quotes("no quotes"), "no quotes");
     }
 
     #[test]

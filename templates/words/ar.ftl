@@ -361,3 +361,7 @@ measure-un-entities = كيانات الأمم المتحدة
 label-untranslated-mark = †
 label-untranslated-legend = غير مترجم: يرد النص بلغة قاعدة الوقائع.
 label-untranslated-all = تُورد الوقائع كما تسجلها قاعدة الوقائع وبلغتها؛ ولم يُترجم سوى نص الإحاطة المحيط بها.
+
+## Quotation marks for the straight quotes of facts ("…").
+quote-open = «
+quote-close = »

@@ -351,3 +351,7 @@ outcome-outcome-document = outcome document
 label-untranslated-mark = †
 label-untranslated-legend = Not translated: as the fact base gives it, in its own language.
 label-untranslated-all = The facts are given as the fact base records them, in its own language; only the words around them are translated.
+
+## Quotation marks for the straight quotes of facts ("…").
+quote-open = “
+quote-close = ”

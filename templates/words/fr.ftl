@@ -349,3 +349,7 @@ measure-un-entities = entités des Nations Unies
 label-untranslated-mark = †
 label-untranslated-legend = Non traduit : texte donné dans la langue de la base de faits.
 label-untranslated-all = Les faits sont donnés tels que la base de faits les consigne, dans sa langue ; seuls les mots de la note sont traduits.
+
+## Quotation marks for the straight quotes of facts ("…").
+quote-open = « 
+quote-close =  »

@@ -351,3 +351,7 @@ measure-un-entities = структуры ООН
 label-untranslated-mark = †
 label-untranslated-legend = Перевод отсутствует: текст приводится на языке базы фактов.
 label-untranslated-all = Факты приводятся так, как они записаны в базе фактов, — на её языке; переведены только слова справки.
+
+## Quotation marks for the straight quotes of facts ("…").
+quote-open = «
+quote-close = »

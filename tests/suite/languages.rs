@@ -577,3 +577,29 @@ fn translations_are_checked_like_every_field() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
 }
+
+#[test]
+fn straight_quotes_in_facts_print_as_the_languages_quotation_marks() {
+    let dir = scratch_copy(&fixture("minimal"));
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "  kind: conference\n",
+        "  kind: conference\n  note: called the \"Lake\" talks by the press\n",
+    );
+    let data = rel(dir.path());
+    let text = |lang: &str| {
+        only_text(&[
+            "-t",
+            "event-brief",
+            "-p",
+            "event=lake-2021",
+            "--data",
+            &data,
+            "--lang",
+            lang,
+        ])
+    };
+    assert_pdf_contains(&text("en"), "called the “Lake” talks");
+    assert_pdf_contains(&text("ru"), "called the «Lake» talks");
+    assert_pdf_contains(&text("fr"), "called the «Lake» talks");
+}
