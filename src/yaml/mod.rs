@@ -187,11 +187,161 @@ fn in_our_words(message: &str, text: &str, offset: usize) -> (String, String, us
             offset,
         );
     }
+    if let Some(explained) = explain_syntax(message, text, offset) {
+        return explained;
+    }
     (
         format!("this file is not valid YAML: {message}"),
         "fix the YAML syntax at this point (indentation, quotes, a missing `:`)".into(),
         offset,
     )
+}
+
+/// The line of `text` holding `offset`: its start, its text and its number (from 1).
+fn line_at(text: &str, offset: usize) -> (usize, &str, usize) {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let number = text[..start].matches('\n').count() + 1;
+    (start, text[start..end].trim_end_matches('\r'), number)
+}
+
+/// How far a line is indented (spaces).
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The common syntax mistakes, said in words with where they are: a bracket or brace never
+/// closed (where it opened), a field name without a space after its colon, a value with
+/// `: ` in it unquoted, a line indented more or less than the fields beside it, a stray `-`
+/// among a record's fields.
+fn explain_syntax(message: &str, text: &str, offset: usize) -> Option<(String, String, usize)> {
+    // A `[` or `{` still open where the error is: said where it was opened.
+    if let Some((bracket, at)) = unclosed_bracket(text, offset) {
+        let (_, _, line) = line_at(text, at);
+        let close = if bracket == '[' { ']' } else { '}' };
+        return Some((
+            format!("the `{bracket}` opened on line {line} is never closed"),
+            format!(
+                "close it with `{close}` at the end of the list on that line, e.g. `sources: [a, b]`"
+            ),
+            at,
+        ));
+    }
+    let (start, line, _) = line_at(text, offset);
+    let body = line.trim_start();
+    // `name:value`: a key glued to its value.
+    if let Some(colon) = body.find(':') {
+        let key = &body[..colon];
+        let after = &body[colon + 1..];
+        let is_key = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if is_key && !after.is_empty() && !after.starts_with([' ', '\t']) {
+            return Some((
+                format!("`{key}:` needs a space after the colon"),
+                format!("write `{key}: {after}`"),
+                start + indent(line) + colon,
+            ));
+        }
+    }
+    if message.contains("mapping values are not allowed") {
+        // `name: Kazakhstan: the Republic`: a second `: ` inside an unquoted value.
+        if let Some(first) = body.find(": ")
+            && body[first + 2..].contains(": ")
+            && !body[first + 2..].trim_start().starts_with(['"', '\''])
+        {
+            let key = &body[..first];
+            let value = body[first + 2..].trim();
+            return Some((
+                format!("the value of `{key}` contains `: `, which YAML reads as a new field"),
+                format!("put the value in quotes: `{key}: \"{value}\"`"),
+                start + indent(line) + first + 2,
+            ));
+        }
+    }
+    let wrong_indent = message.contains("mapping values are not allowed")
+        || message.contains("did not find expected key")
+        || message.contains("did not find expected '-' indicator");
+    if wrong_indent {
+        // The field line before this one, for its indentation.
+        let before = text[..start].trim_end_matches(['\n', '\r']);
+        let previous = before
+            .rsplit('\n')
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        if let Some(previous) = previous {
+            let (mine, theirs) = (indent(line), indent(previous));
+            // Fields of a list item start after its `- `.
+            let theirs = if previous.trim_start().starts_with("- ") {
+                theirs + 2
+            } else {
+                theirs
+            };
+            if body.starts_with("- ") && mine == theirs {
+                return Some((
+                    "a `-` starts a new list item here, among the fields of a record".into(),
+                    "remove the `-` (a field is `name: value` under the others), or indent the list under the field it belongs to".into(),
+                    start + mine,
+                ));
+            }
+            if mine != theirs {
+                let how = if mine > theirs { "more" } else { "less" };
+                return Some((
+                    format!(
+                        "this line is indented {how} than the field above it ({mine} {}, not {theirs})",
+                        if mine == 1 { "space" } else { "spaces" }
+                    ),
+                    "fields of one record line up under each other: indent them alike, with spaces"
+                        .into(),
+                    start + mine,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The innermost `[` or `{` still open at `offset` (outside quotes and comments), with its
+/// byte offset, when it was opened on an earlier line.
+fn unclosed_bracket(text: &str, offset: usize) -> Option<(char, usize)> {
+    let end = offset.min(text.len());
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut previous = '\n';
+    for (i, c) in text[..end].char_indices() {
+        if comment {
+            if c == '\n' {
+                comment = false;
+            }
+            previous = c;
+            continue;
+        }
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '"' | '\'' if matches!(previous, ' ' | '[' | '{' | ',' | ':' | '\n') => {
+                    quote = Some(c)
+                }
+                '#' if previous.is_whitespace() => comment = true,
+                '[' | '{' => open.push((c, i)),
+                ']' | '}' => {
+                    open.pop();
+                }
+                _ => {}
+            },
+        }
+        previous = c;
+    }
+    let (c, at) = *open.last()?;
+    let opened_line = text[..at].matches('\n').count();
+    let error_line = text[..end].matches('\n').count();
+    (opened_line < error_line).then_some((c, at))
 }
 
 /// `Nodes { nodes: 250001 }` → `20000001 values, limit 20000000`.
@@ -408,7 +558,13 @@ mod tests {
         let problem = parse(&f).unwrap_err();
         let at = problem.at.clone().expect("located");
         assert!(at.line_col().0 >= 2, "{}", problem.render());
-        assert!(problem.message.contains("not valid YAML"));
+        assert!(
+            problem
+                .message
+                .contains("the `[` opened on line 2 is never closed"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]

@@ -167,3 +167,110 @@ fn shipped_excerpts_occur_in_the_seed_documents() {
     let out = brief(&["check", "--sources", seeds.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// The ten most common YAML mistakes, each said in words at the line it is on (or, for a
+/// bracket never closed, where it opened), with what to write instead.
+#[test]
+fn the_common_yaml_mistakes_are_explained_where_they_are() {
+    let cases: [(&str, &str, &str, &str); 11] = [
+        (
+            "unclosed bracket",
+            "- id: KAZ\n  name: Kazakhstan\n  sources: [gazette-2021\n- id: TUR\n  name: Türkiye\n  sources: [gazette-2021]\n",
+            "the `[` opened on line 3 is never closed",
+            "countries.yaml:3:12",
+        ),
+        (
+            "unclosed quote",
+            "- id: KAZ\n  name: \"Kazakhstan\n  sources: [gazette-2021]\n",
+            "unclosed quote",
+            "countries.yaml:2:9",
+        ),
+        (
+            "tab",
+            "- id: KAZ\n\tname: Kazakhstan\n  sources: [gazette-2021]\n",
+            "a tab character is used for indentation",
+            "countries.yaml:2:1",
+        ),
+        (
+            "no space after a colon",
+            "- id: KAZ\n  name:Kazakhstan\n  sources: [gazette-2021]\n",
+            "`name:` needs a space after the colon",
+            "countries.yaml:2:7",
+        ),
+        (
+            "indented too far",
+            "- id: KAZ\n  name: Kazakhstan\n   sources: [gazette-2021]\n",
+            "indented more than the field above it (3 spaces, not 2)",
+            "countries.yaml:3:4",
+        ),
+        (
+            "indented too little",
+            "- id: KAZ\n  name: Kazakhstan\n sources: [gazette-2021]\n",
+            "indented less than the field above it (1 space, not 2)",
+            "countries.yaml:3:2",
+        ),
+        (
+            "duplicate key",
+            "- id: KAZ\n  name: Kazakhstan\n  name: Qazaqstan\n  sources: [gazette-2021]\n",
+            "`name` is given twice in the same record",
+            "countries.yaml:3:3",
+        ),
+        (
+            "unquoted colon in a value",
+            "- id: KAZ\n  name: Kazakhstan: the Republic\n  sources: [gazette-2021]\n",
+            "the value of `name` contains `: `",
+            "countries.yaml:2:9",
+        ),
+        (
+            "stray dash",
+            "- id: KAZ\n  name: Kazakhstan\n  - sources: [gazette-2021]\n",
+            "a `-` starts a new list item here",
+            "countries.yaml:3:3",
+        ),
+        (
+            "a list where a mapping belongs",
+            "- id: KAZ\n  name: Kazakhstan\n  sources: [gazette-2021]\n  extra: [a, b]\n",
+            "expected a mapping of your own fields, found a list",
+            "countries.yaml:4:10",
+        ),
+        (
+            "a list where text belongs",
+            "- id: KAZ\n  name: [Kazakhstan]\n  sources: [gazette-2021]\n",
+            "expected text, found a list",
+            "countries.yaml:2:9",
+        ),
+    ];
+    for (what, yaml, message, at) in cases {
+        let dir = scratch_copy(&fixture("minimal"));
+        // TUR is used by the events: keep it, after the case's KAZ record.
+        let text = if yaml.contains("TUR") {
+            yaml.to_owned()
+        } else {
+            format!("{yaml}- id: TUR\n  name: Türkiye\n  sources: [gazette-2021]\n")
+        };
+        std::fs::write(dir.path().join("countries.yaml"), text).unwrap();
+        let out = brief(&["check", "--data", &rel(dir.path())]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+        assert!(err.contains(message), "{what}: no `{message}` in\n{err}");
+        assert!(err.contains(at), "{what}: no `{at}` in\n{err}");
+    }
+    // A file saved with a byte-order mark and Windows line ends reads as any other, and a
+    // mistake in it is reported on its own line.
+    let dir = scratch_copy(&fixture("minimal"));
+    let crlf = "\u{feff}- id: KAZ\r\n  name: Kazakhstan\r\n  sources: [gazette-2021]\r\n- id: TUR\r\n  name: Türkiye\r\n  sources: [gazette-2021]\r\n";
+    std::fs::write(dir.path().join("countries.yaml"), crlf).unwrap();
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(
+        dir.path().join("countries.yaml"),
+        crlf.replace("  name: Türkiye", "  name:Türkiye"),
+    )
+    .unwrap();
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    assert!(
+        stderr(&out).contains("countries.yaml:5:7"),
+        "{}",
+        stderr(&out)
+    );
+}
