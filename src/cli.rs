@@ -4,6 +4,7 @@
 //! Nothing here decides anything: `settings` turns these arguments, `brief.toml` and the
 //! defaults into the configuration each command runs with. No other module sees clap's types.
 
+use clap_complete::engine::ArgValueCompleter;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -107,10 +108,10 @@ pub struct SendArgs {
 #[derive(Debug, Args)]
 pub struct DocumentArgs {
     /// The template to use (see `brief templates`).
-    #[arg(long, short = 't', value_name = "NAME")]
+    #[arg(long, short = 't', value_name = "NAME", add = ArgValueCompleter::new(crate::complete::template))]
     pub template: String,
     /// A template parameter, e.g. `--param country=ID`; may be repeated.
-    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE", value_parser = parse_param)]
+    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE", value_parser = parse_param, add = ArgValueCompleter::new(crate::complete::param))]
     pub params: Vec<(String, String)>,
     /// The fact base folder (default: the project's, `data`).
     #[arg(long, value_name = "DIR")]
@@ -135,7 +136,7 @@ pub struct DocumentArgs {
     /// The language of the briefing, a BCP 47 tag (`en`, `en-US`, `ru`, `fr`, `ar`,
     /// `ar-u-nu-latn`); several, comma-separated, make one document each, named
     /// `NAME.TAG.pdf` (default: `brief.toml`'s, else the issuer's language, else English).
-    #[arg(long, value_name = "TAG,…", value_delimiter = ',')]
+    #[arg(long, value_name = "TAG,…", value_delimiter = ',', add = ArgValueCompleter::new(crate::complete::lang))]
     pub lang: Vec<String>,
 }
 
@@ -208,7 +209,7 @@ pub struct CheckArgs {
     pub strict: bool,
     /// Also check the catalogs of words of these languages (BCP 47 tags, comma-separated):
     /// each must read, and the messages it lacks (printed in English) are listed.
-    #[arg(long, value_name = "TAG,…", value_delimiter = ',')]
+    #[arg(long, value_name = "TAG,…", value_delimiter = ',', add = ArgValueCompleter::new(crate::complete::lang))]
     pub lang: Vec<String>,
     /// How to print problems: for people, or as JSON for editors and CI.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]

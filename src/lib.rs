@@ -15,6 +15,7 @@ mod changes;
 mod cli;
 mod commands;
 mod compile;
+mod complete;
 mod context;
 mod diag;
 mod email;

@@ -20,6 +20,8 @@ fn main() -> ExitCode {
             "error: internal error in brief{location}; nothing was written. Please report it."
         ));
     }));
+    // Called back by the shell to complete a command line (`COMPLETE=bash brief -- …`).
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = Cli::parse();
     // Typst parallelises its own work on rayon's global pool: give those threads the stack
     // deeply nested documents need (see `brief::STACK_SIZE`).

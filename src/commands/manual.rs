@@ -5,10 +5,17 @@ use crate::cli::Cli;
 use crate::diag::UsageError;
 use crate::term;
 
+/// The script that registers brief's completion with `shell`: the shell then calls `brief`
+/// back for each completion, so template names, parameters and their values (event ids,
+/// country codes) come from the project at hand.
 pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<()> {
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .ok_or_else(|| UsageError::new(format!("no completion for the shell `{name}`")))?;
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut command, "brief", &mut script);
+    completer.write_registration("COMPLETE", "brief", "brief", "brief", &mut script)?;
     term::out_bytes(&script)?;
     Ok(())
 }

@@ -366,10 +366,11 @@ fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let out = run_in(scratch.path(), &["completions", shell]);
         ok(&out);
+        // The script calls brief back to complete (`COMPLETE=SHELL brief -- …`).
         let script = String::from_utf8_lossy(&out.stdout);
         assert!(
-            script.contains("generate") && script.contains("template"),
-            "{shell}"
+            script.contains("COMPLETE") && script.contains("brief"),
+            "{shell}: {script}"
         );
     }
     let out = run_in(scratch.path(), &["man"]);
@@ -806,4 +807,104 @@ fn a_projects_fonts_folder_adds_fonts() {
         stderr(&broken)
     );
     assert!(!pdf_path.exists());
+}
+
+/// What the shell gets back when it asks brief to complete `words` (the last one being
+/// completed), as bash asks.
+fn completed(dir: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("--")
+        .arg("brief")
+        .args(words)
+        .current_dir(dir)
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", words.len().to_string())
+        .env("_CLAP_IFS", "\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Completion knows the project: its templates, a template's parameters and the fact base's
+/// values for them, and the languages.
+#[test]
+fn completion_offers_templates_parameters_and_their_values() {
+    let (_s, project) = new_project();
+    ok(&run_in(&project, &["templates", "--copy", "event-brief"]));
+    std::fs::rename(
+        project.join("templates/event-brief.typ.j2"),
+        project.join("templates/harbour-brief.typ.j2"),
+    )
+    .unwrap();
+    std::fs::rename(
+        project.join("templates/event-brief.manifest.yaml"),
+        project.join("templates/harbour-brief.manifest.yaml"),
+    )
+    .unwrap();
+    let templates = completed(&project, &["generate", "--template", ""]);
+    for t in [
+        "process-history",
+        "country-participation",
+        "event-brief",
+        "harbour-brief",
+    ] {
+        assert!(templates.iter().any(|c| c == t), "{t}: {templates:?}");
+    }
+    assert_eq!(
+        completed(&project, &["generate", "-t", "harb"]),
+        ["harbour-brief"]
+    );
+    assert_eq!(
+        completed(
+            &project,
+            &["generate", "-t", "country-participation", "-p", ""]
+        ),
+        ["country="]
+    );
+    let countries = completed(
+        &project,
+        &["generate", "-t", "country-participation", "-p", "country="],
+    );
+    assert!(
+        countries.iter().any(|c| c == "country=NOR"),
+        "{countries:?}"
+    );
+    assert!(
+        countries.iter().all(|c| c.starts_with("country=")),
+        "{countries:?}"
+    );
+    let events = completed(
+        &project,
+        &[
+            "generate",
+            "-t",
+            "event-brief",
+            "--param",
+            "event=harbour-2",
+        ],
+    );
+    assert!(
+        !events.is_empty() && events.iter().all(|e| e.starts_with("event=harbour-2")),
+        "{events:?}"
+    );
+    assert_eq!(
+        completed(
+            &project,
+            &["generate", "-t", "process-history", "--lang", "en,r"]
+        ),
+        ["en,ru"]
+    );
+    // Outside any project nothing is offered for values, and nothing fails.
+    let scratch = tempfile::tempdir().unwrap();
+    assert!(
+        completed(
+            scratch.path(),
+            &["generate", "-t", "event-brief", "-p", "event="]
+        )
+        .is_empty()
+    );
 }
