@@ -69,6 +69,9 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
         return Err(missing().into());
     }
     let scratch = tempfile::tempdir()?;
+    // Removed on Ctrl-C and by the memory watchdog too, not only when dropped.
+    let _cleanup = crate::memory::scratch(scratch.path());
+    let _making = crate::memory::making(format!("the fact base at `{rev}`"));
     let folder = entry
         .object()
         .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?

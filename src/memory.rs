@@ -25,6 +25,44 @@ pub fn making(label: String) -> impl Drop {
     Guard(label)
 }
 
+/// Temporary folders to remove however the run ends: on a signal (Ctrl-C, `kill`) and when
+/// the watchdog stops it, as well as when their guard is dropped.
+static SCRATCH: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Registers a temporary folder for removal on every exit path; the guard unregisters it
+/// (the folder's own owner removes it then). The first registration installs a handler for
+/// Ctrl-C and termination that removes the folders and exits with status 130 — unless the
+/// command has its own (`watch`, which stops between rebuilds and drops its folders).
+pub fn scratch(path: &std::path::Path) -> impl Drop {
+    struct Guard(std::path::PathBuf);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let mut kept = SCRATCH.lock().unwrap_or_else(|e| e.into_inner());
+            kept.retain(|p| *p != self.0);
+        }
+    }
+    static HANDLER: std::sync::Once = std::sync::Once::new();
+    HANDLER.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            remove_scratch();
+            std::process::exit(130);
+        });
+    });
+    SCRATCH
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(path.to_path_buf());
+    Guard(path.to_path_buf())
+}
+
+/// Removes every registered temporary folder (before the process exits abruptly).
+fn remove_scratch() {
+    let kept = SCRATCH.lock().unwrap_or_else(|e| e.into_inner());
+    for path in kept.iter() {
+        let _ = std::fs::remove_dir_all(path);
+    }
+}
+
 /// The resident memory of this process, in bytes (Linux; none elsewhere).
 fn resident_bytes() -> Option<u64> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
@@ -47,13 +85,20 @@ pub fn watch_memory(limit: u64) {
                 let Some(used) = resident_bytes() else { return };
                 if used > limit {
                     let current = CURRENT.lock().map(|c| c.join(", ")).unwrap_or_default();
+                    // Reading a revision of the history is a file's size, not a loop.
+                    let help = if current.contains(" at `") {
+                        "a file of that revision is larger than it can be read in this budget (a hostile repository?); raise it with `--max-memory` if the file is genuine"
+                    } else {
+                        "a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not"
+                    };
                     crate::term::errln!(
-                        "{}: stopped: making {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not",
+                        "{}: stopped: {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: {help}",
                         crate::diag::severity_word(crate::diag::Severity::Error),
-                        if current.is_empty() { "the document".to_owned() } else { current },
+                        if current.is_empty() { "making the document".to_owned() } else { format!("making {current}") },
                         limit >> 20,
                         used >> 20
                     );
+                    remove_scratch();
                     std::process::exit(1);
                 }
             }

@@ -394,3 +394,105 @@ fn a_shallow_clone_says_it_is_shallow() {
         assert!(!err.contains("could not be found"), "{rev}: {err}");
     }
 }
+
+/// A repository whose edition `vbig` holds a 100 MB file (a comment: valid, but large).
+fn repository_with_a_large_edition() -> (tempfile::TempDir, PathBuf) {
+    let (dir, root) = repository();
+    let big = root.join("data/events/big.yaml");
+    let mut text = String::from("# ");
+    text.push_str(&"x".repeat(100 << 20));
+    text.push('\n');
+    std::fs::write(&big, text).unwrap();
+    git(&root, "2024-04-01", &["add", "-A"]);
+    git(&root, "2024-04-01", &["commit", "-qm", "large"]);
+    git(&root, "2024-04-01", &["tag", "vbig"]);
+    std::fs::remove_file(&big).unwrap();
+    git(&root, "2024-04-02", &["add", "-A"]);
+    git(&root, "2024-04-02", &["commit", "-qm", "back"]);
+    (dir, root)
+}
+
+/// The memory watchdog stops a run reading a revision that is too large for the budget,
+/// says so in those words, and leaves no temporary folder behind.
+#[test]
+fn a_revision_too_large_for_the_memory_budget_is_stopped_cleanly() {
+    let (_dir, root) = repository_with_a_large_edition();
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "generate",
+            "-t",
+            "process-history",
+            "--since",
+            "vbig",
+            "-f",
+            "typ",
+        ])
+        .args(["-o", "out.typ", "--max-memory", "80MiB"])
+        .current_dir(&root)
+        .env("TMPDIR", tmp.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("making the fact base at `vbig`"), "{err}");
+    assert!(err.contains("a file of that revision is larger"), "{err}");
+    assert!(!err.contains("looping"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "a temporary folder is left"
+    );
+}
+
+/// Interrupted while it reads a revision (Ctrl-C), a run removes its temporary folder.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_folder() {
+    let (_dir, root) = repository_with_a_large_edition();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args([
+            "generate",
+            "-t",
+            "process-history",
+            "--since",
+            "vbig",
+            "-f",
+            "typ",
+        ])
+        .args(["-o", "out.typ"])
+        .current_dir(&root)
+        .env("TMPDIR", tmp.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the revision is being written out, then interrupt.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(tmp.path()).unwrap().count() == 0 {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "no temporary folder appeared"
+        );
+        if child.try_wait().unwrap().is_some() {
+            // Finished before it could be interrupted: nothing to check on this machine.
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    if status.success() {
+        // The signal came after the reading was done: the folder is gone all the same.
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+        return;
+    }
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert_eq!(
+        std::fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "a temporary folder is left"
+    );
+}
