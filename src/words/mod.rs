@@ -710,6 +710,16 @@ mod tests {
     }
 
     #[test]
+    fn figures_are_written_with_the_languages_digits_and_separators() {
+        assert_eq!(words("en").figure("12500"), "12,500");
+        assert_eq!(words("fr").figure("2.5"), "2,5");
+        assert_eq!(words("ar-KW").figure("120"), "١٢٠");
+        assert_eq!(words("ru").quantity(Some("over"), 500), "более 500");
+        // Not a plain number: as written.
+        assert_eq!(words("en").figure("a few"), "a few");
+    }
+
+    #[test]
     fn names_sort_by_the_language() {
         let ru = words("ru");
         let mut names = vec!["Ёлкин", "Яковлев", "Егоров"];
