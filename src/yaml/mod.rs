@@ -219,12 +219,14 @@ fn explain_syntax(message: &str, text: &str, offset: usize) -> Option<(String, S
     // A `[` or `{` still open where the error is: said where it was opened.
     if let Some((bracket, at)) = unclosed_bracket(text, offset) {
         let (_, _, line) = line_at(text, at);
-        let close = if bracket == '[' { ']' } else { '}' };
+        let help = if bracket == '[' {
+            "close it with `]` at the end of the list on that line, e.g. `sources: [a, b]`"
+        } else {
+            "close it with `}` after the fields on that line, e.g. `location: { city: a, country: B }`"
+        };
         return Some((
             format!("the `{bracket}` opened on line {line} is never closed"),
-            format!(
-                "close it with `{close}` at the end of the list on that line, e.g. `sources: [a, b]`"
-            ),
+            help.to_owned(),
             at,
         ));
     }

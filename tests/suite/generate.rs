@@ -257,9 +257,12 @@ fn unreadable_yaml_names_file_and_line() {
         ],
         1,
     );
-    assert!(err.contains("not valid YAML"), "{err}");
     assert!(
-        err.contains("tests/fixtures/invalid-yaml/events/broken.yaml:"),
+        err.contains("the `{` opened on line 5 is never closed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tests/fixtures/invalid-yaml/events/broken.yaml:5:13"),
         "{err}"
     );
 }
