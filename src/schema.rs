@@ -257,13 +257,19 @@ fn record_schema(trace: &Trace, path: &str) -> Value {
         .filter(|(_, required)| *required)
         .map(|(key, _)| *key)
         .collect();
-    json!({
+    let mut schema = json!({
         "type": "object",
         "description": record.what,
         "properties": properties,
         "required": required,
         "additionalProperties": false,
-    })
+    });
+    // An event has a title a source gives, or the curator's description of it: one of the
+    // two (the loader asks for `title` unless `description` is given).
+    if path == "events" {
+        schema["anyOf"] = json!([{ "required": ["title"] }, { "required": ["description"] }]);
+    }
+    schema
 }
 
 #[cfg(test)]

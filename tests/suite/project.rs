@@ -908,3 +908,118 @@ fn completion_offers_templates_parameters_and_their_values() {
         .is_empty()
     );
 }
+
+/// One change to one field of one record: what the schema and `check` should both refuse
+/// (or both accept).
+#[derive(Debug)]
+struct Mutation {
+    what: String,
+    value: serde_json::Value,
+}
+
+/// Every single-field change to the records of `value` (a file's list of records): drop a
+/// field, empty a list, change a value's type, break an id, add an unknown field.
+fn mutations(value: &serde_json::Value) -> Vec<Mutation> {
+    use serde_json::Value;
+    let mut out = Vec::new();
+    let Value::Array(records) = value else {
+        return out;
+    };
+    for (i, record) in records.iter().enumerate() {
+        let Value::Object(fields) = record else {
+            continue;
+        };
+        let mut push = |what: String, changed: serde_json::Map<String, Value>| {
+            let mut all = records.clone();
+            all[i] = Value::Object(changed);
+            out.push(Mutation {
+                what,
+                value: Value::Array(all),
+            });
+        };
+        let mut unknown = fields.clone();
+        unknown.insert("unknwn".into(), Value::from(1));
+        push(format!("[{i}] add the field `unknwn`"), unknown);
+        for (key, v) in fields {
+            let mut dropped = fields.clone();
+            dropped.remove(key);
+            push(format!("[{i}] drop `{key}`"), dropped);
+            let retyped = match v {
+                Value::String(s) => Value::Array(vec![Value::String(s.clone())]),
+                Value::Number(_) | Value::Bool(_) => Value::String("some text".into()),
+                Value::Array(_) | Value::Object(_) => Value::String("some text".into()),
+                Value::Null => Value::from(1),
+            };
+            let mut changed = fields.clone();
+            changed.insert(key.clone(), retyped);
+            push(format!("[{i}] change the type of `{key}`"), changed);
+            if matches!(v, Value::Array(a) if !a.is_empty()) {
+                let mut emptied = fields.clone();
+                emptied.insert(key.clone(), Value::Array(Vec::new()));
+                push(format!("[{i}] empty `{key}`"), emptied);
+            }
+            if key == "id" {
+                let mut broken = fields.clone();
+                broken.insert(key.clone(), Value::String("Not An Id!".into()));
+                push(format!("[{i}] break `id`"), broken);
+            }
+        }
+    }
+    out
+}
+
+/// The schema and `check` agree on what is valid: every single-field change to every record
+/// of a valid fact base is accepted by both or refused by both — except where `check`
+/// refuses for a reason JSON Schema cannot express (a reference to a record of another
+/// file, which the change broke), listed here as such.
+#[test]
+fn the_schema_and_check_agree_on_every_single_field_change() {
+    let base = scratch_copy(&fixture("minimal"));
+    let mut tried = 0;
+    let mut disagreements = Vec::new();
+    for (path, kind) in data_files(base.path()) {
+        if kind == "issuer" {
+            continue;
+        }
+        let original = std::fs::read_to_string(&path).unwrap();
+        let value: serde_json::Value = serde_saphyr::from_str(&original).unwrap();
+        let schema = brief::harness::schema_of_kind(&kind).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        for m in mutations(&value) {
+            tried += 1;
+            // JSON is YAML: the changed records, written as JSON.
+            std::fs::write(&path, serde_json::to_string_pretty(&m.value).unwrap()).unwrap();
+            let schema_ok = validator.is_valid(&m.value);
+            let out = brief(&["check", "--data", &rel(base.path())]);
+            let check_ok = out.status.success();
+            if schema_ok != check_ok {
+                let err = stderr(&out);
+                // What only a whole fact base shows: a record another file refers to.
+                let cross_file = !check_ok
+                    && err.lines().filter(|l| l.starts_with("error: ")).all(|l| {
+                        l.contains("unknown ")
+                            || l.contains("no record")
+                            || l.contains("is not cited")
+                    });
+                if !cross_file {
+                    disagreements.push(format!(
+                        "{} {}: schema {}, check {}\n{}",
+                        path.file_name().unwrap().to_string_lossy(),
+                        m.what,
+                        if schema_ok { "accepts" } else { "refuses" },
+                        if check_ok { "accepts" } else { "refuses" },
+                        err.lines().find(|l| l.starts_with("error")).unwrap_or("")
+                    ));
+                }
+            }
+        }
+        std::fs::write(&path, original).unwrap();
+    }
+    assert!(tried > 100, "{tried}");
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
