@@ -405,7 +405,7 @@ fn walk_strings(value: &serde_json::Value, path: String, visit: &mut impl FnMut(
         serde_json::Value::String(s) => visit(&path, s),
         serde_json::Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk_strings(item, format!("{path}[{i}]"), visit);
+                walk_strings(item, format!("{path}[{}]", i + 1), visit);
             }
         }
         serde_json::Value::Object(map) => {
@@ -438,7 +438,7 @@ mod tests {
         assert!(
             messages
                 .iter()
-                .any(|m| m.contains("`🕊` (U+1F54A)") && m.contains("events[0].text")),
+                .any(|m| m.contains("`🕊` (U+1F54A)") && m.contains("events[1].text")),
             "{messages:?}"
         );
         let han = warnings
@@ -460,7 +460,7 @@ mod tests {
                 .all(|w| !w.message.contains("Cyrillic") && !w.message.contains("Arabic"))
         );
         assert!(
-            !messages.iter().any(|m| m.contains("events[0].title")),
+            !messages.iter().any(|m| m.contains("events[1].title")),
             "{messages:?}"
         );
     }

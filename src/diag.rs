@@ -126,7 +126,7 @@ pub struct Problem {
     pub message: String,
     /// Where the problem is, when it is in a file.
     pub at: Option<Location>,
-    /// The field concerned, as a path such as `events[2].participants[0].party`.
+    /// The field concerned, as a path such as `events[ID].participants[1].party`: records by id, list items counted from 1.
     pub field: Option<String>,
     /// A short note under the offending line (e.g. "did you mean `title`?").
     pub label: Option<String>,

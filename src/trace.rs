@@ -542,7 +542,7 @@ mod tests {
             page: 1,
             value: serde_json::json!({
                 "sources": [{"id": "gazette-2021", "number": 1}],
-                "basis": [{"ref": "events[lake-2021].figures[0]", "fields": []}],
+                "basis": [{"ref": "events[lake-2021].figures[1]", "fields": []}],
                 "text": "participants: about 120",
             }),
         }

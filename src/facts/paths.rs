@@ -9,9 +9,10 @@ pub fn event_path(id: &str) -> String {
     format!("events[{id}]")
 }
 
-/// `events[ID].LIST[I]`: item `i` (from 0) of one of an event's [`EVENT_LISTS`].
+/// `events[ID].LIST[N]`: item `i` (from 0) of one of an event's [`EVENT_LISTS`], written
+/// as people count, from 1 (`figures[1]` is the first figure).
 pub fn item_path(event: &str, list: &str, i: usize) -> String {
-    format!("events[{event}].{list}[{i}]")
+    format!("events[{event}].{list}[{}]", i + 1)
 }
 
 /// `COLLECTION[ID]` for a record of a top-level collection (`processes`, `countries`, …).
@@ -95,7 +96,8 @@ impl FactBase {
         if !tail.is_empty() {
             return None;
         }
-        let i: usize = index.parse().ok()?;
+        // Items are counted from 1 in paths.
+        let i: usize = index.parse::<usize>().ok()?.checked_sub(1)?;
         let (record, own, what): (&dyn Described, bool, String) = match list {
             "figures" => {
                 let f = e.figures.get(i)?;
@@ -151,7 +153,7 @@ mod tests {
         assert_eq!(split_index("figures[2]"), Some((("figures", "2"), "")));
         assert_eq!(split_index("events"), None);
         assert_eq!(split_index("events[open"), None);
-        assert_eq!(item_path("x", "outcomes", 3), "events[x].outcomes[3]");
+        assert_eq!(item_path("x", "outcomes", 3), "events[x].outcomes[4]");
         assert_eq!(record_path("processes", "p"), "processes[p]");
         assert_eq!(event_path("e"), "events[e]");
     }

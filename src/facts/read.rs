@@ -25,7 +25,8 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
         return true;
     };
     for (i, item) in items.iter().enumerate() {
-        let path = format!("{collection}[{i}]");
+        let path = format!("{collection}[{}]", i + 1);
+        let before = r.problems.len();
         match collection {
             "sources" => base.sources.extend(source(r, item, &path)),
             "countries" => base.countries.extend(country(r, item, &path)),
@@ -36,6 +37,26 @@ pub fn collection(r: &mut Reader, collection: &str, node: &Node, base: &mut Fact
             "initiatives" => base.initiatives.extend(initiative(r, item, &path)),
             "assessments" => base.assessments.extend(assessment(r, item, &path)),
             other => unreachable!("unknown collection {other}"),
+        }
+        // A record with an id is named by it in its problems' fields (`events[ID].kind`),
+        // as everywhere else; one without, by its position from 1.
+        if let Value::Map(entries) = &item.value
+            && let Some(id) = entries.iter().find_map(|(k, v)| {
+                (k.value.scalar_text().as_deref() == Some("id"))
+                    .then(|| v.value.scalar_text())
+                    .flatten()
+            })
+            && !id.is_empty()
+        {
+            let named = format!("{collection}[{id}]");
+            for p in &mut r.problems[before..] {
+                if let Some(field) = &mut p.field
+                    && field.starts_with(&path)
+                    && field[path.len()..].chars().next().is_none_or(|c| c == '.')
+                {
+                    field.replace_range(..path.len(), &named);
+                }
+            }
         }
     }
     true

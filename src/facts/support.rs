@@ -53,7 +53,7 @@ impl Checker<'_> {
                         f.measure, f.value
                     ))
                     .at(excerpt.at.clone())
-                    .field(at(&format!("figures[{i}].value")))
+                    .field(at(&format!("figures[{}].value", i + 1)))
                     .help("quote the passage with the number, in digits or in words"),
                 );
             }
@@ -90,7 +90,7 @@ impl Checker<'_> {
                     if p.person.is_some() { " or its person" } else { "" }
                 ))
                 .at(first.at.clone())
-                .field(at(&format!("participants[{i}].sources")))
+                .field(at(&format!("participants[{}].sources", i + 1)))
                 .help("quote the passage that names them, or list the source's spelling under the record's `variants`"),
             );
         }
@@ -152,7 +152,7 @@ impl Checker<'_> {
                 e.announced || f.announced,
                 &f.sources,
                 &what,
-                at(&format!("figures[{i}].status")),
+                at(&format!("figures[{}].status", i + 1)),
             );
         }
         for (i, p) in e.participants.iter().enumerate() {
@@ -162,7 +162,7 @@ impl Checker<'_> {
                 e.announced || p.announced,
                 &p.sources,
                 &what,
-                at(&format!("participants[{i}].status")),
+                at(&format!("participants[{}].status", i + 1)),
             );
         }
         for (i, o) in e.outcomes.iter().enumerate() {
@@ -172,7 +172,7 @@ impl Checker<'_> {
                 e.announced || o.announced,
                 &o.sources,
                 &what,
-                at(&format!("outcomes[{i}].status")),
+                at(&format!("outcomes[{}].status", i + 1)),
             );
         }
     }
@@ -346,7 +346,7 @@ pub fn strict(base: &FactBase, problems: &mut Vec<Problem>) {
                 problems.push(
                     Problem::error("`head` says this person led the delegation, but no excerpt of it says so")
                         .at(first.at.clone())
-                        .field(format!("events[{}].participants[{i}].head", e.id.value))
+                        .field(format!("events[{}].participants[{}].head", e.id.value, i + 1))
                         .help("quote the passage that says who headed the delegation; if the source only says the person spoke, write `person:` with `as: spoke`"),
                 );
             }
@@ -379,7 +379,7 @@ pub fn strict(base: &FactBase, problems: &mut Vec<Problem>) {
                             c.source.value
                         ))
                         .at(c.source.at.clone())
-                        .field(format!("events[{}].{list}[{i}].sources", e.id.value))
+                        .field(format!("events[{}].{list}[{}].sources", e.id.value, i + 1))
                         .help("add `excerpt:` with the passage of the source that says it (written `- id: SOURCE` with `excerpt: …`)"),
                     );
                 }

@@ -47,7 +47,8 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
     }
     for person in &base.people {
         for (i, p) in person.positions.iter().enumerate() {
-            let at = |field: &str| format!("people[{}].positions[{i}].{field}", person.id.value);
+            let at =
+                |field: &str| format!("people[{}].positions[{}].{field}", person.id.value, i + 1);
             c.reference(&p.party, Kind::Party, at("party"));
             c.date_order(p.from, p.until, &person.id, at("until"));
             c.cited(p, "position", at("sources"));
@@ -82,7 +83,7 @@ pub fn check(base: &FactBase, unreadable: &[&str], problems: &mut Vec<Problem>) 
         let at = |field: &str| format!("assessments[{}].{field}", a.id.value);
         c.reference(&a.about, Kind::Subject, at("about"));
         for (i, r) in a.rests_on.iter().enumerate() {
-            c.reference(r, Kind::Subject, at(&format!("rests_on[{i}]")));
+            c.reference(r, Kind::Subject, at(&format!("rests_on[{}]", i + 1)));
         }
     }
 }
@@ -378,13 +379,13 @@ impl Checker<'_> {
             }
         }
         for (i, f) in e.figures.iter().enumerate() {
-            self.cited(f, "figure", at(&format!("figures[{i}].sources")));
+            self.cited(f, "figure", at(&format!("figures[{}].sources", i + 1)));
         }
         for (i, p) in e.participants.iter().enumerate() {
             self.reference(
                 &p.party,
                 Kind::Party,
-                at(&format!("participants[{i}].party")),
+                at(&format!("participants[{}].party", i + 1)),
             );
             if let Some(person) = &p.person {
                 let field = if p.capacity == "led" {
@@ -395,52 +396,56 @@ impl Checker<'_> {
                 self.reference(
                     person,
                     Kind::Person,
-                    at(&format!("participants[{i}].{field}")),
+                    at(&format!("participants[{}].{field}", i + 1)),
                 );
             }
             self.cited(
                 p,
                 "participation",
-                at(&format!("participants[{i}].sources")),
+                at(&format!("participants[{}].sources", i + 1)),
             );
         }
         for (i, s) in e.statements.iter().enumerate() {
             self.reference(
                 &s.speaker,
                 Kind::Person,
-                at(&format!("statements[{i}].speaker")),
+                at(&format!("statements[{}].speaker", i + 1)),
             );
             if let Some(party) = &s.on_behalf_of {
                 self.reference(
                     party,
                     Kind::Party,
-                    at(&format!("statements[{i}].on_behalf_of")),
+                    at(&format!("statements[{}].on_behalf_of", i + 1)),
                 );
             }
             for (j, party) in s.about.iter().enumerate() {
                 self.reference(
                     party,
                     Kind::Party,
-                    at(&format!("statements[{i}].about[{j}]")),
+                    at(&format!("statements[{}].about[{}]", i + 1, j + 1)),
                 );
             }
-            self.cited(s, "statement", at(&format!("statements[{i}].sources")));
+            self.cited(
+                s,
+                "statement",
+                at(&format!("statements[{}].sources", i + 1)),
+            );
             if s.kind == "quote" {
-                self.quote(s, at(&format!("statements[{i}].text")));
+                self.quote(s, at(&format!("statements[{}].text", i + 1)));
             }
         }
         for (i, d) in e.discussions.iter().enumerate() {
             self.cited(
                 d,
                 "discussion point",
-                at(&format!("discussions[{i}].sources")),
+                at(&format!("discussions[{}].sources", i + 1)),
             );
         }
         for (i, o) in e.outcomes.iter().enumerate() {
-            self.cited(o, "outcome", at(&format!("outcomes[{i}].sources")));
+            self.cited(o, "outcome", at(&format!("outcomes[{}].sources", i + 1)));
         }
         for (i, c) in e.claims.iter().enumerate() {
-            self.cited(c, "claim", at(&format!("claims[{i}].sources")));
+            self.cited(c, "claim", at(&format!("claims[{}].sources", i + 1)));
         }
         self.cited(e, "event", at("sources"));
     }

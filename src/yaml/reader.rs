@@ -123,7 +123,8 @@ impl Reader<'_> {
             Value::Seq(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(i, n)| item(self, n, &format!("{path}[{i}]")))
+                // Items counted as people count them: `[1]` is the first.
+                .filter_map(|(i, n)| item(self, n, &format!("{path}[{}]", i + 1)))
                 .collect(),
             Value::Null => Vec::new(),
             other => {

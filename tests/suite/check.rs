@@ -96,7 +96,7 @@ fn every_defect_is_reported_with_file_line_and_message() {
         "did you mean `conference`?",
         "did you mean `KWT`?",
         "did you mean `events.yaml`?",
-        "field: events[0].kind",
+        "field: events[ev-1].kind",
         "field: events[ev-1].hosts",
         "  hosts: [KWT, KWTT]",
         "help: use one of: conference, side-event, meeting, visit, other",
@@ -273,4 +273,30 @@ fn the_common_yaml_mistakes_are_explained_where_they_are() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A field names its record by id, or by its place counted from 1 when it has none, and an
+/// item of a list by its place from 1: `countries[2].id`, `events[ID].figures[1].value`.
+#[test]
+fn fields_name_records_by_id_and_count_items_from_one() {
+    let dir = scratch_copy(&fixture("minimal"));
+    std::fs::write(
+        dir.path().join("countries.yaml"),
+        "- id: KAZ\n  name: Kazakhstan\n  sources: [gazette-2021]\n- name: Türkiye\n  sources: [gazette-2021]\n",
+    )
+    .unwrap();
+    edit(
+        &dir.path().join("events/second.yaml"),
+        "value: 120",
+        "value: many",
+    );
+    let out = brief(&["check", "--data", &rel(dir.path())]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("field: countries[2].id"), "{err}");
+    assert!(
+        err.contains("field: events[lake-2021].figures[1].value"),
+        "{err}"
+    );
+    assert!(!err.contains("[0]"), "{err}");
 }

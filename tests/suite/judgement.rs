@@ -33,7 +33,7 @@ fn assessments_are_checked_like_every_collection() {
         "bottom-line",
         "unknown process, event, country or organization `lake-dialog`",
         "did you mean `lake-dialogue`?",
-        "assessments[x].rests_on[0]",
+        "assessments[x].rests_on[1]",
         "`certain`",
         "2021-13-01",
     ] {

@@ -115,7 +115,7 @@ fn a_quote_must_stand_in_its_excerpts() {
         err.contains("the words of this quote are not in any of its excerpts"),
         "{err}"
     );
-    assert!(err.contains("statements[0].text"), "{err}");
+    assert!(err.contains("statements[1].text"), "{err}");
 }
 
 /// The event brief's rows carry the notes of their own fields: the dates and place come from
@@ -329,27 +329,27 @@ fn a_speaker_is_not_a_head_of_delegation() {
         (
             "    - { party: KAZ, role: delegation, head: aigerim-sadyk, person: aigerim-sadyk, as: spoke, sources: [gazette-2021] }",
             "a participation names its person once",
-            "participants[0].person",
+            "participants[1].person",
         ),
         (
             "    - { party: KAZ, role: delegation, person: aigerim-sadyk, sources: [gazette-2021] }",
             "`person` needs `as`",
-            "participants[0].person",
+            "participants[1].person",
         ),
         (
             "    - { party: KAZ, role: delegation, as: spoke, sources: [gazette-2021] }",
             "`as` without `person`",
-            "participants[0].as",
+            "participants[1].as",
         ),
         (
             "    - { party: KAZ, role: delegation, head: aigerim-sadyk, as: spoke, sources: [gazette-2021] }",
             "with `head` the person led the delegation",
-            "participants[0].as",
+            "participants[1].as",
         ),
         (
             "    - { party: KAZ, role: delegation, person: aigerim-sadyk, as: sang, sources: [gazette-2021] }",
             "sang",
-            "participants[0].as",
+            "participants[1].as",
         ),
     ] {
         let out = with(line);
@@ -418,7 +418,7 @@ fn what_others_said_of_a_country_is_in_its_summary() {
     let out = check(dir.path());
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains("statements[0].about[0]"), "{err}");
+    assert!(err.contains("statements[1].about[1]"), "{err}");
 }
 
 /// `check --strict`: every figure, participation and statement quotes its source, warnings
@@ -436,15 +436,15 @@ fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
     for (message, field) in [
         (
             "every figure quotes its source",
-            "events[lake-2021].figures[0].sources",
+            "events[lake-2021].figures[1].sources",
         ),
         (
             "every participation quotes its source",
-            "events[lake-2021].participants[0].sources",
+            "events[lake-2021].participants[1].sources",
         ),
         (
             "every statement quotes its source",
-            "events[lake-2021].statements[0].sources",
+            "events[lake-2021].statements[1].sources",
         ),
     ] {
         assert!(err.contains(message), "{message}\n{err}");
@@ -480,7 +480,7 @@ fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
         err.contains("`head` says this person led the delegation, but no excerpt of it says so"),
         "{err}"
     );
-    assert!(err.contains("participants[0].head"), "{err}");
+    assert!(err.contains("participants[1].head"), "{err}");
     // Plain `check` does not ask that much.
     assert!(
         check(dir.path()).status.success(),
@@ -573,7 +573,7 @@ fn excerpts_name_who_took_part() {
         ),
         "{err}"
     );
-    assert!(err.contains("participants[0].sources"), "{err}");
+    assert!(err.contains("participants[1].sources"), "{err}");
     // The surname names the person.
     edit(&event, "headed by the minister", "headed by minister Садық");
     let out = check(dir.path());
