@@ -119,8 +119,9 @@ pub struct DocumentArgs {
     /// The project's templates folder, over the built-in templates (default: `templates`).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// The "as of" date printed on the briefing and the PDF creation date
-    /// (default: `SOURCE_DATE_EPOCH` if set, else today).
+    /// The "as of" date printed on the briefing and the PDF creation date (default:
+    /// `SOURCE_DATE_EPOCH` if set, else today). An earlier date remakes the edition as it
+    /// stood: sources published later, and what only they give, are left out.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub date: Option<chrono::NaiveDate>,
     /// Open with "What is new since REV" and mark new and changed items (REV: a tag, branch,

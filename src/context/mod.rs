@@ -121,6 +121,10 @@ pub struct Brief {
     /// The fact base translates none of its facts into the document's language: they print
     /// as it gives them (said once, under the sources).
     pub facts_untranslated: bool,
+    /// Records left out as later than the "as of" date (sources published later and what
+    /// only they give; assessments written later), and that said in words: none when none.
+    pub left_out: usize,
+    pub left_out_text: Option<String>,
 }
 
 /// The events a document for `request` covers, in the order they are told.
@@ -203,6 +207,13 @@ pub fn build(
             tag: request.tag.clone(),
             rtl: words.tag.rtl(),
             facts_untranslated: translated.nothing_translated,
+            left_out: request.left_out,
+            left_out_text: (request.left_out > 0).then(|| {
+                words.get(
+                    "left-out",
+                    &[("count", crate::words::Arg::from(request.left_out))],
+                )
+            }),
         },
         process_focus: None,
         country_focus: None,
@@ -297,6 +308,7 @@ mod tests {
             lang: "en".into(),
             region: None,
             tag: "en".into(),
+            left_out: 0,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct Request {
     pub region: Option<String>,
     /// The whole language tag (`ar-KW-u-nu-latn`).
     pub tag: String,
+    /// Records of the fact base left out as later than the "as of" date.
+    pub left_out: usize,
 }
 
 /// The settings of a document that do not come from the fact base.
@@ -68,6 +70,7 @@ pub fn request(
         lang,
         region,
         tag: settings.tag.text.clone(),
+        left_out: 0,
     })
 }
 

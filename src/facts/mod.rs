@@ -8,6 +8,7 @@
 //! Finding and reading the files is in [`files`], the records in [`model`], reading them in
 //! [`read`]; checks across records are in [`validate`].
 
+mod cutoff;
 mod dates;
 mod excerpts;
 mod fields;

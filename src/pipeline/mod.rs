@@ -43,6 +43,10 @@ pub struct Prepared {
     words: Vec<Arc<Words>>,
     /// The fact base in each of those languages.
     translated: Vec<Arc<crate::facts::Translated>>,
+    /// Records left out as later than the document's date.
+    left_out: usize,
+    /// The events among them (a parameter naming one is told why it is not there).
+    later_events: Vec<String>,
     timings: Timings,
 }
 
@@ -78,6 +82,11 @@ impl Prepared {
         let (base, since, warnings) = timings.time(Stage::Facts, || {
             load_facts(&doc.data, &doc.since, doc.sources.as_deref(), doc.date)
         })?;
+        // As of the document's date: what later sources alone give is left out.
+        let (base, left_out, later_events) = match base.as_of(doc.date) {
+            Some(cut) => (cut.base, cut.left_out, cut.later_events),
+            None => (base, 0, Vec::new()),
+        };
         let words = languages(&catalogs, &doc.langs, &base)?;
         let translated = words
             .iter()
@@ -92,6 +101,8 @@ impl Prepared {
             renderer,
             words,
             translated,
+            left_out,
+            later_events,
             timings,
         })
     }
@@ -268,6 +279,17 @@ impl Generator<'_> {
     /// What the template receives for `params`, and the request it was built from.
     pub fn context(&self, params: &[(String, String)]) -> Result<Contexted, UsageError> {
         let p = self.prepared;
+        // An event known only from sources later than the document's date is not in this
+        // edition: said so, not "not a valid event".
+        if let Some((_, id)) = params.iter().find(|(_, v)| p.later_events.contains(v)) {
+            return Err(UsageError::new(format!(
+                "`{id}` is known only from sources published after {}, the document's date",
+                crate::facts::day_text(self.config.document.date)
+            ))
+            .help(
+                "give a later `--date`, or leave `--date` out to make the briefing as of today",
+            ));
+        }
         p.timings.time(Stage::Context, || {
             let (request, context) = context_for(
                 &p.manifest,
@@ -276,6 +298,7 @@ impl Generator<'_> {
                 &self.config.document,
                 p.since.as_ref(),
                 &self.words,
+                p.left_out,
             )?;
             Ok(Contexted {
                 params: params.to_vec(),
@@ -382,6 +405,7 @@ pub fn context_for(
     doc: &crate::settings::DocumentConfig,
     since: Option<&Since>,
     words: &Words,
+    left_out: usize,
 ) -> Result<(Request, serde_json::Value), UsageError> {
     let base = &translated.base;
     let settings = Settings {
@@ -391,6 +415,7 @@ pub fn context_for(
         tag: &words.tag,
     };
     let mut request = context::request(manifest, params, base, &settings)?;
+    request.left_out = left_out;
     request.marking = marking_for(&request, base, &doc.levels)?;
     let ctx = context::build(translated, &request, since, words);
     let mut json = serde_json::to_value(&ctx).expect("the context serialises to JSON");

@@ -365,3 +365,12 @@ label-untranslated-all = تُورد الوقائع كما تسجلها قاعد�
 ## Quotation marks for the straight quotes of facts ("…").
 quote-open = «
 quote-close = »
+
+## An edition remade as of an earlier date (`--date`): what it leaves out.
+left-out = { $count ->
+    [1] استُبعد سجل واحد لاحق التاريخ
+    [2] استُبعد سجلان لاحقا التاريخ
+    [few] استُبعدت { $count } سجلات لاحقة التاريخ
+    [many] استُبعد { $count } سجلًا لاحق التاريخ
+   *[other] استُبعد { $count } سجل لاحق التاريخ
+}

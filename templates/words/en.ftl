@@ -355,3 +355,9 @@ label-untranslated-all = The facts are given as the fact base records them, in i
 ## Quotation marks for the straight quotes of facts ("…").
 quote-open = “
 quote-close = ”
+
+## An edition remade as of an earlier date (`--date`): what it leaves out.
+left-out = { $count ->
+    [1] one record of a later date left out
+   *[other] { $count } records of a later date left out
+}

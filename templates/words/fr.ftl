@@ -353,3 +353,9 @@ label-untranslated-all = Les faits sont donnés tels que la base de faits les co
 ## Quotation marks for the straight quotes of facts ("…").
 quote-open = « 
 quote-close =  »
+
+## An edition remade as of an earlier date (`--date`): what it leaves out.
+left-out = { $count ->
+    [one] { $count } enregistrement postérieur écarté
+   *[other] { $count } enregistrements postérieurs écartés
+}

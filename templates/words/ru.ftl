@@ -355,3 +355,10 @@ label-untranslated-all = Факты приводятся так, как они �
 ## Quotation marks for the straight quotes of facts ("…").
 quote-open = «
 quote-close = »
+
+## An edition remade as of an earlier date (`--date`): what it leaves out.
+left-out = { $count ->
+    [one] { $count } более поздняя запись не учтена
+    [few] { $count } более поздние записи не учтены
+   *[many] { $count } более поздних записей не учтено
+}
