@@ -104,6 +104,9 @@ pub struct TextRun {
     pub size: f64,
     /// The family of its font.
     pub font: String,
+    /// How dark its colour prints in greyscale: 0 black … 1 white (1 for a gradient or
+    /// tiling, which a briefing never uses for text).
+    pub lightness: f64,
 }
 
 /// The page width and every run of text of `template` rendered with `context` (as
@@ -140,6 +143,13 @@ pub fn laid_out_text(
                     text: text.text.to_string(),
                     size: text.size.to_pt(),
                     font: text.font.info().family.clone(),
+                    lightness: match &text.fill {
+                        typst::visualize::Paint::Solid(color) => {
+                            let rgb = color.to_rgb();
+                            f64::from(0.2126 * rgb.red + 0.7152 * rgb.green + 0.0722 * rgb.blue)
+                        }
+                        _ => 1.0,
+                    },
                 }),
                 _ => {}
             }

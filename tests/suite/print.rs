@@ -557,3 +557,49 @@ fn a_briefing_is_marked_at_least_as_high_as_what_it_prints() {
     let text = pdf_text(&std::fs::read(out_dir.join("event-brief-lake-2020.pdf")).unwrap());
     assert!(!text.contains("RESTRICTED"), "{text}");
 }
+
+/// Printed in black and white, what carries meaning stays legible: the caveats ("announced",
+/// "by video message", "sources differ"), the notes and their numbers are never set in a pale
+/// grey (lightness over 0.45 on a scale from black, 0, to white, 1).
+#[test]
+fn meaning_stays_legible_in_greyscale() {
+    let mut checked = 0;
+    for (template, params) in [
+        ("process-history", vec![]),
+        ("event-brief", vec![("event", "ashgabat-conference-2024")]),
+        ("event-brief", vec![("event", "dushanbe-2022")]),
+    ] {
+        let context = brief::harness::context(
+            &repo().join("data"),
+            &repo().join("templates"),
+            template,
+            &params,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        )
+        .unwrap();
+        let (_, runs) = brief::harness::laid_out_text(&repo(), template, &context).unwrap();
+        for r in &runs {
+            let caveat = [
+                "announced",
+                "video message",
+                "One source gives",
+                "sources differ",
+            ]
+            .iter()
+            .any(|w| r.text.contains(w));
+            let note = r.size < 8.0
+                && !r.text.is_empty()
+                && r.text.chars().all(|c| c.is_ascii_digit() || c == ',');
+            if caveat || note {
+                checked += 1;
+                assert!(
+                    r.lightness <= 0.45,
+                    "{template}: `{}` is printed too pale ({:.2}) to read in greyscale",
+                    r.text,
+                    r.lightness
+                );
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}
