@@ -88,7 +88,7 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     (
         "issuer",
-        "{office: o, language: en, prepared_by: p, contact: c, cleared_by: c, reference: r, distribution: [d], address: a}",
+        "{office: o, language: en, prepared_by: p, contact: c, cleared_by: c, reference: r, distribution: [d], address: a, logo: l.png}",
     ),
 ];
 

@@ -125,6 +125,8 @@ pub struct Brief {
     /// only they give; assessments written later), and that said in words: none when none.
     pub left_out: usize,
     pub left_out_text: Option<String>,
+    /// The issuer's logo as Typst finds it (`/data/logo.png`): none without one.
+    pub logo: Option<String>,
 }
 
 /// The events a document for `request` covers, in the order they are told.
@@ -208,6 +210,7 @@ pub fn build(
             rtl: words.tag.rtl(),
             facts_untranslated: translated.nothing_translated,
             left_out: request.left_out,
+            logo: request.logo.clone(),
             left_out_text: (request.left_out > 0).then(|| {
                 words.get(
                     "left-out",
@@ -309,6 +312,7 @@ mod tests {
             region: None,
             tag: "en".into(),
             left_out: 0,
+            logo: None,
         }
     }
 

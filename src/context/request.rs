@@ -33,6 +33,8 @@ pub struct Request {
     pub tag: String,
     /// Records of the fact base left out as later than the "as of" date.
     pub left_out: usize,
+    /// The issuer's logo as Typst finds it (`/data/logo.png`), if any.
+    pub logo: Option<String>,
 }
 
 /// The settings of a document that do not come from the fact base.
@@ -71,6 +73,7 @@ pub fn request(
         region,
         tag: settings.tag.text.clone(),
         left_out: 0,
+        logo: None,
     })
 }
 

@@ -134,11 +134,77 @@ pub fn load_all(dir: &Path) -> (FactBase, Vec<Problem>) {
             }
             Err(problem) => problems.push(*problem),
         }
+        if let Some(logo) = base.issuer.as_ref().and_then(|i| i.logo.as_ref()) {
+            problems.extend(check_logo(dir, logo));
+        }
     }
     base.build_index();
     validate::check(&base, &unreadable, &mut problems);
     sort_problems(&mut problems);
     (base, problems)
+}
+
+/// The largest logo brief embeds.
+const MAX_LOGO_BYTES: u64 = 8 << 20;
+
+/// The issuer's logo must be a PNG, JPEG or SVG file inside the fact base folder, of at most
+/// 8 MB.
+fn check_logo(dir: &Path, logo: &Located<String>) -> Option<Problem> {
+    let fail = |message: String, help: &str| {
+        Some(
+            Problem::error(message)
+                .at(logo.at.clone())
+                .field("issuer.logo")
+                .help(help.to_owned()),
+        )
+    };
+    let given = Path::new(&logo.value);
+    let ext = given
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg" | "svg")) {
+        return fail(
+            format!("the logo `{}` is not a PNG, JPEG or SVG file", logo.value),
+            "give an image file: `logo.png`, `logo.svg`",
+        );
+    }
+    let inside = given.is_relative()
+        && !given
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+    let path = dir.join(given);
+    let real = path.canonicalize().ok();
+    let root = dir.canonicalize().ok();
+    if !inside
+        || real
+            .as_ref()
+            .zip(root.as_ref())
+            .is_some_and(|(r, d)| !r.starts_with(d))
+    {
+        return fail(
+            format!("the logo `{}` is outside the fact base folder", logo.value),
+            "put the image in the fact base folder and give its path from there, e.g. `logo.png`",
+        );
+    }
+    match std::fs::metadata(&path) {
+        Ok(m) if !m.is_file() => fail(
+            format!("the logo `{}` is not a file", logo.value),
+            "give the path of an image file in the fact base folder",
+        ),
+        Ok(m) if m.len() > MAX_LOGO_BYTES => fail(
+            format!("the logo `{}` is larger than 8 MB", logo.value),
+            "use a smaller image: a logo prints a few centimetres wide",
+        ),
+        Ok(_) => None,
+        Err(_) => fail(
+            format!(
+                "there is no logo file `{}` in the fact base folder",
+                logo.value
+            ),
+            "put the image in the fact base folder, or correct the path",
+        ),
+    }
 }
 
 /// Warns about bidirectional control characters in the values of a file (written as they

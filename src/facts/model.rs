@@ -113,6 +113,9 @@ pub struct Issuer {
     pub reference: Option<String>,
     pub distribution: Vec<String>,
     pub address: Option<String>,
+    /// The office's logo: an image file (PNG, JPEG or SVG) in the fact base folder, by its
+    /// path from there (`logo.png`, `images/crest.svg`).
+    pub logo: Option<Located<String>>,
 }
 
 /// The optional file naming the issuing office.

@@ -73,6 +73,7 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
     let reference = rec.opt_text(r, "reference");
     let distribution = texts(r, &mut rec, "distribution");
     let address = rec.opt_text(r, "address");
+    let logo = rec.opt_text(r, "logo");
     if let Some(tag) = &language
         && language_parts(&tag.value).is_none()
     {
@@ -96,6 +97,7 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
         reference: value(reference),
         distribution: distribution.into_iter().map(|d| d.value).collect(),
         address: value(address),
+        logo,
     })
 }
 

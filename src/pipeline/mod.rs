@@ -416,11 +416,26 @@ pub fn context_for(
     };
     let mut request = context::request(manifest, params, base, &settings)?;
     request.left_out = left_out;
+    request.logo = logo_path(doc, base);
     request.marking = marking_for(&request, base, &doc.levels)?;
     let ctx = context::build(translated, &request, since, words);
     let mut json = serde_json::to_value(&ctx).expect("the context serialises to JSON");
     quote_marks(&mut json, words);
     Ok((request, json))
+}
+
+/// The issuer's logo as Typst finds it: its path from the project root (the fact base
+/// folder is inside it; `check` made sure the file is in that folder).
+fn logo_path(doc: &crate::settings::DocumentConfig, base: &FactBase) -> Option<String> {
+    let logo = base.issuer.as_ref()?.logo.as_ref()?;
+    let root = doc.root.canonicalize().ok()?;
+    let file = doc.data.join(&logo.value).canonicalize().ok()?;
+    let relative = file.strip_prefix(&root).ok()?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(format!("/{}", parts.join("/")))
 }
 
 /// The fields of the context that hold a fact's text (not ids, paths, dates or the

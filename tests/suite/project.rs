@@ -1023,3 +1023,71 @@ fn the_schema_and_check_agree_on_every_single_field_change() {
         disagreements.join("\n")
     );
 }
+
+/// A small PNG: a 4×2 navy rectangle.
+fn tiny_png() -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, 4, 2);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(&[29, 53, 87].repeat(8)).unwrap();
+    }
+    out
+}
+
+/// The issuer's logo (`logo:` in issuer.yaml, an image in the fact base folder) is printed
+/// in the title block of every template; a missing, misplaced or wrong file is refused at
+/// its line.
+#[test]
+fn the_issuers_logo_prints_in_the_title_block() {
+    let (_s, project) = new_project();
+    let data = project.join("data");
+    std::fs::write(data.join("crest.png"), tiny_png()).unwrap();
+    let issuer = data.join("issuer.yaml");
+    let text = std::fs::read_to_string(&issuer).unwrap();
+    std::fs::write(&issuer, format!("{text}logo: crest.png\n")).unwrap();
+    for template in ["process-history", "event-brief", "country-participation"] {
+        let out = tempfile::tempdir().unwrap();
+        let made = run_in(
+            &project,
+            &[
+                "generate",
+                "-t",
+                template,
+                "--all",
+                "-o",
+                out.path().to_str().unwrap(),
+            ],
+        );
+        ok(&made);
+        for entry in std::fs::read_dir(out.path()).unwrap() {
+            let doc = pdf(&std::fs::read(entry.unwrap().path()).unwrap());
+            let images = doc
+                .objects
+                .values()
+                .filter(|o| {
+                    o.as_stream()
+                        .ok()
+                        .and_then(|s| s.dict.get(b"Subtype").ok())
+                        .and_then(|t| t.as_name().ok())
+                        == Some(b"Image".as_slice())
+                })
+                .count();
+            assert!(images >= 1, "{template}: no image in the PDF");
+        }
+    }
+    for (logo, message) in [
+        ("missing.png", "there is no logo file `missing.png`"),
+        ("../brief.toml", "is not a PNG, JPEG or SVG file"),
+        ("../outside.png", "is outside the fact base folder"),
+    ] {
+        std::fs::write(&issuer, format!("{text}logo: {logo}\n")).unwrap();
+        let out = run_in(&project, &["check"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{logo}: {err}");
+        assert!(err.contains(message), "{logo}: {err}");
+        assert!(err.contains("issuer.yaml:"), "{logo}: {err}");
+    }
+}
