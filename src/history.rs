@@ -68,9 +68,8 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
     if !entry.mode().is_tree() {
         return Err(missing().into());
     }
-    let scratch = tempfile::tempdir()?;
     // Removed on Ctrl-C and by the memory watchdog too, not only when dropped.
-    let _cleanup = crate::memory::scratch(scratch.path());
+    let scratch = crate::memory::scratch_dir()?;
     let _making = crate::memory::making(format!("the fact base at `{rev}`"));
     let folder = entry
         .object()

@@ -25,22 +25,18 @@ pub fn making(label: String) -> impl Drop {
     Guard(label)
 }
 
-/// Temporary folders to remove however the run ends: on a signal (Ctrl-C, `kill`) and when
-/// the watchdog stops it, as well as when their guard is dropped.
-static SCRATCH: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// The name every temporary folder of this process starts with (`.brief-PID-`), so that
+/// they can be removed however the run ends — on a signal (Ctrl-C, `kill`) or when the
+/// watchdog stops it — even one made an instant before.
+pub fn scratch_prefix() -> String {
+    format!(".brief-{}-", std::process::id())
+}
 
-/// Registers a temporary folder for removal on every exit path; the guard unregisters it
-/// (the folder's own owner removes it then). The first registration installs a handler for
-/// Ctrl-C and termination that removes the folders and exits with status 130 — unless the
-/// command has its own (`watch`, which stops between rebuilds and drops its folders).
-pub fn scratch(path: &std::path::Path) -> impl Drop {
-    struct Guard(std::path::PathBuf);
-    impl Drop for Guard {
-        fn drop(&mut self) {
-            let mut kept = SCRATCH.lock().unwrap_or_else(|e| e.into_inner());
-            kept.retain(|p| *p != self.0);
-        }
-    }
+/// A temporary folder removed on every exit path: dropped as usual, and on Ctrl-C,
+/// termination and the memory watchdog. The first one installs a handler for Ctrl-C and
+/// termination (before the folder is made) that removes them and exits with status 130 —
+/// unless the command has its own (`watch`, which stops between rebuilds and drops them).
+pub fn scratch_dir() -> std::io::Result<tempfile::TempDir> {
     static HANDLER: std::sync::Once = std::sync::Once::new();
     HANDLER.call_once(|| {
         let _ = ctrlc::set_handler(|| {
@@ -48,18 +44,19 @@ pub fn scratch(path: &std::path::Path) -> impl Drop {
             std::process::exit(130);
         });
     });
-    SCRATCH
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push(path.to_path_buf());
-    Guard(path.to_path_buf())
+    tempfile::Builder::new().prefix(&scratch_prefix()).tempdir()
 }
 
-/// Removes every registered temporary folder (before the process exits abruptly).
+/// Removes every temporary folder of this process (before it exits abruptly).
 fn remove_scratch() {
-    let kept = SCRATCH.lock().unwrap_or_else(|e| e.into_inner());
-    for path in kept.iter() {
-        let _ = std::fs::remove_dir_all(path);
+    let prefix = scratch_prefix();
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 

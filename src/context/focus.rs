@@ -44,6 +44,13 @@ pub struct Span {
     pub last_text: Option<String>,
     /// `2018–2024`, or `2018` when every meeting was in one year; none without meetings.
     pub years: Option<String>,
+    /// The meetings the sources report as held (not only announced), and the span of those.
+    pub held: usize,
+    pub held_ids: Vec<String>,
+    pub held_first: Option<String>,
+    pub held_last: Option<String>,
+    pub held_first_text: Option<String>,
+    pub held_last_text: Option<String>,
 }
 
 /// A place a process met, and the years it met there.
@@ -202,6 +209,14 @@ impl<'a> Builder<'a> {
 
         let first = members.first().map(|e| e.start.value);
         let last = members.last().map(|e| e.end_date());
+        // The meetings the sources report as held: not those only announced (so marked, or
+        // told only by sources published before they began).
+        let held: Vec<&&Event> = members
+            .iter()
+            .filter(|e| !e.announced && !base.told_ahead(e, &e.sources))
+            .collect();
+        let held_first = held.first().map(|e| e.start.value);
+        let held_last = held.iter().map(|e| e.end_date()).max();
         let years = match (first, last) {
             (Some(f), Some(l)) if f.year != l.year => Some(format!(
                 "{}–{}",
@@ -220,6 +235,12 @@ impl<'a> Builder<'a> {
                 first_text: first.map(|d| self.words.date(&d)),
                 last_text: last.map(|d| self.words.date(&d)),
                 years,
+                held: held.len(),
+                held_ids: held.iter().map(|e| e.id.value.clone()).collect(),
+                held_first: held_first.map(|d| d.to_string()),
+                held_last: held_last.map(|d| d.to_string()),
+                held_first_text: held_first.map(|d| self.words.date(&d)),
+                held_last_text: held_last.map(|d| self.words.date(&d)),
             },
             places: self.places_of(&members),
             events,
@@ -282,7 +303,7 @@ impl<'a> Builder<'a> {
     fn places_of(&self, members: &[&Event]) -> Vec<PlaceYears> {
         let mut places: Vec<(String, Vec<i32>, bool)> = Vec::new();
         for e in members {
-            let ahead = self.base.announced_fields(e).contains(&"location");
+            let ahead = e.announced || self.base.announced_fields(e).contains(&"location");
             let label = match &e.location {
                 Some(l) => match (&l.city, &l.country) {
                     (Some(city), _) => city.clone(),

@@ -16,6 +16,14 @@ pub struct CutOff {
     pub later_events: Vec<String>,
 }
 
+/// Which parts of an event only sources from before it tell.
+struct Ahead {
+    event: bool,
+    participants: Vec<bool>,
+    figures: Vec<bool>,
+    outcomes: Vec<bool>,
+}
+
 /// Whether every day `d` could mean is after `day`.
 fn after(d: &FuzzyDate, day: &FuzzyDate) -> bool {
     day.is_before(d)
@@ -96,6 +104,44 @@ impl FactBase {
             !after(&a.date.value, &day)
         });
         base.build_index();
+        // What the day's sources only announced is printed as announced: an event (or a
+        // participation, figure, outcome) none of whose remaining sources was published
+        // after it began.
+        let told_ahead = |e: &Event, c: &[Citation]| base.told_ahead(e, c);
+        let ahead: Vec<Ahead> = base
+            .events
+            .iter()
+            .map(|e| Ahead {
+                event: told_ahead(e, &e.sources),
+                participants: e
+                    .participants
+                    .iter()
+                    .map(|x| told_ahead(e, &x.sources))
+                    .collect(),
+                figures: e
+                    .figures
+                    .iter()
+                    .map(|x| told_ahead(e, &x.sources))
+                    .collect(),
+                outcomes: e
+                    .outcomes
+                    .iter()
+                    .map(|x| told_ahead(e, &x.sources))
+                    .collect(),
+            })
+            .collect();
+        for (e, ahead) in base.events.iter_mut().zip(ahead) {
+            e.announced |= ahead.event;
+            for (x, a) in e.participants.iter_mut().zip(ahead.participants) {
+                x.announced |= a;
+            }
+            for (x, a) in e.figures.iter_mut().zip(ahead.figures) {
+                x.announced |= a;
+            }
+            for (x, a) in e.outcomes.iter_mut().zip(ahead.outcomes) {
+                x.announced |= a;
+            }
+        }
         Some(CutOff {
             base,
             left_out,
