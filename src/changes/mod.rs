@@ -289,10 +289,28 @@ impl Diff {
             key: s.key,
             label: s.label,
             fields: changed,
-            sources: new.sources,
+            sources: new.sources.clone(),
             parties: s.parties,
         };
         if change.fields.is_empty() {
+            // What changed in the sourcing, said as such: the sources cited, the excerpts.
+            let mut change = change;
+            let mut said = |field: &str, a: String, b: String| {
+                change.fields.push(FieldChange {
+                    field: field.to_owned(),
+                    field_text: field.to_owned(),
+                    old_text: printed(&a),
+                    new_text: printed(&b),
+                    old: a,
+                    new: b,
+                });
+            };
+            if old.sources != new.sources {
+                said("sources", old.sources.join(", "), new.sources.join(", "));
+            }
+            if old.excerpts != new.excerpts {
+                said("excerpts", old.excerpts.join("; "), new.excerpts.join("; "));
+            }
             self.sourcing.push(change);
         } else {
             self.changes.push(change);

@@ -62,6 +62,9 @@ fn print_diff(since: &Since, format: ReportFormat) -> anyhow::Result<()> {
         );
         for c in &diff.sourcing {
             crate::term::outln!("  ~ {} {}", c.kind, c.label);
+            for f in &c.fields {
+                crate::term::outln!("      {}: {} → {}", f.field, show(&f.old), show(&f.new));
+            }
         }
     }
     Ok(())

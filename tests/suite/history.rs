@@ -155,6 +155,13 @@ fn diff_finds_added_removed_and_changed_records() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("value: 120 → 150"), "{text}");
     assert!(text.contains("sourcing changes"), "{text}");
+    // Saying what changed in the sourcing.
+    assert!(
+        text.contains("excerpts: (none) → gazette-2021: shore"),
+        "{text}"
+    );
+    let tur = sourcing.iter().find(|c| c["id"] == "TUR").unwrap();
+    assert_eq!(tur["fields"][0]["field"], "excerpts", "{tur}");
 }
 
 #[test]
