@@ -50,8 +50,8 @@ fn pick<'t>(t: &'t Translations, tag: &Tag) -> Option<&'t BTreeMap<String, Strin
         .or_else(|| t.get(&tag.lang))
 }
 
-/// Puts the record's translations for `tag` into its fields; true when a field with text
-/// has none.
+/// A record's translation for the language, put into its fields; `missing` when a field
+/// with text has none.
 struct Fields<'a> {
     tr: Option<&'a BTreeMap<String, String>>,
     missing: bool,
@@ -73,11 +73,11 @@ impl Fields<'_> {
     }
 }
 
-fn fields<'a>(t: &'a Translations, tag: &Tag) -> Fields<'a> {
-    Fields {
-        tr: pick(t, tag),
-        missing: false,
-    }
+/// The record's translation for `tag`, remembering in `any` that the fact base has one.
+fn fields<'a>(t: &'a Translations, tag: &Tag, any: &std::cell::Cell<bool>) -> Fields<'a> {
+    let tr = pick(t, tag);
+    any.set(any.get() || tr.is_some());
+    Fields { tr, missing: false }
 }
 
 impl FactBase {
@@ -88,97 +88,64 @@ impl FactBase {
         if tag.lang == base_language(self) {
             return Translated::same(base);
         }
-        let mut any = false;
-        let mut seen = |t: &Translations| {
-            any |= pick(t, tag).is_some();
-        };
-        for c in &self.countries {
-            seen(&c.translations);
-        }
-        for o in &self.organizations {
-            seen(&o.translations);
-        }
-        for p in &self.people {
-            seen(&p.translations);
-            p.positions.iter().for_each(|x| seen(&x.translations));
-        }
-        for p in &self.processes {
-            seen(&p.translations);
-        }
-        for e in &self.events {
-            seen(&e.translations);
-            e.figures.iter().for_each(|x| seen(&x.translations));
-            e.participants.iter().for_each(|x| seen(&x.translations));
-            e.statements.iter().for_each(|x| seen(&x.translations));
-            e.discussions.iter().for_each(|x| seen(&x.translations));
-            e.outcomes.iter().for_each(|x| seen(&x.translations));
-            e.claims.iter().for_each(|x| seen(&x.translations));
-        }
-        self.initiatives.iter().for_each(|x| seen(&x.translations));
-        self.assessments.iter().for_each(|x| seen(&x.translations));
-        if !any {
-            return Translated {
-                base,
-                untranslated,
-                nothing_translated: true,
-            };
-        }
+        // Whether the fact base translates anything into the language at all.
+        let any = std::cell::Cell::new(false);
         let mut note = |missing: bool, path: String| {
             if missing {
                 untranslated.insert(path);
             }
         };
         for c in &mut base.countries {
-            let mut f = fields(&c.translations, tag);
+            let mut f = fields(&c.translations, tag, &any);
             f.text("name", &mut c.name);
             f.opt("official_name", &mut c.official_name);
             f.opt("region", &mut c.region);
             note(f.missing, record_path("countries", &c.id.value));
         }
         for o in &mut base.organizations {
-            let mut f = fields(&o.translations, tag);
+            let mut f = fields(&o.translations, tag, &any);
             f.text("name", &mut o.name);
             f.opt("short_name", &mut o.short_name);
             note(f.missing, record_path("organizations", &o.id.value));
         }
         for p in &mut base.people {
-            let mut f = fields(&p.translations, tag);
+            let mut f = fields(&p.translations, tag, &any);
             f.text("name", &mut p.name);
             let mut missing = f.missing;
             for position in &mut p.positions {
-                let mut f = fields(&position.translations, tag);
+                let mut f = fields(&position.translations, tag, &any);
                 f.text("title", &mut position.title);
                 missing |= f.missing;
             }
             note(missing, record_path("people", &p.id.value));
         }
         for p in &mut base.processes {
-            let mut f = fields(&p.translations, tag);
+            let mut f = fields(&p.translations, tag, &any);
             f.text("name", &mut p.name);
             f.opt("summary", &mut p.summary);
             note(f.missing, record_path("processes", &p.id.value));
         }
         for e in &mut base.events {
             let id = e.id.value.clone();
-            let mut f = fields(&e.translations, tag);
+            let mut f = fields(&e.translations, tag, &any);
             f.text("title", &mut e.title);
             f.opt("short_title", &mut e.short_title);
             f.opt("in_text", &mut e.in_text);
             f.opt("note", &mut e.note);
             note(f.missing, event_path(&id));
             for (i, x) in e.figures.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 f.opt("label", &mut x.label);
                 f.opt("note", &mut x.note);
                 note(f.missing, item_path(&id, "figures", i));
             }
             for (i, x) in e.participants.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 f.opt("note", &mut x.note);
                 note(f.missing, item_path(&id, "participants", i));
             }
             for (i, x) in e.statements.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 // A quote stays in its source's words: not untranslated.
                 if x.kind != "quote" {
                     f.text("text", &mut x.text);
@@ -187,37 +154,43 @@ impl FactBase {
                 note(f.missing, item_path(&id, "statements", i));
             }
             for (i, x) in e.discussions.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 f.text("text", &mut x.text);
                 note(f.missing, item_path(&id, "discussions", i));
             }
             for (i, x) in e.outcomes.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 f.text("title", &mut x.title);
                 f.opt("note", &mut x.note);
                 note(f.missing, item_path(&id, "outcomes", i));
             }
             for (i, x) in e.claims.iter_mut().enumerate() {
-                let mut f = fields(&x.translations, tag);
+                let mut f = fields(&x.translations, tag, &any);
                 f.opt("note", &mut x.note);
                 note(f.missing, item_path(&id, "claims", i));
             }
         }
         for x in &mut base.initiatives {
-            let mut f = fields(&x.translations, tag);
+            let mut f = fields(&x.translations, tag, &any);
             f.text("title", &mut x.title);
             f.opt("summary", &mut x.summary);
             note(f.missing, record_path("initiatives", &x.id.value));
         }
         for x in &mut base.assessments {
-            let mut f = fields(&x.translations, tag);
+            let mut f = fields(&x.translations, tag, &any);
             f.text("text", &mut x.text);
             note(f.missing, record_path("assessments", &x.id.value));
+        }
+        // Nothing translated: every fact is in the fact base's language, said once rather
+        // than marked record by record.
+        let nothing_translated = !any.get();
+        if nothing_translated {
+            untranslated.clear();
         }
         Translated {
             base,
             untranslated,
-            nothing_translated: false,
+            nothing_translated,
         }
     }
 }
