@@ -70,7 +70,10 @@ pub fn load_at(data: &Path, rev: &str) -> anyhow::Result<(FactBase, Revision)> {
     }
     // Removed on Ctrl-C and by the memory watchdog too, not only when dropped.
     let scratch = crate::memory::scratch_dir()?;
-    let _making = crate::memory::making(format!("the fact base at `{rev}`"));
+    let _making = crate::memory::making_with(
+        format!("the fact base at `{rev}`"),
+        crate::memory::LARGE_REVISION,
+    );
     let folder = entry
         .object()
         .map_err(|e| anyhow::anyhow!("cannot read `{rev}`: {e}"))?

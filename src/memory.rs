@@ -4,16 +4,29 @@
 //! Files already written stay as they are, and the one being written is never left partial
 //! (see `output::write_atomic`).
 
-/// The documents being made right now, for the memory watchdog's message.
-static CURRENT: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+/// What is being made right now, for the memory watchdog's message: a label and the advice
+/// that fits it.
+static CURRENT: std::sync::Mutex<Vec<(String, &'static str)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// The advice when a document takes more memory than the budget.
+const LOOPING: &str = "a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not";
+
+/// The advice when a revision of the history takes more memory than the budget.
+pub const LARGE_REVISION: &str = "a file of that revision is larger than it can be read in this budget (a hostile repository?); raise it with `--max-memory` if the file is genuine";
 
 /// Marks a document as being made until the returned guard is dropped.
 pub fn making(label: String) -> impl Drop {
+    making_with(label, LOOPING)
+}
+
+/// Marks `label` as being made, with the advice the watchdog gives if it stops it there.
+pub fn making_with(label: String, advice: &'static str) -> impl Drop {
     struct Guard(String);
     impl Drop for Guard {
         fn drop(&mut self) {
             let mut current = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(i) = current.iter().position(|l| *l == self.0) {
+            if let Some(i) = current.iter().position(|(l, _)| *l == self.0) {
                 current.remove(i);
             }
         }
@@ -21,7 +34,7 @@ pub fn making(label: String) -> impl Drop {
     CURRENT
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .push(label.clone());
+        .push((label.clone(), advice));
     Guard(label)
 }
 
@@ -81,12 +94,10 @@ pub fn watch_memory(limit: u64) {
                 std::thread::sleep(std::time::Duration::from_millis(20));
                 let Some(used) = resident_bytes() else { return };
                 if used > limit {
-                    let current = CURRENT.lock().map(|c| c.join(", ")).unwrap_or_default();
-                    // Reading a revision of the history is a file's size, not a loop.
-                    let help = if current.contains(" at `") {
-                        "a file of that revision is larger than it can be read in this budget (a hostile repository?); raise it with `--max-memory` if the file is genuine"
-                    } else {
-                        "a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not"
+                    let (current, help) = {
+                        let c = CURRENT.lock().unwrap_or_else(|e| e.into_inner());
+                        let labels: Vec<&str> = c.iter().map(|(l, _)| l.as_str()).collect();
+                        (labels.join(", "), c.last().map_or(LOOPING, |(_, a)| *a))
                     };
                     crate::term::errln!(
                         "{}: stopped: {} took more than the memory budget ({} MiB, now {} MiB)\n  = help: {help}",
