@@ -1,12 +1,12 @@
-//! The filters, test and value formatter templates use: `typst` (a code literal), `inline`,
-//! `date`, `daterange`, `year`, `humanize`; the test `contains`; and printing `{{ value }}`
-//! escaped for Typst markup.
+//! The filters, test and value formatter templates use: `typst` (a code literal), `call`,
+//! `inline`, `humanize`; the test `contains`; and printing `{{ value }}` escaped for Typst
+//! markup. The filters that write in the document's language are in `words.rs`.
 
 use minijinja::value::ValueKind;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, Value};
 
 use super::escape::{escape_markup, string_literal};
-use crate::facts::{FuzzyDate, humanize};
+use crate::facts::humanize;
 
 /// Adds the filters and the test to `env`.
 pub(super) fn add(env: &mut Environment<'static>) {
@@ -39,9 +39,6 @@ pub(super) fn add(env: &mut Environment<'static>) {
             return v;
         }
         Value::from_safe_string(escape_markup(&v.to_string(), true))
-    });
-    env.add_filter("year", |v: String| -> Result<String, Error> {
-        Ok(parse_date(&v)?.year.to_string())
     });
     env.add_filter("humanize", |v: String| humanize(&v));
     env.add_test(
@@ -134,14 +131,5 @@ fn code_literal(value: &Value) -> Result<String, Error> {
             }
         }
         _ => string_literal(&value.to_string()),
-    })
-}
-
-fn parse_date(text: &str) -> Result<FuzzyDate, Error> {
-    FuzzyDate::parse(text).ok_or_else(|| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("`{text}` is not an ISO 8601 date"),
-        )
     })
 }

@@ -1,7 +1,7 @@
 //! Words in templates: the function `t("message-id", name=value, …)` (a message of the
 //! document's catalog, see `crate::words`), `t_plain(…)` (the same as a plain string, for
 //! `|typst` literals such as a document's description) and the filters that write dates, numbers and
-//! lists in the document's language: `date`, `daterange(end)`, `number`, `andlist`.
+//! lists in the document's language: `date`, `daterange(end)`, `year`, `number`, `andlist`.
 //!
 //! The language is the context's `brief.tag` (English without one). A message's text is
 //! escaped as the template's output is (Typst markup, HTML, plain text); an argument marked
@@ -139,6 +139,13 @@ pub(super) fn add(env: &mut Environment<'static>, catalogs: Arc<Catalogs>) {
                 None => start,
             };
             Ok(words_of(state, &c)?.range(&start, &end))
+        },
+    );
+    let c = catalogs.clone();
+    env.add_filter(
+        "year",
+        move |state: &State, v: String| -> Result<String, Error> {
+            Ok(words_of(state, &c)?.number_plain(parse_date(&v)?.year))
         },
     );
     let c = catalogs.clone();
