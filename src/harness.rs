@@ -186,7 +186,7 @@ fn rendered(
     let words = crate::words::Catalogs::builtin()
         .words(tag)
         .map_err(|e| e.to_string())?;
-    let words = serde_json::to_vec(&words.typst_words()).expect("words serialise");
+    let words = words.typst_input();
     Ok((sandbox, rendered, words))
 }
 

@@ -6,8 +6,7 @@
 
 /// What is being made right now, for the memory watchdog's message: a label and the advice
 /// that fits it.
-static CURRENT: std::sync::Mutex<Vec<(String, &'static str)>> =
-    std::sync::Mutex::new(Vec::new());
+static CURRENT: std::sync::Mutex<Vec<(String, &'static str)>> = std::sync::Mutex::new(Vec::new());
 
 /// The advice when a document takes more memory than the budget.
 const LOOPING: &str = "a template or fact base that needs this much is most likely looping; raise the budget with `--max-memory` if it is not";

@@ -437,7 +437,7 @@ pub fn english_words() -> Bytes {
             let words = crate::words::Catalogs::builtin()
                 .words("en")
                 .expect("the built-in English catalog reads");
-            Bytes::new(serde_json::to_vec(&words.typst_words()).expect("words serialise"))
+            Bytes::new(words.typst_input())
         })
         .clone()
 }

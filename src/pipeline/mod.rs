@@ -68,11 +68,7 @@ impl Prepared {
             // In the language asked for (English until the issuer's is known).
             let words = (doc.langs.first())
                 .and_then(|tag| catalogs.words(tag).ok())
-                .map(|w| {
-                    typst::foundations::Bytes::new(
-                        serde_json::to_vec(&w.typst_words()).expect("words serialise"),
-                    )
-                })
+                .map(|w| typst::foundations::Bytes::new(w.typst_input()))
                 .unwrap_or_else(world::english_words);
             world::warm_up(&sandbox, words, move |families| {
                 crate::render::warm_up_source(&imports, families)
@@ -337,7 +333,7 @@ impl Generator<'_> {
         if let Some(tag) = &self.suffix {
             stem = format!("{stem}.{tag}");
         }
-        let words = serde_json::to_vec(&self.words.typst_words()).expect("words serialise");
+        let words = self.words.typst_input();
         let origin = compile::Origin {
             generated_name: format!("{stem}.typ (generated)"),
             rendered: &rendered,

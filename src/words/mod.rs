@@ -387,6 +387,11 @@ impl Words {
         self.formats.compare(a, b)
     }
 
+    /// [`Words::typst_words`] as the bytes Typst receives (`sys.inputs.brief-words`).
+    pub fn typst_input(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.typst_words()).expect("words serialise")
+    }
+
     /// What Typst receives: every `label-…` message (without the prefix), resolved, with
     /// `{$name}` left where a message takes an argument; the separators of lists
     /// (`list-pair`, `list-start`, `list-middle`, `list-end`); the digits; the language.
