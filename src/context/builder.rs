@@ -198,8 +198,8 @@ impl<'a> Builder<'a> {
             .flatten()
             .and_then(|c| self.base.source(&c.source.value))
             .and_then(|s| s.language.as_deref())
-            .and_then(crate::facts::language_parts)
-            .map(|(lang, _)| lang)
+            .and_then(|tag| crate::words::Tag::parse(tag).ok())
+            .map(|tag| tag.lang)
     }
 
     /// The short reference to an event.

@@ -537,28 +537,3 @@ impl FactBase {
     }
 }
 
-/// A BCP 47 tag as Typst takes it: the language (`en`) and, when the tag has one, the region
-/// (`GB` of `en-GB`, `RS` of `sr-Latn-RS`). Script subtags (`Hant`, `Latn`) and others are
-/// read past. None when the tag does not start with a two- or three-letter language.
-pub fn language_parts(tag: &str) -> Option<(String, Option<String>)> {
-    let mut parts = tag.split(['-', '_']);
-    let lang = parts.next()?;
-    if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
-    }
-    let mut region = None;
-    for part in parts {
-        let letters = part.bytes().all(|b| b.is_ascii_alphabetic());
-        match part.len() {
-            4 if letters => continue, // a script
-            2 if letters => {
-                region = Some(part.to_ascii_uppercase());
-                break;
-            }
-            3 if part.bytes().all(|b| b.is_ascii_digit()) => break, // a UN M.49 area
-            _ if part.is_empty() => return None,
-            _ => break, // variants and extensions: not for Typst
-        }
-    }
-    Some((lang.to_ascii_lowercase(), region))
-}

@@ -75,7 +75,7 @@ pub fn issuer(r: &mut Reader, node: &Node) -> Option<Issuer> {
     let address = rec.opt_text(r, "address");
     let logo = rec.opt_text(r, "logo");
     if let Some(tag) = &language
-        && language_parts(&tag.value).is_none()
+        && crate::words::Tag::parse(&tag.value).is_err()
     {
         let node = rec.optional("language").expect("just read");
         r.error(

@@ -68,6 +68,13 @@ impl Tag {
         if lang == "und" {
             return Err(format!("`{text}` names no language"));
         }
+        // BCP 47 allows languages of 5 to 8 letters too; none is in use, and Typst takes two
+        // or three (`english` is a word, not a language).
+        if !(2..=3).contains(&lang.len()) {
+            return Err(format!(
+                "`{text}` is not a language tag: a language is two or three letters (`en`, `ru`, `ar`)"
+            ));
+        }
         let region = locale.id.region.map(|r| r.as_str().to_owned());
         Ok(Self {
             text: locale.to_string(),
