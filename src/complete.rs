@@ -16,15 +16,7 @@ use crate::templates;
 
 /// The project the command line names (`--project DIR`), else the one found upward.
 fn project(args: &[String]) -> Option<Project> {
-    let explicit = args
-        .iter()
-        .position(|a| a == "--project")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .or_else(|| {
-            args.iter()
-                .find_map(|a| a.strip_prefix("--project=").map(PathBuf::from))
-        });
+    let explicit = flag_value(args, "--project", None).map(PathBuf::from);
     Project::discover(explicit.as_deref()).ok()
 }
 
@@ -38,10 +30,10 @@ fn command_line() -> Vec<String> {
 }
 
 /// The value given to `--NAME` (or `-SHORT`) on the command line, if any.
-fn flag_value(args: &[String], long: &str, short: &str) -> Option<String> {
+fn flag_value(args: &[String], long: &str, short: Option<&str>) -> Option<String> {
     let long_eq = format!("{long}=");
     args.iter().enumerate().find_map(|(i, a)| {
-        if a == long || a == short {
+        if a == long || Some(a.as_str()) == short {
             args.get(i + 1).cloned()
         } else {
             a.strip_prefix(&long_eq).map(str::to_owned)
@@ -51,7 +43,7 @@ fn flag_value(args: &[String], long: &str, short: &str) -> Option<String> {
 
 /// The templates folder: `--templates DIR`, else the project's.
 fn templates_dir(args: &[String], project: &Project) -> PathBuf {
-    flag_value(args, "--templates", "--templates")
+    flag_value(args, "--templates", None)
         .map(PathBuf::from)
         .unwrap_or_else(|| project.templates())
 }
@@ -85,7 +77,8 @@ pub fn template(current: &OsStr) -> Vec<CompletionCandidate> {
 /// the fact base has for it, each with its label.
 pub fn param(current: &OsStr) -> Vec<CompletionCandidate> {
     let args = command_line();
-    let (Some(project), Some(template)) = (project(&args), flag_value(&args, "--template", "-t"))
+    let (Some(project), Some(template)) =
+        (project(&args), flag_value(&args, "--template", Some("-t")))
     else {
         return Vec::new();
     };
@@ -110,7 +103,7 @@ pub fn param(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(spec) = manifest.params.iter().find(|p| p.name == name) else {
         return Vec::new();
     };
-    let data = flag_value(&args, "--data", "--data")
+    let data = flag_value(&args, "--data", None)
         .map(PathBuf::from)
         .unwrap_or_else(|| project.data());
     let (base, _) = crate::facts::load_all(&data);

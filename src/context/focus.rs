@@ -355,25 +355,13 @@ fn figures_across(words: &crate::words::Words, members: &[&Event]) -> Option<Fig
     let mut measures: Vec<Measure> = Vec::new();
     for e in members {
         for f in &e.figures {
-            let label = f
-                .label
-                .clone()
-                .unwrap_or_else(|| words.term("measure", &f.measure));
+            let label = words.measure(&f.measure, f.label.as_deref());
             let point = Point {
                 event: e.label().to_owned(),
                 year: e.start.value.year,
                 value: f.value,
                 qualifier: f.qualifier.clone(),
-                text: words.get(
-                    "figure-with-label",
-                    &[
-                        (
-                            "quantity",
-                            words.quantity(f.qualifier.as_deref(), f.value).into(),
-                        ),
-                        ("label", label.clone().into()),
-                    ],
-                ),
+                text: words.figure_with_label(f),
             };
             match measures.iter_mut().find(|m| m.measure == f.measure) {
                 Some(m) if !m.points.iter().any(|p| p.event == point.event) => {

@@ -141,14 +141,7 @@ impl Builder<'_> {
             }
             // The figures given only in advance, together.
             let figures: Vec<String> = (e.figures.iter().filter(|f| f.announced))
-                .map(|f| {
-                    let label = self.words.measure(&f.measure, f.label.as_deref());
-                    let quantity = self.words.quantity(f.qualifier.as_deref(), f.value);
-                    self.words.get(
-                        "figure-with-label",
-                        &[("quantity", quantity.into()), ("label", label.into())],
-                    )
-                })
+                .map(|f| self.words.figure_with_label(f))
                 .collect();
             if !figures.is_empty() {
                 add(

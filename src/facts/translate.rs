@@ -42,11 +42,7 @@ fn base_language(base: &FactBase) -> String {
 /// else its language.
 fn pick<'t>(t: &'t Translations, tag: &Tag) -> Option<&'t BTreeMap<String, String>> {
     t.get(&tag.text)
-        .or_else(|| {
-            tag.region
-                .as_ref()
-                .and_then(|r| t.get(&format!("{}-{r}", tag.lang)))
-        })
+        .or_else(|| tag.with_region().and_then(|tr| t.get(&tr)))
         .or_else(|| t.get(&tag.lang))
 }
 

@@ -85,7 +85,7 @@ impl Tag {
     }
 
     /// The tag in a file name: `en-US` for `en-US.ftl`.
-    fn with_region(&self) -> Option<String> {
+    pub fn with_region(&self) -> Option<String> {
         self.region.as_ref().map(|r| format!("{}-{r}", self.lang))
     }
 
@@ -223,10 +223,8 @@ impl Words {
     /// The messages English has that the language's own catalogs (built-in and the
     /// project's) lack: a briefing prints them in English.
     pub fn lacking(&self) -> Vec<String> {
-        match &self.english {
-            None => Vec::new(),
-            Some(_) => self.english_ids.difference(&self.ids).cloned().collect(),
-        }
+        // (English itself has no English behind it: `english_ids` is empty.)
+        self.english_ids.difference(&self.ids).cloned().collect()
     }
 
     /// Messages asked for so far that the language's own catalog lacks.
@@ -370,6 +368,26 @@ impl Words {
         label
             .map(str::to_owned)
             .unwrap_or_else(|| self.term("measure", measure))
+    }
+
+    /// A figure as a sentence part: its value with its qualifier and its label (`over 500
+    /// participants`; Russian `участники: более 500`).
+    pub fn figure_with_label(&self, figure: &crate::facts::Figure) -> String {
+        self.get(
+            "figure-with-label",
+            &[
+                (
+                    "quantity",
+                    self.quantity(figure.qualifier.as_deref(), figure.value)
+                        .into(),
+                ),
+                (
+                    "label",
+                    self.measure(&figure.measure, figure.label.as_deref())
+                        .into(),
+                ),
+            ],
+        )
     }
 
     /// A figure's value with its qualifier: `over 500`, `12,500`.
@@ -594,7 +612,7 @@ impl Catalogs {
         let mut names = vec![tag.lang.clone()];
         names.extend(tag.with_region());
         let (mut bundle, ids, count) = self.bundle(&tag, &names)?;
-        if count == 0 || !ids.iter().any(|_| true) && tag.lang != "en" {
+        if count == 0 || ids.is_empty() {
             let mut help = format!("built-in languages: {}", self.languages().join(", "));
             help.push_str(&format!(
                 "; to add one, write `templates/{WORDS_DIR}/{}.ftl` (start from the English one: `brief templates --copy words`)",
