@@ -424,7 +424,13 @@ impl Words {
         let mut out = serde_json::Map::new();
         for id in self.ids.union(&self.english_ids) {
             if let Some(key) = id.strip_prefix("label-") {
-                out.insert(key.to_owned(), self.get(id, &[]).into());
+                // Not remembered as missing: Typst receives every label, prints a few.
+                let text = format_in(&self.bundle, id, &FluentArgs::new())
+                    .or_else(|| {
+                        (self.english.as_ref()).and_then(|en| format_in(en, id, &FluentArgs::new()))
+                    })
+                    .unwrap_or_default();
+                out.insert(key.to_owned(), text.into());
             }
         }
         let [pair, start, middle, end] = self.formats.and_separators();
