@@ -97,8 +97,10 @@ pub struct CheckConfig {
     pub sources: Option<PathBuf>,
     /// Warnings are errors; every figure, participation and statement quotes its source.
     pub strict: bool,
-    /// Catalogs of words to check (`--lang`).
+    /// Catalogs of words to check: `--lang`, else `[generate] lang` (checked tags).
     pub langs: Vec<String>,
+    /// List what each lacks (asked for with `--lang`).
+    pub lacking: bool,
     /// The project's templates folder (its `words/` overrides the built-in catalogs).
     pub templates: PathBuf,
     pub format: ReportFormat,
@@ -149,7 +151,8 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
                 data: data_folder(args.data, &project)?,
                 sources: args.sources.or_else(|| project.sources()),
                 strict: args.strict,
-                langs: args.lang,
+                lacking: !args.lang.is_empty(),
+                langs: languages(args.lang, &project)?,
                 templates: project.templates(),
                 format: args.format,
             })

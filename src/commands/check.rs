@@ -17,7 +17,7 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
     if config.strict {
         facts::strict(&base, &mut problems);
     }
-    problems.extend(catalog_problems(config));
+    problems.extend(catalog_problems(config, &base));
     facts::sort_problems(&mut problems);
     let failed = problems.iter().any(|p| p.severity == diag::Severity::Error);
     if format == ReportFormat::Json {
@@ -70,10 +70,23 @@ pub fn run(config: &CheckConfig) -> anyhow::Result<()> {
 
 /// With `--lang`: each language's catalog must read; the messages it lacks (a briefing
 /// prints them in English) are a warning, an error with `--strict`.
-fn catalog_problems(config: &CheckConfig) -> Vec<diag::Problem> {
+fn catalog_problems(config: &CheckConfig, base: &facts::FactBase) -> Vec<diag::Problem> {
     let catalogs = crate::words::Catalogs::new(Some(&config.templates));
+    // The languages the briefings are made in, as `generate` chooses them: `--lang`, else
+    // `[generate] lang`, else the issuer's (when it has a catalog), else English.
+    let langs: Vec<String> = if config.langs.is_empty() {
+        let issuer = base.issuer.as_ref().and_then(|i| i.language.clone());
+        vec![
+            issuer
+                .filter(|t| catalogs.has_language(t))
+                .unwrap_or_else(|| "en".to_owned()),
+        ]
+    } else {
+        config.langs.clone()
+    };
     let mut out = Vec::new();
-    for tag in &config.langs {
+    for tag in &langs {
+        // A catalog that does not read is an error whether asked for or not.
         let words = match catalogs.words(tag) {
             Ok(w) => w,
             Err(Problems(problems)) => {
@@ -82,7 +95,7 @@ fn catalog_problems(config: &CheckConfig) -> Vec<diag::Problem> {
             }
         };
         let lacking = words.lacking();
-        if lacking.is_empty() {
+        if !config.lacking || lacking.is_empty() {
             continue;
         }
         let shown: Vec<&str> = lacking.iter().take(12).map(String::as_str).collect();

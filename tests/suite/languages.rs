@@ -276,6 +276,10 @@ fn a_project_overrides_single_messages_and_adds_a_language() {
     );
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     assert!(stderr(&run).contains("en.ftl:2:1"), "{}", stderr(&run));
+    // `check` reads the catalogs of the briefings' language too, asked for or not.
+    let check = brief_in(project.path(), &["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(stderr(&check).contains("en.ftl:2:1"), "{}", stderr(&check));
     assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
 }
 
@@ -334,7 +338,7 @@ fn every_catalog_has_every_message_the_templates_use() {
             "`{id}` is used by a template but not in en.ftl"
         );
     }
-    for lang in ["ru.ftl", "fr.ftl"] {
+    for lang in ["ru.ftl", "fr.ftl", "ar.ftl"] {
         let other = ids(lang);
         let missing: Vec<&String> = en.difference(&other).collect();
         assert!(missing.is_empty(), "{lang} lacks {missing:?}");
