@@ -145,7 +145,8 @@ impl Engine {
         let mut store = embedded_fonts();
         for (path, _) in &files {
             let shown = path.display().to_string();
-            let bytes = crate::facts::read_regular(path, path, MAX_FONT_BYTES)
+            // Only a file inside the fonts folder (no link out of the project).
+            let bytes = crate::facts::read_inside_capped(path, dir, MAX_FONT_BYTES)
                 .map_err(|e| Problems(vec![Problem::error(e)]))?;
             let fonts: Vec<Font> = Font::iter(Bytes::new(bytes)).collect();
             if fonts.is_empty() {

@@ -119,6 +119,11 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// Reads `path` only if it is a regular file inside `root` once symlinks are resolved, and
 /// no larger than [`MAX_FILE_BYTES`]; otherwise says why.
 pub fn read_inside(path: &Path, root: &Path) -> Result<Vec<u8>, String> {
+    read_inside_capped(path, root, MAX_FILE_BYTES)
+}
+
+/// [`read_inside`] with a size limit of `limit` bytes (a catalog of words, a font).
+pub fn read_inside_capped(path: &Path, root: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot open `{}` ({e})", root.display()))?;
@@ -132,7 +137,7 @@ pub fn read_inside(path: &Path, root: &Path) -> Result<Vec<u8>, String> {
             root.display()
         ));
     }
-    read_regular(&real, path, MAX_FILE_BYTES)
+    read_regular(&real, path, limit)
 }
 
 /// Reads `path` (named `shown` in messages) only if it is a regular file, symlinks followed,

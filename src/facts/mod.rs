@@ -25,7 +25,7 @@ mod validate;
 pub use dates::{FuzzyDate, day_text, humanize, parse_day};
 pub use excerpts::verify_excerpts;
 pub use fields::{CURATORS_OWN, Described, supportable};
-pub use files::{MAX_FILE_BYTES, read_regular};
+pub use files::{MAX_FILE_BYTES, read_inside_capped, read_regular};
 pub use model::*;
 pub use paths::{Basis, event_path, item_path, record_path};
 pub use read::{collection as read_collection, issuer as read_issuer};

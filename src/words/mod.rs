@@ -540,7 +540,8 @@ impl Catalogs {
         if let Some(dir) = &self.dir {
             let path = dir.join(&file);
             if std::fs::symlink_metadata(&path).is_ok() {
-                let bytes = crate::facts::read_regular(&path, &path, MAX_CATALOG_BYTES)
+                // Only a file inside the project's catalog folder (no link out of it).
+                let bytes = crate::facts::read_inside_capped(&path, dir, MAX_CATALOG_BYTES)
                     .map_err(|e| Problems(vec![Problem::error(e)]))?;
                 let text = String::from_utf8(bytes).map_err(|_| {
                     Problems(vec![Problem::error(format!(

@@ -607,3 +607,25 @@ fn straight_quotes_in_facts_print_as_the_languages_quotation_marks() {
     assert_pdf_contains(&text("ru"), "called the «Lake» talks");
     assert_pdf_contains(&text("fr"), "called the «Lake» talks");
 }
+
+/// A catalog is read only from inside the project's catalog folder: a link out of it is
+/// refused by name, its contents never read (nor shown in a message).
+#[cfg(unix)]
+#[test]
+fn a_catalog_linked_out_of_the_project_is_refused() {
+    let project = scratch_copy(&repo().join("starter"));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.ftl"),
+        "secret = the launch codes { $x\n",
+    )
+    .unwrap();
+    let words = project.path().join("templates/words");
+    std::fs::create_dir_all(&words).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.ftl"), words.join("fr.ftl")).unwrap();
+    let out = brief_in(project.path(), &["check", "--lang", "fr"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("leads outside"), "{err}");
+    assert!(!err.contains("launch codes"), "{err}");
+}
