@@ -210,11 +210,7 @@ impl<'a> Builder<'a> {
             title: e.title.clone(),
             described: e.described,
             label: e.label().to_owned(),
-            // `in_text` is written in the fact base's language (English): a briefing in
-            // another language names the event by its label.
-            label_in_text: (e.in_text.clone())
-                .filter(|_| self.words.tag.lang == "en")
-                .unwrap_or_else(|| e.label().to_owned()),
+            label_in_text: e.in_text.clone().unwrap_or_else(|| e.label().to_owned()),
             kind: e.kind.clone(),
             kind_text: self.words.term("kind", &e.kind),
             sequence: e.sequence,

@@ -126,7 +126,13 @@ impl FactBase {
             let mut f = fields(&e.translations, tag, &any);
             f.text("title", &mut e.title);
             f.opt("short_title", &mut e.short_title);
-            f.opt("in_text", &mut e.in_text);
+            // How running text names the event is language-bound (an article, a case): an
+            // untranslated one is dropped, and the label names it instead.
+            if let Some(t) = f.tr.and_then(|t| t.get("in_text")) {
+                e.in_text = Some(t.clone());
+            } else {
+                e.in_text = None;
+            }
             f.opt("note", &mut e.note);
             note(f.missing, event_path(&id));
             for (i, x) in e.figures.iter_mut().enumerate() {

@@ -277,7 +277,14 @@ impl Generator<'_> {
         let p = self.prepared;
         // An event known only from sources later than the document's date is not in this
         // edition: said so, not "not a valid event".
-        if let Some((_, id)) = params.iter().find(|(_, v)| p.later_events.contains(v)) {
+        let event_param = |name: &str| {
+            (p.manifest.params.iter())
+                .any(|s| s.name == name && s.kind == templates::ParamKind::Event)
+        };
+        if let Some((_, id)) = params
+            .iter()
+            .find(|(name, v)| event_param(name) && p.later_events.contains(v))
+        {
             return Err(UsageError::new(format!(
                 "`{id}` is known only from sources published after {}, the document's date",
                 crate::facts::day_text(self.config.document.date)

@@ -502,7 +502,7 @@ fn facts_print_in_the_language_the_fact_base_translates_them_into() {
     edit(
         &event,
         "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n",
-        "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n  translations:\n    ru: { title: Второй диалог об озере }\n",
+        "  title: Second Lake Dialogue — İstanbul Görüşmeleri\n  translations:\n    ru: { title: Второй диалог об озере, in_text: второй диалог об озере }\n",
     );
     edit(
         &dir.path().join("countries.yaml"),
@@ -538,6 +538,19 @@ fn facts_print_in_the_language_the_fact_base_translates_them_into() {
     assert_pdf_contains(&ru, "† Перевод отсутствует");
     // The quote stays as its source gives it, unmarked.
     assert_pdf_contains(&ru, "Су — өмір көзі.");
+    // Running text names the event as the translation says.
+    let history = only_text(&[
+        "-t",
+        "process-history",
+        "--data",
+        data.as_str(),
+        "--lang",
+        "ru",
+    ]);
+    assert_pdf_contains(
+        &history,
+        "Последняя встреча — второй диалог об озере — прошла",
+    );
     // French: the fact base translates nothing into it, said once, nothing marked.
     let fr = text_of("fr");
     assert_pdf_contains(&fr, "Second Lake Dialogue");
