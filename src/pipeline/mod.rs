@@ -211,10 +211,15 @@ pub fn languages(
         match issuer {
             // The issuer's language without a catalog: English words, said once.
             Some(tag) if !catalogs.has_language(&tag) => {
-                crate::term::errln!(
-                    "warning: there is no catalog of words for `{tag}` (the issuer's language): the briefing is in English\n  = help: add `templates/words/{}.ftl` to the project, or choose a language with `--lang`",
-                    tag.split('-').next().unwrap_or(&tag)
-                );
+                let lang = crate::words::Tag::parse(&tag).map_or(tag.clone(), |t| t.lang);
+                let warning = Problem::warning(format!(
+                    "there is no catalog of words for `{tag}` (the issuer's language): the briefing is in English"
+                ))
+                .help(format!(
+                    "add `templates/{}/{lang}.ftl` to the project, or choose a language with `--lang`",
+                    crate::words::WORDS_DIR
+                ));
+                crate::term::errln!("{}", warning.render().trim_end());
                 vec!["en".to_owned()]
             }
             Some(tag) => vec![tag],
@@ -246,10 +251,9 @@ impl Generator<'_> {
             return;
         }
         let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
-        crate::term::errln!(
-            "{}: the catalog of `{}` lacks {} these briefings print, so they are in English ({}{})\n  = help: `brief check --lang {}` lists every message it lacks",
-            crate::diag::severity_word(crate::diag::Severity::Warning),
-            self.words.tag.text,
+        let tag = &self.words.tag.text;
+        let warning = Problem::warning(format!(
+            "the catalog of `{tag}` lacks {} these briefings print, so they are in English ({}{})",
             crate::output::plural(missing.len(), "message", "messages"),
             shown.join(", "),
             if missing.len() > shown.len() {
@@ -257,8 +261,11 @@ impl Generator<'_> {
             } else {
                 ""
             },
-            self.words.tag.text
-        );
+        ))
+        .help(format!(
+            "`brief check --lang {tag}` lists every message it lacks"
+        ));
+        crate::term::errln!("{}", warning.render().trim_end());
     }
 
     /// The language tag added to file names, when the run makes several languages.
