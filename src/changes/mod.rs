@@ -176,11 +176,16 @@ pub struct FieldChange {
 
 /// A value as a briefing prints it: an ISO date in words, anything else as it is.
 fn printed(value: &str) -> String {
+    printed_with(value, |d| d.text())
+}
+
+/// A value as a briefing prints it, dates written by `date` (a document's language).
+pub fn printed_with(value: &str, date: impl Fn(&crate::facts::FuzzyDate) -> String) -> String {
     let looks_like_date = value.len() >= 4
         && value.chars().all(|c| c.is_ascii_digit() || c == '-')
         && value.chars().next().is_some_and(|c| c.is_ascii_digit());
     match crate::facts::FuzzyDate::parse(value) {
-        Some(d) if looks_like_date => d.text(),
+        Some(d) if looks_like_date => date(&d),
         _ => value.to_owned(),
     }
 }

@@ -263,6 +263,11 @@ pub fn build(
                     c.sources.clear();
                 }
                 c.sources.retain(|s| base.source(s).is_some());
+                // Values as this briefing writes them, in its language.
+                for f in &mut c.fields {
+                    f.old_text = crate::changes::printed_with(&f.old, |d| words.date(d));
+                    f.new_text = crate::changes::printed_with(&f.new, |d| words.date(d));
+                }
                 c
             })
             .collect();
@@ -273,7 +278,11 @@ pub fn build(
                 }
             }
         }
-        ctx.since = Some(since.revision.clone());
+        let mut revision = since.revision.clone();
+        if let Some(d) = crate::facts::FuzzyDate::parse(&revision.date) {
+            revision.date_text = words.date(&d);
+        }
+        ctx.since = Some(revision);
         ctx.changes = Some(relevant);
     }
     ctx.sources = b.sources();

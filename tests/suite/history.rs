@@ -503,3 +503,34 @@ fn an_interrupted_run_leaves_no_temporary_folder() {
         "a temporary folder is left"
     );
 }
+
+/// "What is new" speaks the briefing's language: the edition's date and the changed values.
+#[test]
+fn what_is_new_is_in_the_briefings_language() {
+    let (_dir, root) = repository();
+    let out = tempfile::tempdir().unwrap();
+    let made = run(
+        &root,
+        &[
+            "generate",
+            "-t",
+            "process-history",
+            "--since",
+            "v1",
+            "--lang",
+            "ru",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let pdf = std::fs::read_dir(out.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = pdf_text(&std::fs::read(pdf).unwrap());
+    assert_pdf_contains(&text, "Что нового после выпуска от 10 января 2024");
+    assert!(!pdf_contains(&text, "10 January 2024"), "{text}");
+}
