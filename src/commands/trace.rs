@@ -12,26 +12,27 @@ pub fn run(config: &TraceConfig) -> anyhow::Result<()> {
     let generate = &config.generate;
     crate::memory::watch_memory(generate.max_memory);
     let prepared = Prepared::load(generate)?;
-    let generator = prepared.generator(generate);
+    let generators = prepared.generators(generate);
     let doc = &generate.document;
-    let traces = if config.all {
-        let (param, values) = prepared.all_values(generate)?;
-        values
-            .iter()
-            .map(|v| {
-                one(
+    // Every document asked for, in every language asked for.
+    let mut traces = Vec::new();
+    for generator in &generators {
+        if config.all {
+            let (param, values) = prepared.all_values(generate)?;
+            for v in &values {
+                traces.push(one(
                     &prepared,
-                    &generator,
+                    generator,
                     doc,
                     &[(param.name.clone(), v.clone())],
-                )
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?
-    } else {
-        vec![one(&prepared, &generator, doc, &doc.params)?]
-    };
+                )?);
+            }
+        } else {
+            traces.push(one(&prepared, generator, doc, &doc.params)?);
+        }
+    }
     match config.format {
-        ReportFormat::Json if config.all => {
+        ReportFormat::Json if traces.len() > 1 || config.all => {
             crate::term::outln!("{}", serde_json::to_string_pretty(&traces)?)
         }
         ReportFormat::Json => {

@@ -213,35 +213,58 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
     let started = Instant::now();
     let result = (|| -> anyhow::Result<String> {
         let prepared = Prepared::load(config)?;
-        let generator = prepared.generator(config);
+        // One generator per language asked for (`--lang en,ru`).
+        let generators = prepared.generators(config);
         let with_timings = |line: String| match prepared.timings() {
             Some(table) => format!("{line}\n{table}"),
             None => line,
         };
         if !config.all {
-            let written = generator.document(&config.document.params)?;
-            return Ok(with_timings(format!("wrote {written}")));
+            let mut lines = Vec::new();
+            for generator in &generators {
+                lines.push(format!(
+                    "wrote {}",
+                    generator.document(&config.document.params)?
+                ));
+            }
+            return Ok(with_timings(lines.join("\n")));
         }
         let (param, values) = prepared.all_values(config)?;
         let mut contexts = HashMap::new();
-        let mut changed: HashMap<String, Contexted> = HashMap::new();
-        for value in &values {
-            let made = generator.context(&[(param.name.clone(), value.clone())])?;
-            let text = made.context.to_string();
-            let unchanged = !everything && state.contexts.get(value) == Some(&text);
-            contexts.insert(value.clone(), text);
-            if !unchanged {
-                changed.insert(value.clone(), made);
+        // Each document by its value, and its language when there are several.
+        let mut changed: HashMap<String, (usize, Contexted)> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        for (i, generator) in generators.iter().enumerate() {
+            for value in &values {
+                let key = match generator.language_suffix() {
+                    Some(tag) => format!("{value} ({tag})"),
+                    None => value.clone(),
+                };
+                let made = generator.context(&[(param.name.clone(), value.clone())])?;
+                let text = made.context.to_string();
+                let unchanged = !everything && state.contexts.get(&key) == Some(&text);
+                contexts.insert(key.clone(), text);
+                if !unchanged {
+                    changed.insert(key.clone(), (i, made));
+                }
+                keys.push(key);
             }
         }
         // The documents whose context changed, in parallel as `generate --all` makes them,
         // each from the context just compared.
-        let order: Vec<String> = values
+        let order: Vec<String> = keys
             .iter()
-            .filter(|v| changed.contains_key(*v))
+            .filter(|k| changed.contains_key(*k))
             .cloned()
             .collect();
-        let results = batch::in_parallel(&order, |value| generator.make(&changed[value]), false);
+        let results = batch::in_parallel(
+            &order,
+            |key| {
+                let (i, made) = &changed[key];
+                generators[*i].make(made)
+            },
+            false,
+        );
         let made = results.iter().filter(|r| r.is_ok()).count();
         let failed: Vec<String> = order
             .iter()
@@ -250,7 +273,7 @@ fn rebuild(config: &GenerateConfig, state: &mut State, what: &str, everything: b
             .map(|(v, _)| v.clone())
             .collect();
         state.contexts = contexts;
-        let mut line = format!("rebuilt {made} of {} documents", values.len());
+        let mut line = format!("rebuilt {made} of {} documents", keys.len());
         if !failed.is_empty() {
             line.push_str(&format!("; failed: {}", failed.join(", ")));
         }

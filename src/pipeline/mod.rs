@@ -113,14 +113,6 @@ impl Prepared {
         self.timings.report()
     }
 
-    /// The generator of the run's (first) language.
-    pub fn generator<'a>(&'a self, config: &'a GenerateConfig) -> Generator<'a> {
-        self.generators(config)
-            .into_iter()
-            .next()
-            .expect("a run has at least one language")
-    }
-
     /// One generator per language asked for; with several, each document's file name ends
     /// in its language (`NAME.ru.pdf`).
     pub fn generators<'a>(&'a self, config: &'a GenerateConfig) -> Vec<Generator<'a>> {

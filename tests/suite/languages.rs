@@ -642,3 +642,20 @@ fn a_catalog_linked_out_of_the_project_is_refused() {
     assert!(err.contains("leads outside"), "{err}");
     assert!(!err.contains("launch codes"), "{err}");
 }
+
+/// `trace` follows the notes of every language asked for.
+#[test]
+fn every_language_is_traced() {
+    let out = brief(&[
+        "trace",
+        "-t",
+        "process-history",
+        "--lang",
+        "en,fr",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let traces: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(traces.as_array().map(Vec::len), Some(2), "{traces}");
+}

@@ -121,3 +121,27 @@ fn links_out_of_the_project_or_in_a_loop_are_not_walked() {
         started.elapsed()
     );
 }
+
+/// `watch` makes every language asked for, as `generate` does, and rebuilds each.
+#[test]
+fn every_language_asked_for_is_watched() {
+    let (_s, dir) = project();
+    let watch = Watch::start(
+        Path::new(env!("CARGO_BIN_EXE_brief")),
+        &dir,
+        &["-t", "event-brief", "--all", "--lang", "en,ru"],
+    );
+    watch.wait_for("rebuilt 4 of 4 documents", 1);
+    let ru = dir.join("output/event-brief-harbour-2024.ru.pdf");
+    assert_pdf_contains(&pdf_text(&std::fs::read(&ru).unwrap()), "Источники");
+    edit(
+        &dir.join("data/events/2024-reykjavik.yaml"),
+        "qualifier: more than",
+        "qualifier: at least",
+    );
+    // The changed event in both languages, the other untouched.
+    watch.wait_for("rebuilt 2 of 4 documents", 1);
+    assert_pdf_contains(&pdf_text(&std::fs::read(&ru).unwrap()), "at least 150");
+    let (code, _) = watch.terminate();
+    assert_eq!(code, Some(0));
+}
