@@ -419,25 +419,25 @@ fn repository_with_a_large_edition() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// `generate --since vbig` in `root`, its temporary folders in `tmp`.
+fn reading_vbig(root: &Path, tmp: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    command
+        .args(["generate", "-t", "process-history", "--since", "vbig"])
+        .args(["-f", "typ", "-o", "out.typ"])
+        .current_dir(root)
+        .env("TMPDIR", tmp);
+    command
+}
+
 /// The memory watchdog stops a run reading a revision that is too large for the budget,
 /// says so in those words, and leaves no temporary folder behind.
 #[test]
 fn a_revision_too_large_for_the_memory_budget_is_stopped_cleanly() {
     let (_dir, root) = repository_with_a_large_edition();
     let tmp = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args([
-            "generate",
-            "-t",
-            "process-history",
-            "--since",
-            "vbig",
-            "-f",
-            "typ",
-        ])
-        .args(["-o", "out.typ", "--max-memory", "80MiB"])
-        .current_dir(&root)
-        .env("TMPDIR", tmp.path())
+    let out = reading_vbig(&root, tmp.path())
+        .args(["--max-memory", "80MiB"])
         .output()
         .unwrap();
     let err = stderr(&out);
@@ -458,19 +458,7 @@ fn a_revision_too_large_for_the_memory_budget_is_stopped_cleanly() {
 fn an_interrupted_run_leaves_no_temporary_folder() {
     let (_dir, root) = repository_with_a_large_edition();
     let tmp = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args([
-            "generate",
-            "-t",
-            "process-history",
-            "--since",
-            "vbig",
-            "-f",
-            "typ",
-        ])
-        .args(["-o", "out.typ"])
-        .current_dir(&root)
-        .env("TMPDIR", tmp.path())
+    let mut child = reading_vbig(&root, tmp.path())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
