@@ -297,13 +297,18 @@ impl Sandbox {
 
     /// The Typst path (`/templates`) of a folder inside the root.
     pub fn typst_path(&self, dir: &Path) -> Option<String> {
-        let rel = dir.strip_prefix(&self.root).ok()?;
-        let parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        Some(format!("/{}", parts.join("/")))
+        typst_path_in(&self.root, dir)
     }
+}
+
+/// The Typst path (`/data/logo.png`) of `path` inside the project `root` (both canonical).
+pub fn typst_path_in(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(format!("/{}", parts.join("/")))
 }
 
 /// Starts Typst's one-time work on a thread of its own, once per process: the fonts and the

@@ -432,12 +432,7 @@ fn logo_path(doc: &crate::settings::DocumentConfig, base: &FactBase) -> Option<S
     let logo = base.issuer.as_ref()?.logo.as_ref()?;
     let root = doc.root.canonicalize().ok()?;
     let file = doc.data.join(&logo.value).canonicalize().ok()?;
-    let relative = file.strip_prefix(&root).ok()?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Some(format!("/{}", parts.join("/")))
+    world::typst_path_in(&root, &file)
 }
 
 /// The fields of the context that hold a fact's text (not ids, paths, dates or the
