@@ -65,6 +65,20 @@ pub fn context_in(
     )
 }
 
+/// The ids a parameter of `kind` (`process`, `country`, `organization`, `event`) may take
+/// in the fact base in `data`, as `--param` accepts them.
+pub fn choices(data: &Path, kind: &str) -> Result<Vec<String>, String> {
+    let base = crate::facts::load(data).map_err(|e| e.to_string())?;
+    let kind = templates::ParamKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| format!("no parameter kind `{kind}`"))?;
+    Ok(context::choices(&base, kind)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect())
+}
+
 /// Renders `template` (from `root/templates`, over the built-in ones) with `context` and
 /// compiles it to a PDF, with `root` as the project root. The error is the problems
 /// reported, with the generated source when it did not compile.
@@ -116,7 +130,42 @@ pub fn laid_out_text(
     template: &str,
     context: &serde_json::Value,
 ) -> Result<(f64, Vec<TextRun>), String> {
+    let layout = laid_out(root, template, context)?;
+    Ok((layout.width, layout.runs))
+}
+
+/// A place in the laid-out document: its page (from 1), how far down (points from the
+/// page's top) and what is there.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    pub page: usize,
+    pub y: f64,
+    pub text: String,
+}
+
+/// A document as laid out: its page size, every run of text, where each heading starts,
+/// and where each block the shared Typst files keep together (a quote, a statement:
+/// metadata `<brief-kept>` at its start and end) starts and ends.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub runs: Vec<TextRun>,
+    pub headings: Vec<Placed>,
+    pub kept: Vec<(Placed, Placed)>,
+}
+
+/// `template` rendered with `context` (as [`render_pdf`] does) and laid out by Typst.
+pub fn laid_out(
+    root: &Path,
+    template: &str,
+    context: &serde_json::Value,
+) -> Result<Layout, String> {
+    use typst::foundations::{Label, NativeElement, Selector};
+    use typst::introspection::{Introspector, MetadataElem};
     use typst::layout::{Frame, FrameItem, Point};
+    use typst::model::HeadingElem;
+    use typst::utils::PicoStr;
     use typst_layout::PagedDocument;
     let (sandbox, rendered, words) = rendered(root, template, context)?;
     let today = typst::foundations::Datetime::from_ymd(2026, 1, 1).expect("a date");
@@ -156,12 +205,57 @@ pub fn laid_out_text(
         }
     }
     let mut runs = Vec::new();
-    let mut width = 0.0;
+    let (mut width, mut height) = (0.0, 0.0);
     for (i, page) in document.pages().iter().enumerate() {
         width = page.frame.width().to_pt();
+        height = page.frame.height().to_pt();
         walk(&page.frame, Point::zero(), i + 1, &mut runs);
     }
-    Ok((width, runs))
+    let introspector = document.introspector();
+    let placed = |content: &typst::foundations::Content, text: String| {
+        let at = content.location().and_then(|l| introspector.position(l))?;
+        Some(Placed {
+            page: at.page.get(),
+            y: at.point.y.to_pt(),
+            text,
+        })
+    };
+    let headings = (introspector
+        .query(&Selector::Elem(HeadingElem::ELEM, None))
+        .iter())
+    .filter_map(|h| {
+        let body = h.to_packed::<HeadingElem>()?.body.plain_text().to_string();
+        placed(h, body)
+    })
+    .collect();
+    let label = Label::new(PicoStr::intern("brief-kept")).expect("a label");
+    let marks: Vec<(String, Placed)> = (introspector.query(&Selector::Label(label)).iter())
+        .filter_map(|m| {
+            let value = m.to_packed::<MetadataElem>()?.value.clone();
+            let text = match value {
+                typst::foundations::Value::Str(s) => s.to_string(),
+                other => format!("{other:?}"),
+            };
+            Some((text.clone(), placed(m, text)?))
+        })
+        .collect();
+    // Each start with the end after it.
+    let mut kept = Vec::new();
+    let mut open: Option<Placed> = None;
+    for (what, at) in marks {
+        match (what.starts_with("end"), open.take()) {
+            (false, _) => open = Some(at),
+            (true, Some(start)) => kept.push((start, at)),
+            (true, None) => {}
+        }
+    }
+    Ok(Layout {
+        width,
+        height,
+        runs,
+        headings,
+        kept,
+    })
 }
 
 /// The sandbox, the rendered source and the words (as Typst reads them) of `template` with

@@ -41,17 +41,24 @@ pub const BUILTIN_TYPST_DIR: &str = "/brief-builtin";
 pub enum ParamKind {
     Process,
     Country,
+    Organization,
     Event,
 }
 
 impl ParamKind {
-    pub const ALL: [ParamKind; 3] = [ParamKind::Process, ParamKind::Country, ParamKind::Event];
+    pub const ALL: [ParamKind; 4] = [
+        ParamKind::Process,
+        ParamKind::Country,
+        ParamKind::Organization,
+        ParamKind::Event,
+    ];
 
     /// The name used in manifests and messages.
     pub fn as_str(self) -> &'static str {
         match self {
             ParamKind::Process => "process",
             ParamKind::Country => "country",
+            ParamKind::Organization => "organization",
             ParamKind::Event => "event",
         }
     }
@@ -137,6 +144,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/country-participation.email.html.j2"),
     ),
     (
+        "organization-participation.email.txt.j2",
+        include_str!("../templates/organization-participation.email.txt.j2"),
+    ),
+    (
+        "organization-participation.email.html.j2",
+        include_str!("../templates/organization-participation.email.html.j2"),
+    ),
+    (
         "event-brief.email.txt.j2",
         include_str!("../templates/event-brief.email.txt.j2"),
     ),
@@ -159,6 +174,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "country-participation.manifest.yaml",
         include_str!("../templates/country-participation.manifest.yaml"),
+    ),
+    (
+        "organization-participation.typ.j2",
+        include_str!("../templates/organization-participation.typ.j2"),
+    ),
+    (
+        "organization-participation.manifest.yaml",
+        include_str!("../templates/organization-participation.manifest.yaml"),
     ),
     (
         "event-brief.typ.j2",

@@ -438,6 +438,7 @@ impl<'a> Builder<'a> {
                 last.speakers.push(speaker);
                 last.meta.basis.push(Basis::whole(path));
                 last.by = attribution(self.words, &last.speakers, last.on_behalf_of.as_ref());
+                last.speaking_for = speaking_for(&last.speakers, last.on_behalf_of.as_ref());
                 continue;
             }
             let speakers = vec![speaker];
@@ -446,6 +447,7 @@ impl<'a> Builder<'a> {
                 text: st.text.clone(),
                 lang: self.quote_lang(st),
                 by: attribution(self.words, &speakers, on_behalf_of.as_ref()),
+                speaking_for: speaking_for(&speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,
                 note: st.note.clone(),
@@ -525,22 +527,30 @@ pub(super) fn attribution(
     speakers: &[Person],
     on_behalf_of: Option<&PartyRef>,
 ) -> String {
-    let mut text = speakers
+    let text = speakers
         .iter()
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join(&words.semicolon());
-    if let Some(party) = on_behalf_of
-        && !speakers
-            .iter()
-            .all(|s| s.party.as_ref().is_some_and(|p| p.id == party.id))
-    {
-        text = words.get(
-            "speaking-for",
-            &[("who", text.into()), ("party", party.label.clone().into())],
-        );
+    match speaking_for(speakers, on_behalf_of) {
+        Some(party) => words.get(
+            "label-speaking-for",
+            &[("who", text.into()), ("party", party.into())],
+        ),
+        None => text,
     }
-    text
+}
+
+/// The label of the party an attribution names the speakers as speaking for: `on_behalf_of`,
+/// unless every speaker holds a position in it.
+pub(super) fn speaking_for(speakers: &[Person], on_behalf_of: Option<&PartyRef>) -> Option<String> {
+    on_behalf_of
+        .filter(|party| {
+            !speakers
+                .iter()
+                .all(|s| s.party.as_ref().is_some_and(|p| p.id == party.id))
+        })
+        .map(|party| party.label.clone())
 }
 
 /// Marks runs of statements that belong together (`same`): `continues` on all but the first

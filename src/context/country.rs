@@ -1,5 +1,6 @@
-//! What a country parameter adds to the context ([`CountryFocus`]): the country's profile,
-//! its role in each event, heads of delegation, what its people said, its meetings and
+//! What a country or organisation parameter adds to the context ([`CountryFocus`],
+//! [`OrganizationFocus`]): the party's profile and, the same for both ([`PartyPart`]), its
+//! role in each event, heads of delegation, what its people said, its meetings and
 //! initiatives, and its involvement by year.
 
 use serde::Serialize;
@@ -7,12 +8,29 @@ use serde::Serialize;
 use super::focus::TimelineEntry;
 use super::{Builder, EventRecord, EventRef, Person, StatementRecord, mark_runs};
 use crate::changes::{EventItem, RecordKind};
-use crate::facts::{Basis, Citation, Country, Event, FactBase, item_path, record_path};
+use crate::facts::{
+    Basis, Citation, Country, Event, FactBase, Organization, item_path, record_path,
+};
 
 /// What a `country` parameter adds.
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryFocus {
     pub country: CountryRecord,
+    #[serde(flatten)]
+    pub part: PartyPart,
+}
+
+/// What an `organization` parameter adds.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganizationFocus {
+    pub organization: OrganizationRecord,
+    #[serde(flatten)]
+    pub part: PartyPart,
+}
+
+/// What a party (a country or an organisation) did across the events on record.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyPart {
     /// The processes the country initiated or took part in.
     pub processes: Vec<ProcessRole>,
     /// The country's roles in each event it took part in, by date.
@@ -47,6 +65,25 @@ pub struct CountryRecord {
     pub name: String,
     pub official_name: Option<String>,
     pub region: Option<String>,
+    pub cite: Vec<String>,
+    /// Where its notes come from (see `basis` of any record).
+    pub basis: Vec<Basis>,
+}
+
+/// An organisation's own record.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganizationRecord {
+    /// The curator's own fields (`extra:` in the fact base), untouched.
+    pub extra: crate::yaml::Extra,
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    /// `un-entity`, `intergovernmental`, `regional`, `civil-society`, `government-body`,
+    /// `other`; and in words (`UN entity`).
+    pub kind: String,
+    pub kind_text: String,
+    /// The organisation it is part of (a party), if recorded.
+    pub parent: Option<super::PartyRef>,
     pub cite: Vec<String>,
     /// Where its notes come from (see `basis` of any record).
     pub basis: Vec<Basis>,
@@ -180,7 +217,6 @@ pub struct CountrySummary {
 
 impl<'a> Builder<'a> {
     pub(super) fn country_focus(&mut self, country: &'a Country) -> CountryFocus {
-        let base = self.base;
         let id = country.id.value.as_str();
         let record = CountryRecord {
             extra: country.extra.clone(),
@@ -191,6 +227,34 @@ impl<'a> Builder<'a> {
             cite: self.cite(&country.sources),
             basis: vec![Basis::whole(record_path("countries", id))],
         };
+        CountryFocus {
+            country: record,
+            part: self.party_part(id),
+        }
+    }
+
+    pub(super) fn organization_focus(&mut self, org: &'a Organization) -> OrganizationFocus {
+        let id = org.id.value.as_str();
+        let record = OrganizationRecord {
+            extra: org.extra.clone(),
+            id: id.to_owned(),
+            name: org.name.clone(),
+            short_name: org.short_name.clone(),
+            kind: org.kind.clone(),
+            kind_text: self.words.term("org-kind", &org.kind),
+            parent: org.parent.as_ref().map(|p| self.party(&p.value)),
+            cite: self.cite(&org.sources),
+            basis: vec![Basis::whole(record_path("organizations", id))],
+        };
+        OrganizationFocus {
+            organization: record,
+            part: self.party_part(id),
+        }
+    }
+
+    /// What the party `id` did across the events on record.
+    fn party_part(&mut self, id: &str) -> PartyPart {
+        let base = self.base;
         let processes = self.country_processes(id);
         let mut involved: Vec<&Event> = base
             .events
@@ -287,8 +351,7 @@ impl<'a> Builder<'a> {
             &involved,
             &statements,
         );
-        CountryFocus {
-            country: record,
+        PartyPart {
             processes,
             roles,
             heads,
@@ -344,6 +407,7 @@ impl<'a> Builder<'a> {
                 text: s.text.clone(),
                 lang: self.quote_lang(s),
                 by: super::attribution(self.words, &speakers, on_behalf_of.as_ref()),
+                speaking_for: super::builder::speaking_for(&speakers, on_behalf_of.as_ref()),
                 speakers,
                 on_behalf_of,
                 note: s.note.clone(),

@@ -29,6 +29,10 @@ pub struct ProcessFocus {
     /// Measures that two or more meetings report, for a comparison chart; none when there
     /// is nothing to compare.
     pub figures: Option<FiguresAcross>,
+    /// Events on record that are not meetings of the process nor part of one, but that
+    /// their record relates to the process (`topics` naming it), by date: `others` would
+    /// say the sources do not link them to it.
+    pub linked: Vec<EventRecord>,
     /// Events on record that are not linked to the process, so that nothing is left out.
     pub others: Vec<EventRecord>,
 }
@@ -164,6 +168,13 @@ pub struct SeriesEntry {
     pub basis: Vec<crate::facts::Basis>,
 }
 
+/// Whether the record of an event that is neither a meeting of `process` nor part of one
+/// relates it to the process: its `topics` name the process, or its `process` does (as
+/// when it is part of an event outside the process).
+fn relates_to(e: &Event, process: &str) -> bool {
+    e.topics.iter().any(|t| t == process) || e.process.as_ref().is_some_and(|p| p.value == process)
+}
+
 /// The meetings of `process`: its events that are not part of another event.
 pub(crate) fn meetings_of<'b>(events: &'b [Event], process: &str) -> Vec<&'b Event> {
     let mut members: Vec<&Event> = events
@@ -191,20 +202,27 @@ impl<'a> Builder<'a> {
             }
             events.push(record);
         }
-        timeline.sort_by_cached_key(|t| match base.event(&t.event.id) {
-            Some(e) => base.chronological(e),
-            None => (crate::facts::FuzzyDate::UNKNOWN, 0, t.event.id.clone()),
-        });
-
-        // Everything else on record, so that the briefing leaves no recorded fact out.
-        let shown: std::collections::HashSet<&str> =
-            timeline.iter().map(|t| t.event.id.as_str()).collect();
+        // Everything else on record, so that the briefing leaves no recorded fact out:
+        // first what its record relates to the process (on the timeline too), then the rest.
+        let shown: std::collections::HashSet<String> =
+            timeline.iter().map(|t| t.event.id.clone()).collect();
         let mut rest: Vec<&Event> = base
             .events
             .iter()
             .filter(|e| !shown.contains(e.id.value.as_str()))
             .collect();
         rest.sort_by_cached_key(|e| base.chronological(e));
+        let (linked, rest): (Vec<&Event>, Vec<&Event>) = rest
+            .into_iter()
+            .partition(|e| relates_to(e, &process.id.value));
+        for e in &linked {
+            timeline.push(self.timeline_entry(e, false));
+        }
+        timeline.sort_by_cached_key(|t| match base.event(&t.event.id) {
+            Some(e) => base.chronological(e),
+            None => (crate::facts::FuzzyDate::UNKNOWN, 0, t.event.id.clone()),
+        });
+        let linked = linked.into_iter().map(|e| self.event(e)).collect();
         let others = rest.into_iter().map(|e| self.event(e)).collect();
 
         let first = members.first().map(|e| e.start.value);
@@ -246,6 +264,7 @@ impl<'a> Builder<'a> {
             events,
             timeline,
             figures: figures_across(self.words, &members),
+            linked,
             others,
         }
     }

@@ -34,7 +34,7 @@ use crate::templates::ParamKind;
 use crate::words::Words;
 use crate::yaml::Extra;
 
-pub use country::CountryFocus;
+pub use country::{CountryFocus, OrganizationFocus};
 pub use focus::{EventFocus, ProcessFocus};
 pub use records::*;
 
@@ -71,6 +71,8 @@ pub struct Context {
     pub process_focus: Option<ProcessFocus>,
     #[serde(flatten)]
     pub country_focus: Option<CountryFocus>,
+    #[serde(flatten)]
+    pub organization_focus: Option<OrganizationFocus>,
     #[serde(flatten)]
     pub event_focus: Option<EventFocus>,
     /// The analyst's judgements about the document's subject: printed apart from the facts,
@@ -138,7 +140,7 @@ fn covered_events<'b>(base: &'b FactBase, request: &Request) -> Vec<&'b crate::f
             request.params.values().any(|(kind, v)| match kind {
                 // A process history tells every event on record (others at its end).
                 ParamKind::Process => base.process(v).is_some(),
-                ParamKind::Country => !base.roles_in(v, e).is_empty(),
+                ParamKind::Country | ParamKind::Organization => !base.roles_in(v, e).is_empty(),
                 ParamKind::Event => {
                     e.id.value == *v || base.anchor_of(e).is_some_and(|a| a.id.value == *v)
                 }
@@ -220,6 +222,7 @@ pub fn build(
         },
         process_focus: None,
         country_focus: None,
+        organization_focus: None,
         event_focus: None,
         assessments: Vec::new(),
         unknowns: Vec::new(),
@@ -237,6 +240,11 @@ pub fn build(
             ParamKind::Country => {
                 if let Some(country) = base.country(value) {
                     ctx.country_focus = Some(b.country_focus(country));
+                }
+            }
+            ParamKind::Organization => {
+                if let Some(org) = base.organization(value) {
+                    ctx.organization_focus = Some(b.organization_focus(org));
                 }
             }
             ParamKind::Event => {
@@ -290,7 +298,7 @@ pub fn build(
 }
 
 /// Whether a change concerns the document: an event brief, its event and related events; a
-/// country summary, what involves the country; a process history, everything.
+/// country or organisation summary, what involves it; a process history, everything.
 fn concerns(ctx: &Context, c: &Change) -> bool {
     if let Some(f) = &ctx.event_focus {
         return c.id == f.event.event.id || f.event.related.iter().any(|r| r.event.id == c.id);
@@ -298,6 +306,10 @@ fn concerns(ctx: &Context, c: &Change) -> bool {
     if let Some(f) = &ctx.country_focus {
         return c.parties.contains(&f.country.id)
             || (c.kind == RecordKind::Country && c.id == f.country.id);
+    }
+    if let Some(f) = &ctx.organization_focus {
+        return c.parties.contains(&f.organization.id)
+            || (c.kind == RecordKind::Organization && c.id == f.organization.id);
     }
     true
 }

@@ -186,6 +186,10 @@ pub struct StatementRecord {
     /// Who said it, as printed: the speakers' `text`, and `, for Party` when they spoke for
     /// a party other than the one of their position.
     pub by: String,
+    /// The label of the party `by` names them as speaking for, or none (so a template that
+    /// writes the speakers itself, as the shared Typst files do — a long title once per
+    /// document — can say it too).
+    pub speaking_for: Option<String>,
     pub note: Option<String>,
     /// Part of a run of statements by the same speakers: `continues` on all but the first,
     /// `continued` on all but the last (the attribution is printed once, at the end).

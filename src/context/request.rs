@@ -101,6 +101,12 @@ pub fn choices(base: &FactBase, kind: ParamKind) -> Vec<(String, String)> {
             .filter(|c| base.took_part(&c.id.value))
             .map(|c| (c.id.value.clone(), c.name.clone()))
             .collect(),
+        ParamKind::Organization => base
+            .organizations
+            .iter()
+            .filter(|o| base.took_part(&o.id.value))
+            .map(|o| (o.id.value.clone(), o.name.clone()))
+            .collect(),
     }
 }
 

@@ -21,7 +21,7 @@ claim-field-start = تاريخ البدء
 claim-field-end = تاريخ الانتهاء
 claim-field-location = المكان
 claim-field-organizers = الجهات المنظمة
-speaking-for = { $who }، باسم { $party }
+label-speaking-for = { $who }، باسم { $party }
 announced-field-start = التواريخ
 announced-field-location = المكان
 announced-field-sequence = الرقم في العملية
@@ -160,14 +160,21 @@ section-initiatives = المواقف والمبادرات المعلنة
 section-outcome = النتائج
 section-claims = مواضع اختلاف المصادر
 section-related = فعاليات ذات صلة
+section-linked = فعاليات ذات صلة
 section-others = فعاليات أخرى مسجلة
 section-sources = المصادر
 section-assessment = تقييم
 section-talking-points = نقاط للحديث والخطوات التالية والأسئلة المفتوحة
 section-involvement = المشاركة عبر السنين
 section-roles = الدور في كل فعالية
-section-said-by = ما قاله ممثلو البلد
-section-said-of = ما قاله الآخرون عن البلد
+section-said-by = ما قاله ممثلو { $party ->
+        [organization] المنظمة
+       *[other] البلد
+    }
+section-said-of = ما قاله الآخرون عن { $party ->
+        [organization] المنظمة
+       *[other] البلد
+    }
 section-meetings = اجتماعات ثنائية وغيرها
 section-country-initiatives = المبادرات والمواقف
 
@@ -196,6 +203,7 @@ ph-timeline-caption = اجتماعات العملية (مصمتة) والاجت�
 ph-figures-caption = الأرقام الرئيسية التي أوردتها المصادر لأكثر من اجتماع واحد.
 ph-figures-alt = الأرقام الرئيسية: { $measures }
 ph-figures-none = لا توجد أرقام رئيسية مسجلة لـ{ $events }.
+ph-linked-note = فعاليات ليست من اجتماعات «{ $name }» لكن قاعدة الوقائع تربطها به.
 ph-others-note = فعاليات في قاعدة الوقائع لا تربطها مصادرها بـ«{ $name }».
 
 ## country-participation
@@ -244,6 +252,21 @@ cp-per-year-alt = الفعاليات حسب السنة: { $years }
 cp-timeline-caption = الفعاليات التي شارك فيها { $name }، حسب التاريخ.
 cp-timeline-caption-announced = الفعاليات التي شارك فيها { $name } أو أُعلن عن مشاركته فيها، حسب التاريخ.
 
+## organization-participation (بقية الكلمات من ملخص البلد، `cp-…`)
+op-kind = ملخص مشاركة منظمة
+op-description = مشاركة { $name } في الفعاليات المسجلة، مع المصادر
+op-organization = المنظمة
+op-kind-label = النوع
+op-parent = تابعة لـ
+section-organization-initiatives = المبادرات والمواقف
+org-kind-un-entity = كيان تابع للأمم المتحدة
+org-kind-intergovernmental = منظمة حكومية دولية
+org-kind-regional = منظمة إقليمية
+org-kind-civil-society = منظمة من منظمات المجتمع المدني
+org-kind-government-body = هيئة حكومية
+org-kind-other = منظمة أخرى
+
+
 ## event-brief
 eb-kind = إحاطة عن فعالية
 eb-kind-of = إحاطة عن فعالية · { $process }
@@ -260,6 +283,7 @@ eb-dates-announced = { $dates }، حسب الإعلان
 subject-process-history = { $name }: تاريخ العملية (حتى { $date })
 subject-process-history-years = { $name }: تاريخ العملية، { $years } (حتى { $date })
 subject-country-participation = { $name }: ملخص المشاركة (حتى { $date })
+subject-organization-participation = { $name }: ملخص المشاركة (حتى { $date })
 subject-event-brief = إحاطة: { $name }، { $dates }
 email-greeting = الزملاء الأعزاء،
 email-attached-generic = تجدون مرفقًا: { $description }
@@ -311,6 +335,8 @@ email-ph-latest = آخر اجتماع:
 email-ph-latest-text = { $name }، { $dates }
 email-ph-hosted = ، واستضافته { $hosts }
 email-ph-outcome = نتيجته:
+email-op-intro = تجدون مرفقًا ملخصًا لمشاركة { $name }.
+email-op-intro-in = تجدون مرفقًا ملخصًا لمشاركة { $name } في { $processes }.
 email-cp-intro = تجدون مرفقًا ملخصًا لمشاركة { $name }.
 email-cp-intro-in = تجدون مرفقًا ملخصًا لمشاركة { $name } في { $processes }.
 email-cp-events = { $count ->

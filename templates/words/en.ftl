@@ -24,7 +24,7 @@ claim-field-end = the end date
 claim-field-location = the place
 claim-field-organizers = the organisers
 # Speakers who spoke for a party other than the one of their position.
-speaking-for = { $who }, for { $party }
+label-speaking-for = { $who }, for { $party }
 # An event's facts only sources from before it give ("Its dates and place were announced …").
 announced-field-start = dates
 announced-field-location = place
@@ -161,6 +161,7 @@ section-initiatives = Positions and initiatives stated
 section-outcome = Outcome
 section-claims = Where sources differ
 section-related = Related events
+section-linked = Related events
 section-others = Other events on record
 section-sources = Sources
 section-assessment = Assessment
@@ -194,6 +195,7 @@ ph-timeline-caption = Meetings of the process (filled) and related meetings (ope
 ph-figures-caption = Headline figures reported by more than one meeting, as the sources give them.
 ph-figures-alt = Headline figures: { $measures }
 ph-figures-none = No headline figures are recorded for { $events }.
+ph-linked-note = Events that are not meetings of the { $name } but that the fact base relates to it.
 ph-others-note = Events in the fact base that its sources do not link to the { $name }.
 
 ## country-participation
@@ -239,6 +241,22 @@ cp-per-year-alt = Events per year: { $years }
 cp-timeline-caption = Events in which { $name } took part, by date.
 cp-timeline-caption-announced = Events in which { $name } took part or was announced to, by date.
 
+## organization-participation (the other words are the country summary's, `cp-…`)
+op-kind = Organisation participation summary
+op-description = Participation of { $name } in the events on record, with sources
+op-organization = Organisation
+op-kind-label = Type
+op-parent = Part of
+section-organization-initiatives = Initiatives and positions
+# An organisation's kind (`kind:` in organizations.yaml).
+org-kind-un-entity = United Nations entity
+org-kind-intergovernmental = Intergovernmental organisation
+org-kind-regional = Regional organisation
+org-kind-civil-society = Civil society organisation
+org-kind-government-body = Government body
+org-kind-other = Other organisation
+
+
 ## event-brief
 eb-kind = Event brief
 eb-kind-of = Event brief · { $process }
@@ -255,6 +273,7 @@ eb-dates-announced = { $dates }, as announced
 subject-process-history = { $name }: a history (as of { $date })
 subject-process-history-years = { $name }: a history, { $years } (as of { $date })
 subject-country-participation = { $name }: participation summary (as of { $date })
+subject-organization-participation = { $name }: participation summary (as of { $date })
 subject-event-brief = Brief: { $name }, { $dates }
 email-greeting = Dear colleagues,
 email-attached-generic = Please find attached: { $description }
@@ -301,6 +320,8 @@ email-ph-latest-text = { $name }, { $dates }
 email-ph-hosted = , hosted by { $hosts }
 email-ph-outcome = Its outcome:
 # A country summary at a glance.
+email-op-intro = Please find attached a summary of the participation of { $name }.
+email-op-intro-in = Please find attached a summary of the participation of { $name } in the { $processes }.
 email-cp-intro = Please find attached a summary of the participation of { $name }.
 email-cp-intro-in = Please find attached a summary of the participation of { $name } in the { $processes }.
 email-cp-events = { $count ->

@@ -20,7 +20,7 @@ claim-field-start = la date de début
 claim-field-end = la date de fin
 claim-field-location = le lieu
 claim-field-organizers = les organisateurs
-speaking-for = { $who }, au nom de : { $party }
+label-speaking-for = { $who }, au nom de : { $party }
 announced-field-start = dates
 announced-field-location = lieu
 announced-field-sequence = numéro dans le processus
@@ -157,6 +157,7 @@ section-initiatives = Positions et initiatives exprimées
 section-outcome = Résultat
 section-claims = Divergences entre les sources
 section-related = Événements liés
+section-linked = Événements liés
 section-others = Autres événements de la base
 section-sources = Sources
 section-assessment = Analyse
@@ -196,6 +197,7 @@ ph-timeline-caption = Réunions du processus (pleines) et réunions liées (vide
 ph-figures-caption = Chiffres clés donnés pour plus d’une réunion, tels que les sources les rapportent.
 ph-figures-alt = Chiffres clés : { $measures }
 ph-figures-none = Aucun chiffre clé n’est enregistré pour { $events }.
+ph-linked-note = Événements qui ne sont pas des réunions du processus « { $name } », mais que la base de faits y rattache.
 ph-others-note = Événements de la base de faits que ses sources ne rattachent pas au processus « { $name } ».
 
 ## country-participation
@@ -238,6 +240,21 @@ cp-per-year-alt = Événements par année : { $years }
 cp-timeline-caption = Événements auxquels { $name } a pris part, par date.
 cp-timeline-caption-announced = Événements auxquels { $name } a pris part ou devait prendre part, par date.
 
+## organization-participation (les autres mots sont ceux du résumé par pays, `cp-…`)
+op-kind = Participation d’une organisation
+op-description = Participation de l’organisation « { $name } » aux événements de la base, avec sources
+op-organization = Organisation
+op-kind-label = Type
+op-parent = Relève de
+section-organization-initiatives = Initiatives et positions
+org-kind-un-entity = Entité des Nations Unies
+org-kind-intergovernmental = Organisation intergouvernementale
+org-kind-regional = Organisation régionale
+org-kind-civil-society = Organisation de la société civile
+org-kind-government-body = Organe gouvernemental
+org-kind-other = Autre organisation
+
+
 ## event-brief
 eb-kind = Note sur un événement
 eb-kind-of = Note sur un événement · { $process }
@@ -253,6 +270,7 @@ eb-dates-announced = { $dates }, selon l’annonce
 subject-process-history = { $name } : historique (au { $date })
 subject-process-history-years = { $name } : historique, { $years } (au { $date })
 subject-country-participation = { $name } : participation (au { $date })
+subject-organization-participation = { $name } : participation (au { $date })
 subject-event-brief = Note : { $name }, { $dates }
 email-greeting = Chers collègues,
 email-attached-generic = Veuillez trouver ci-joint : { $description }
@@ -296,6 +314,8 @@ email-ph-latest = La plus récente :
 email-ph-latest-text = { $name }, { $dates }
 email-ph-hosted = , accueillie par { $hosts }
 email-ph-outcome = Son résultat :
+email-op-intro = Veuillez trouver ci-joint une note sur la participation de l’organisation « { $name } ».
+email-op-intro-in = Veuillez trouver ci-joint une note sur la participation de l’organisation « { $name } » ({ $processes }).
 email-cp-intro = Veuillez trouver ci-joint une note sur la participation du pays « { $name } ».
 email-cp-intro-in = Veuillez trouver ci-joint une note sur la participation du pays « { $name } » ({ $processes }).
 email-cp-events = { $count ->

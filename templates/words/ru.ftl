@@ -21,7 +21,7 @@ claim-field-start = дата начала
 claim-field-end = дата окончания
 claim-field-location = место проведения
 claim-field-organizers = организаторы
-speaking-for = { $who } (от имени стороны: { $party })
+label-speaking-for = { $who } (от имени стороны: { $party })
 announced-field-start = даты
 announced-field-location = место
 announced-field-sequence = порядковый номер в процессе
@@ -159,14 +159,21 @@ section-initiatives = Заявленные позиции и инициатив�
 section-outcome = Итоги
 section-claims = Расхождения в источниках
 section-related = Связанные мероприятия
+section-linked = Связанные мероприятия
 section-others = Другие мероприятия в базе
 section-sources = Источники
 section-assessment = Оценка
 section-talking-points = Тезисы, следующие шаги и открытые вопросы
 section-involvement = Участие по годам
 section-roles = Роль в каждом мероприятии
-section-said-by = Что говорили представители страны
-section-said-of = Что говорили о стране другие
+section-said-by = Что говорили представители { $party ->
+        [organization] организации
+       *[other] страны
+    }
+section-said-of = Что говорили о { $party ->
+        [organization] организации
+       *[other] стране
+    } другие
 section-meetings = Двусторонние и другие встречи
 section-country-initiatives = Инициативы и позиции
 
@@ -194,6 +201,7 @@ ph-timeline-caption = Встречи процесса (закрашены) и с
 ph-figures-caption = Основные цифры, которые приводятся более чем для одной встречи, — по данным источников.
 ph-figures-alt = Основные цифры: { $measures }
 ph-figures-none = Основные цифры не приводятся для: { $events }.
+ph-linked-note = Мероприятия, которые не являются встречами в рамках процесса «{ $name }», но связаны с ним в базе фактов.
 ph-others-note = Мероприятия из базы фактов, которые источники не связывают с процессом «{ $name }».
 
 ## country-participation
@@ -215,29 +223,80 @@ cp-appears = { $count ->
 }
 cp-hosted = ; в качестве принимающей стороны: { $events }
 cp-organised = ; в качестве соорганизатора: { $events }
-cp-none-reported = Источники не сообщают о мероприятиях с участием страны: { $name }.
+cp-none-reported = Источники не сообщают о мероприятиях с участием { $party ->
+        [organization] организации
+       *[other] страны
+    }: { $name }.
 cp-announced-only = Объявлено заранее, но не подтверждено: участие — { $events }
 cp-headed = { $count ->
     [one] Глава делегации: { $people }
    *[other] Главы делегаций: { $people }
 }
 cp-people = { $capacity ->
-    [spoke] Выступавшие от имени страны: { $people }
+    [spoke] Выступавшие от имени { $party ->
+        [organization] организации
+       *[other] страны
+    }: { $people }
     [received] Представители принимающей стороны: { $people }
-    [announced] Участие от имени страны намечалось заранее: { $people }
-   *[other] Представляли страну: { $people }
+    [announced] Участие от имени { $party ->
+        [organization] организации
+       *[other] страны
+    } намечалось заранее: { $people }
+   *[other] Представляли { $party ->
+        [organization] организацию
+       *[other] страну
+    }: { $people }
 }
 cp-statements = { $count ->
-    [1] Источники фиксируют одно заявление от имени страны
-    [one] Источники фиксируют { $count } заявление от имени страны
-    [few] Источники фиксируют { $count } заявления от имени страны
-   *[many] Источники фиксируют { $count } заявлений от имени страны
+    [1] Источники фиксируют одно заявление от имени { $party ->
+        [organization] организации
+       *[other] страны
+    }
+    [one] Источники фиксируют { $count } заявление от имени { $party ->
+        [organization] организации
+       *[other] страны
+    }
+    [few] Источники фиксируют { $count } заявления от имени { $party ->
+        [organization] организации
+       *[other] страны
+    }
+   *[many] Источники фиксируют { $count } заявлений от имени { $party ->
+        [organization] организации
+       *[other] страны
+    }
 }
-cp-no-events = В базе фактов нет мероприятий с участием страны: { $name }.
-cp-per-year-caption = Мероприятия с участием страны по годам (по данным базы): { $name }.
+cp-no-events = В базе фактов нет мероприятий с участием { $party ->
+        [organization] организации
+       *[other] страны
+    }: { $name }.
+cp-per-year-caption = Мероприятия с участием { $party ->
+        [organization] организации
+       *[other] страны
+    } по годам (по данным базы): { $name }.
 cp-per-year-alt = Мероприятия по годам: { $years }
-cp-timeline-caption = Мероприятия с участием страны: { $name } — по датам.
-cp-timeline-caption-announced = Мероприятия с участием страны (в том числе объявленным заранее): { $name } — по датам.
+cp-timeline-caption = Мероприятия с участием { $party ->
+        [organization] организации
+       *[other] страны
+    }: { $name } — по датам.
+cp-timeline-caption-announced = Мероприятия с участием { $party ->
+        [organization] организации
+       *[other] страны
+    } (в том числе объявленным заранее): { $name } — по датам.
+
+## organization-participation (остальные слова — из справки о стране, `cp-…`)
+op-kind = Справка об участии организации
+op-description = Участие: { $name } — мероприятия из базы фактов, с источниками
+op-organization = Организация
+op-kind-label = Тип
+op-parent = Входит в
+section-organization-initiatives = Инициативы и позиции
+org-kind-un-entity = Структура Организации Объединённых Наций
+org-kind-intergovernmental = Межправительственная организация
+org-kind-regional = Региональная организация
+org-kind-civil-society = Организация гражданского общества
+org-kind-government-body = Государственный орган
+org-kind-other = Иная организация
+
 
 ## event-brief
 eb-kind = Справка о мероприятии
@@ -254,6 +313,7 @@ eb-dates-announced = { $dates }, по предварительным данны�
 subject-process-history = { $name }: история (по состоянию на { $date })
 subject-process-history-years = { $name }: история, { $years } (по состоянию на { $date })
 subject-country-participation = { $name }: справка об участии (по состоянию на { $date })
+subject-organization-participation = { $name }: справка об участии (по состоянию на { $date })
 subject-event-brief = Справка: { $name }, { $dates }
 email-greeting = Уважаемые коллеги!
 email-attached-generic = Направляем: { $description }
@@ -300,6 +360,8 @@ email-ph-latest = Последняя встреча:
 email-ph-latest-text = { $name }, { $dates }
 email-ph-hosted = ; принимающая сторона — { $hosts }
 email-ph-outcome = Итог:
+email-op-intro = Направляем справку об участии организации: { $name }.
+email-op-intro-in = Направляем справку об участии организации: { $name } ({ $processes }).
 email-cp-intro = Направляем справку об участии страны: { $name }.
 email-cp-intro-in = Направляем справку об участии страны: { $name } ({ $processes }).
 email-cp-events = { $count ->

@@ -806,3 +806,46 @@ fn every_envelope_is_checked_before_anything_is_sent() {
     assert!(err.contains("a..b@example.org"), "{err}");
     assert!(inbox.0.lock().unwrap().is_empty(), "nothing is sent: {err}");
 }
+
+/// An organisation summary has email drafts of its own: its subject and covering note name
+/// the organisation, never call it a country.
+#[test]
+fn an_organisation_summary_has_its_own_covering_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = draft(
+        dir.path(),
+        &[
+            "-t",
+            "organization-participation",
+            "-p",
+            "organization=lake-commission",
+            "--data",
+            "tests/fixtures/minimal",
+            "--to",
+            "d@example.org",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // The fact base's only organisation: chosen without `-p`, named without it.
+    let eml = std::fs::read(dir.path().join("organization-participation.eml")).unwrap();
+    let m = parse(&eml);
+    assert!(
+        m.subject()
+            .unwrap()
+            .starts_with("Lake Basin Commission: participation summary"),
+        "{:?}",
+        m.subject()
+    );
+    let text = m.body_text(0).unwrap();
+    assert!(
+        text.contains(
+            "Please find attached a summary of the participation of Lake Basin Commission in the Lake Dialogue."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("one event on record (1–2 June 2021)"),
+        "{text}"
+    );
+    assert!(!text.to_lowercase().contains("country"), "{text}");
+}

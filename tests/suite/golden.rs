@@ -56,6 +56,17 @@ fn country_participation_source() {
 }
 
 #[test]
+fn organization_participation_source() {
+    snapshot!(
+        "organization-participation-minimal-lake-commission",
+        generated(
+            "organization-participation",
+            &["--param", "organization=lake-commission"],
+        )
+    );
+}
+
+#[test]
 fn event_brief_source() {
     snapshot!(
         "event-brief-minimal-lake-2021",

@@ -659,3 +659,36 @@ fn every_language_is_traced() {
     let traces: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(traces.as_array().map(Vec::len), Some(2), "{traces}");
 }
+
+/// An organisation summary in Russian words the country summary's sentences for an
+/// organisation (организации), never for a country (страны).
+#[test]
+fn russian_organisation_summaries_speak_of_an_organisation() {
+    let text = only_text(&[
+        "-t",
+        "organization-participation",
+        "-p",
+        "organization=unoct",
+        "--lang",
+        "ru",
+    ]);
+    for expected in [
+        "СПРАВКА ОБ УЧАСТИИ ОРГАНИЗАЦИИ",
+        "Структура Организации Объединённых Наций",
+        "Выступавшие от имени организации",
+        "Мероприятия с участием организации",
+    ] {
+        assert_pdf_contains(&text, expected);
+    }
+    assert!(!text.contains("стран"), "{text}");
+    // The country summary keeps its words.
+    let text = only_text(&[
+        "-t",
+        "country-participation",
+        "-p",
+        "country=TJK",
+        "--lang",
+        "ru",
+    ]);
+    assert_pdf_contains(&text, "Мероприятия с участием страны");
+}

@@ -603,3 +603,71 @@ fn meaning_stays_legible_in_greyscale() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+/// Pages read well, in every built-in template for every value of its parameter on the
+/// shipped data: no heading is the last thing on its page (what it heads follows it there),
+/// and no quote or statement starts on one page and ends on the next.
+#[test]
+fn headings_stay_with_what_follows_and_statements_are_whole() {
+    let data = repo().join("data");
+    let mut documents: Vec<(&str, Vec<(&str, String)>)> = vec![("process-history", vec![])];
+    for (template, name) in [
+        ("event-brief", "event"),
+        ("country-participation", "country"),
+        ("organization-participation", "organization"),
+    ] {
+        for id in brief::harness::choices(&data, name).unwrap() {
+            documents.push((template, vec![(name, id)]));
+        }
+    }
+    assert!(documents.len() > 20, "{}", documents.len());
+    let (mut headings, mut statements) = (0, 0);
+    for (template, params) in &documents {
+        let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let what = format!("{template} {params:?}");
+        let context = brief::harness::context(
+            &data,
+            &repo().join("templates"),
+            template,
+            &params,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        )
+        .unwrap();
+        let layout = brief::harness::laid_out(&repo(), template, &context).unwrap();
+        // The body of a page ends where its footer ("Page 2 of 5") begins.
+        let footer = |page: usize| {
+            (layout.runs.iter())
+                .filter(|r| r.page == page && r.text.starts_with("Page "))
+                .map(|r| r.y - r.size)
+                .fold(layout.height, f64::min)
+        };
+        let last_page = layout.runs.iter().map(|r| r.page).max().unwrap();
+        for (i, h) in layout.headings.iter().enumerate() {
+            headings += 1;
+            // The heading's own lines: the runs from its top that are words of it.
+            let bottom = (layout.runs.iter())
+                .filter(|r| r.page == h.page && r.y >= h.y && r.y < h.y + 60.0)
+                .filter(|r| !r.text.trim().is_empty() && h.text.contains(r.text.trim()))
+                .map(|r| r.y)
+                .fold(h.y, f64::max);
+            let follows = (layout.runs.iter())
+                .any(|r| r.page == h.page && r.y > bottom + 1.0 && r.y < footer(h.page));
+            let last = i + 1 == layout.headings.len() && h.page == last_page;
+            assert!(
+                follows || last,
+                "{what}: the heading `{}` is the last thing on page {}",
+                h.text,
+                h.page
+            );
+        }
+        for (start, end) in &layout.kept {
+            statements += 1;
+            assert_eq!(
+                start.page, end.page,
+                "{what}: `{}…` starts on page {} and ends on page {}",
+                start.text, start.page, end.page
+            );
+        }
+    }
+    assert!(headings > 100 && statements > 20, "{headings} {statements}");
+}

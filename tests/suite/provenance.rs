@@ -472,6 +472,16 @@ fn strict_checking_asks_for_excerpts_and_refuses_warnings() {
         "      text: Су — өмір көзі.\n      sources: [gazette-2021]",
         "      text: Су — өмір көзі.\n      sources: [{ id: gazette-2021, excerpt: \"Су — өмір көзі.\" }]",
     );
+    edit(
+        &event,
+        "as: spoke, sources: [gazette-2021] }",
+        "as: spoke, sources: [{ id: gazette-2021, excerpt: Odile Marchand of the Lake Basin Commission spoke }] }",
+    );
+    edit(
+        &event,
+        "monitoring station.\n      sources: [gazette-2021]",
+        "monitoring station.\n      sources: [{ id: gazette-2021, excerpt: the commission offered to host a monitoring station }]",
+    );
     let out = strict();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -114,3 +114,96 @@ fn the_template_guide_documents_every_context_field() {
     );
     assert!(all.len() > 60, "{all:?}");
 }
+
+/// An event the fact base relates to the process (its topics name it) without making it a
+/// meeting is printed as related to the process, on the timeline, never among the events
+/// "that its sources do not link to the process".
+#[test]
+fn an_event_related_to_the_process_is_grouped_with_it() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let sources = dir.path().join("sources.yaml");
+    let mut text = std::fs::read_to_string(&sources).unwrap();
+    text.push_str("- id: gazette-2022\n  title: A year of lake news\n  publisher: The Lakeside Gazette\n  published: 2022-06-01\n  kind: news\n");
+    std::fs::write(&sources, text).unwrap();
+    std::fs::write(
+        dir.path().join("events/workshop.yaml"),
+        "- id: lake-workshop-2022\n  title: Workshop on the Lake Dialogue's water data\n  kind: side-event\n  start: 2022-03-10\n  topics: [lake-dialogue]\n  sources: [gazette-2022]\n- id: harbour-fair-2022\n  title: Harbour Trade Fair\n  kind: other\n  start: 2022-05-01\n  sources: [gazette-2022]\n",
+    )
+    .unwrap();
+    let data = dir.path().to_str().unwrap();
+    let ctx = context("process-history", data, &[]);
+    let ids = |key: &str| -> Vec<String> {
+        (ctx[key].as_array().unwrap().iter())
+            .map(|e| e["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(ids("linked"), ["lake-workshop-2022"]);
+    assert_eq!(ids("others"), ["harbour-fair-2022"]);
+    let timeline: Vec<&str> = (ctx["timeline"].as_array().unwrap().iter())
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(timeline, ["lake-2020", "lake-2021", "lake-workshop-2022"]);
+    let text = pdf_of("process-history", data, &[]);
+    let related = text
+        .find("Related events")
+        .expect("a section of related events");
+    let others = text
+        .find("Other events on record")
+        .expect("a section of other events");
+    // Each under its heading (both are on the timeline and in "What we do not know" too).
+    let workshop = related
+        + text[related..]
+            .find("Workshop on the Lake Dialogue")
+            .unwrap();
+    let fair = others + text[others..].find("Harbour Trade Fair").unwrap();
+    assert!(workshop < others, "{text}");
+    assert!(
+        !text[related..others].contains("Harbour Trade Fair"),
+        "{text}"
+    );
+    assert!(fair > others, "{text}");
+    assert_pdf_contains(
+        &text,
+        "Events that are not meetings of the Lake Dialogue but that the fact base relates to it.",
+    );
+}
+
+/// An organisation summary tells what the organisation is and what it did, as a country
+/// summary does; a person's long title is printed the first time only.
+#[test]
+fn an_organisation_summary_says_what_it_is_and_did() {
+    let text = pdf_of(
+        "organization-participation",
+        "tests/fixtures/minimal",
+        &["organization=lake-commission"],
+    );
+    for expected in [
+        "ORGANISATION PARTICIPATION SUMMARY",
+        "Participation in the Lake Dialogue",
+        "Organisation Lake Basin Commission (LBC)",
+        "Type Intergovernmental organisation",
+        "Lake Basin Commission appears in one event on record",
+        "Odile Marchand spoke for it",
+        "The sources record one statement made for it",
+        "The commission offered to host a shared monitoring station.",
+    ] {
+        assert_pdf_contains(&text, expected);
+    }
+    assert!(!text.contains("Country"), "{text}");
+    // The shipped data: UNOCT's Under-Secretary-General is named with his title once.
+    let text = pdf_of(
+        "organization-participation",
+        "data",
+        &["organization=unoct"],
+    );
+    assert_pdf_contains(&text, "Type United Nations entity");
+    assert_pdf_contains(&text, "Part of United Nations");
+    assert!(text.matches("Vladimir Voronkov").count() >= 3, "{text}");
+    let words = text
+        .replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = "Under Secretary General for Counter Terrorism";
+    assert_eq!(words.matches(title).count(), 1, "{text}");
+}
