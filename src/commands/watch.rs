@@ -24,95 +24,139 @@ use crate::term;
 /// Runs until interrupted.
 pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
     let config = &watch.generate;
-    let doc = &config.document;
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = stop.clone();
-        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))
-            .map_err(|e| anyhow::anyhow!("cannot catch Ctrl-C ({e})"))?;
-    }
-    let (tx, rx) = std::sync::mpsc::channel();
-    // Links are not followed by the watcher: a link to `/` or to `..` inside the fact base
-    // would make it watch the whole file system, or loop.
-    let settings = DebounceConfig::default()
-        .with_timeout(Duration::from_millis(50))
-        .with_notify_config(notify::Config::default().with_follow_symlinks(false));
-    let mut debouncer = new_debouncer_opt::<_, notify::RecommendedWatcher>(settings, tx)
-        .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;
-    let mut watched: Vec<PathBuf> = vec![doc.data.clone()];
-    if doc.templates.is_dir() {
-        watched.push(doc.templates.clone());
-    }
-    if let Some(file) = &watch.project_file {
-        watched.push(file.clone());
-    }
-    for path in &watched {
-        debouncer
-            .watcher()
-            .watch(path, RecursiveMode::Recursive)
-            .map_err(|e| anyhow::anyhow!("cannot watch `{}` ({e})", path.display()))?;
-    }
-    let output = config
-        .out
-        .canonicalize()
-        .unwrap_or_else(|_| config.out.clone());
-    let mut state = State {
-        files: snapshot(&watched, &output, &doc.root, &stop),
-        ..State::default()
-    };
+    let stop = stop_on_ctrl_c()?;
+    let mut watcher = Watcher::new(watch, &stop)?;
+    let mut state = State::default();
     rebuild(config, &mut state, "start", true);
-    term::info(format!(
-        "watching {} (Ctrl-C to stop)",
-        watched
-            .iter()
-            .map(|p| format!("`{}`", p.display()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-    while !stop.load(Ordering::SeqCst) {
-        // An event says only that something happened: reading files (our own rebuild, an
-        // editor) reports events too, so the snapshot below decides what changed.
-        match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => {
-                term::err(format!("warning: watching files: {e}"));
-                continue;
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
-        }
-        let now = snapshot(&watched, &output, &doc.root, &stop);
-        // Stopped during the walk: the snapshot is partial, and there is nothing to rebuild.
-        if stop.load(Ordering::SeqCst) {
-            break;
-        }
-        let changed: Vec<PathBuf> = changed_files(&state.files, &now);
-        state.files = now;
-        let Some(first) = changed.first() else {
-            continue;
-        };
-        let templates_real = doc.templates.canonicalize().ok();
-        let templates_changed = changed.iter().any(|p| {
-            p.starts_with(&doc.templates)
-                || templates_real.as_ref().is_some_and(|t| p.starts_with(t))
-                || watch.project_file.as_deref() == Some(p.as_path())
-        });
-        let what = match changed.len() {
-            1 => shown(first, &doc.root),
-            n => format!("{} and {} more", shown(first, &doc.root), n - 1),
-        };
-        rebuild(config, &mut state, &what, templates_changed);
+    term::info(format!("watching {} (Ctrl-C to stop)", watcher.describe()));
+    while let Some(change) = watcher.next_change(&stop) {
+        rebuild(config, &mut state, &change.what, change.templates);
     }
     term::info("stopped watching");
     Ok(())
+}
+
+/// A flag set by Ctrl-C (or SIGTERM).
+pub(crate) fn stop_on_ctrl_c() -> anyhow::Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .map_err(|e| anyhow::anyhow!("cannot catch Ctrl-C ({e})"))?;
+    Ok(stop)
+}
+
+/// A change of the watched files: what changed, for the log line, and whether a template or
+/// `brief.toml` did (then every document is rebuilt).
+pub(crate) struct Change {
+    pub what: String,
+    pub templates: bool,
+}
+
+/// The fact base, the project's templates and `brief.toml`, watched for saves.
+pub(crate) struct Watcher {
+    // Kept alive: dropping it ends the watching.
+    _debouncer: notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>,
+    rx: std::sync::mpsc::Receiver<notify_debouncer_mini::DebounceEventResult>,
+    watched: Vec<PathBuf>,
+    output: PathBuf,
+    root: PathBuf,
+    templates: PathBuf,
+    project_file: Option<PathBuf>,
+    files: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
+}
+
+impl Watcher {
+    pub(crate) fn new(watch: &WatchConfig, stop: &AtomicBool) -> anyhow::Result<Watcher> {
+        let doc = &watch.generate.document;
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Links are not followed by the watcher: a link to `/` or to `..` inside the fact
+        // base would make it watch the whole file system, or loop.
+        let settings = DebounceConfig::default()
+            .with_timeout(Duration::from_millis(50))
+            .with_notify_config(notify::Config::default().with_follow_symlinks(false));
+        let mut debouncer = new_debouncer_opt::<_, notify::RecommendedWatcher>(settings, tx)
+            .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;
+        let mut watched: Vec<PathBuf> = vec![doc.data.clone()];
+        if doc.templates.is_dir() {
+            watched.push(doc.templates.clone());
+        }
+        if let Some(file) = &watch.project_file {
+            watched.push(file.clone());
+        }
+        for path in &watched {
+            debouncer
+                .watcher()
+                .watch(path, RecursiveMode::Recursive)
+                .map_err(|e| anyhow::anyhow!("cannot watch `{}` ({e})", path.display()))?;
+        }
+        let output =
+            (watch.generate.out.canonicalize()).unwrap_or_else(|_| watch.generate.out.clone());
+        let files = snapshot(&watched, &output, &doc.root, stop);
+        Ok(Watcher {
+            _debouncer: debouncer,
+            rx,
+            watched,
+            output,
+            root: doc.root.clone(),
+            templates: doc.templates.clone(),
+            project_file: watch.project_file.clone(),
+            files,
+        })
+    }
+
+    /// The watched paths, for people.
+    pub(crate) fn describe(&self) -> String {
+        (self.watched.iter())
+            .map(|p| format!("`{}`", p.display()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Waits for the next change of a watched file; none once `stop` is set.
+    pub(crate) fn next_change(&mut self, stop: &AtomicBool) -> Option<Change> {
+        while !stop.load(Ordering::SeqCst) {
+            // An event says only that something happened: reading files (our own rebuild,
+            // an editor) reports events too, so the snapshot below decides what changed.
+            match self.rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => {
+                    term::err(format!("warning: watching files: {e}"));
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+            let now = snapshot(&self.watched, &self.output, &self.root, stop);
+            // Stopped during the walk: the snapshot is partial, and there is nothing to
+            // rebuild.
+            if stop.load(Ordering::SeqCst) {
+                return None;
+            }
+            let changed: Vec<PathBuf> = changed_files(&self.files, &now);
+            self.files = now;
+            let Some(first) = changed.first() else {
+                continue;
+            };
+            let templates_real = self.templates.canonicalize().ok();
+            let templates = changed.iter().any(|p| {
+                p.starts_with(&self.templates)
+                    || templates_real.as_ref().is_some_and(|t| p.starts_with(t))
+                    || self.project_file.as_deref() == Some(p.as_path())
+            });
+            let what = match changed.len() {
+                1 => shown(first, &self.root),
+                n => format!("{} and {} more", shown(first, &self.root), n - 1),
+            };
+            return Some(Change { what, templates });
+        }
+        None
+    }
 }
 
 /// What the previous rebuild made: each document's context, to rebuild only what changed.
 #[derive(Default)]
 struct State {
     contexts: HashMap<String, String>,
-    /// Every watched file with its length and modification time.
-    files: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
 }
 
 /// Every file under `paths` (not temporary, not in `output`) with its length and time. A

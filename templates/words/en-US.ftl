@@ -11,3 +11,4 @@ org-kind-intergovernmental = Intergovernmental organization
 org-kind-regional = Regional organization
 org-kind-civil-society = Civil society organization
 org-kind-other = Other organization
+role-organizer = organizer

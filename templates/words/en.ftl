@@ -365,6 +365,7 @@ label-legend-other = other events
 email-size = { $kb } KB
 role-venue = venue
 role-funder = funder
+role-organizer = organiser
 outcome-declaration = declaration
 outcome-outcome-document = outcome document
 
