@@ -61,6 +61,25 @@ pub enum CliCommand {
     /// Generate, then rebuild on every save of the facts, templates or brief.toml (Ctrl-C
     /// stops). Takes the options of `generate`.
     Watch(GenerateArgs),
+    /// Show the briefing in a browser tab, updated on every save of the facts, templates or
+    /// brief.toml (Ctrl-C stops). Takes the document options of `generate`.
+    Preview(PreviewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    #[command(flatten)]
+    pub generate: GenerateArgs,
+    /// The port to serve on, on 127.0.0.1 (default: a free one). A busy port is an error.
+    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    pub port: Option<u16>,
+    /// Print the address as one line of JSON (`{"url": …}`) for scripts.
+    #[arg(long)]
+    pub json: bool,
+    /// Make each problem listed on the page a link into an editor: a URL with `{file}`,
+    /// `{line}` and `{column}`, e.g. `vscode://file/{file}:{line}:{column}`.
+    #[arg(long, value_name = "URL")]
+    pub editor_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

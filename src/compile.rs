@@ -57,6 +57,8 @@ pub struct Export {
     pub standards: Vec<Standard>,
     /// Pixels per point for PNG output.
     pub pixel_per_pt: f32,
+    /// Also each page as SVG, from the same layout (for `brief preview`).
+    pub svg_pages: bool,
 }
 
 /// Where generated source came from, for pointing errors back at templates.
@@ -75,6 +77,8 @@ pub struct Origin<'a> {
 pub struct Compiled {
     /// One PDF, or one image per page.
     pub files: Vec<Vec<u8>>,
+    /// With [`Export::svg_pages`]: every page as SVG, with its size in points.
+    pub svgs: Vec<SvgPage>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
     /// The notes the document prints, in reading order (see [`NOTE_LABEL`]).
@@ -83,6 +87,14 @@ pub struct Compiled {
     pub layout_time: Duration,
     /// How long the export (and trimming Typst's cache afterwards) took.
     pub export_time: Duration,
+}
+
+/// A page as SVG, laid out as the PDF's.
+#[derive(Debug, Clone)]
+pub struct SvgPage {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
 }
 
 /// The label of the `metadata` each printed note carries (written by `src` in
@@ -126,6 +138,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     if export.format == Format::Typ {
         return Ok(Compiled {
             files: vec![origin.rendered.source.clone().into_bytes()],
+            svgs: Vec::new(),
             pages: 0,
             warnings: Vec::new(),
             notes: Vec::new(),
@@ -225,10 +238,22 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             .collect(),
         Format::Typ => vec![origin.rendered.source.clone().into_bytes()],
     };
+    let svgs = if export.svg_pages {
+        (document.pages().iter())
+            .map(|page| SvgPage {
+                svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+                width: page.frame.width().to_pt(),
+                height: page.frame.height().to_pt(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Keep the process-wide memo cache small between documents.
     typst::comemo::evict(2);
     Ok(Compiled {
         files,
+        svgs,
         pages,
         warnings,
         notes,

@@ -94,6 +94,7 @@ pub fn render_pdf(
         ident: "test".into(),
         standards: vec![],
         pixel_per_pt: 1.0,
+        svg_pages: false,
     };
     let origin = compile::Origin {
         generated_name: "test.typ".into(),

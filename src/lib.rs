@@ -26,6 +26,7 @@ mod memory;
 mod options;
 mod output;
 mod pipeline;
+mod preview;
 mod project;
 mod render;
 mod schema;
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match settings::resolve(cli)? {
         Command::Generate(config) => commands::generate::run(&config),
         Command::Watch(config) => commands::watch::run(&config),
+        Command::Preview(config) => commands::preview::run(&config),
         Command::Check(config) => commands::check::run(&config),
         Command::Templates(config) => commands::templates::run(&config),
         Command::Context(config) => commands::context::run(&config),

@@ -17,6 +17,7 @@ use crate::smtp::Server;
 pub enum Command {
     Generate(GenerateConfig),
     Watch(WatchConfig),
+    Preview(PreviewConfig),
     Check(CheckConfig),
     Templates(TemplatesConfig),
     Context(DocumentConfig),
@@ -81,6 +82,15 @@ pub struct WatchConfig {
     pub project_file: Option<PathBuf>,
 }
 
+/// `preview`: `watch`'s configuration (one PDF document) and how to serve it.
+#[derive(Debug, Clone)]
+pub struct PreviewConfig {
+    pub watch: WatchConfig,
+    pub port: Option<u16>,
+    pub json: bool,
+    pub editor_url: Option<String>,
+}
+
 /// `trace`: the document is made as `generate` would make a PDF of it, and not written.
 #[derive(Debug, Clone)]
 pub struct TraceConfig {
@@ -143,6 +153,50 @@ pub fn resolve(cli: Cli) -> anyhow::Result<Command> {
             Command::Watch(WatchConfig {
                 generate: generate(args, &project)?,
                 project_file: project.file,
+            })
+        }
+        CliCommand::Preview(args) => {
+            let project = project()?;
+            let generate = generate(args.generate, &project)?;
+            if generate.all {
+                return Err(
+                    UsageError::new("`preview` shows one document: `--all` is not for it")
+                        .help(
+                            "give the template's parameter with `--param`, e.g. `--param event=ID`",
+                        )
+                        .into(),
+                );
+            }
+            if generate.email.is_some() {
+                return Err(UsageError::new(
+                    "`preview` writes no email drafts: `--email` is not for it",
+                )
+                .into());
+            }
+            if generate.format != Format::Pdf {
+                return Err(UsageError::new(format!(
+                    "`preview` shows the PDF's pages: `--format {}` is not for it",
+                    generate.format.extension()
+                ))
+                .into());
+            }
+            if let Some(url) = &args.editor_url
+                && !url.contains("{file}")
+            {
+                return Err(
+                    UsageError::new(format!("`--editor-url {url}` has no `{{file}}`"))
+                        .help("e.g. `vscode://file/{file}:{line}:{column}`")
+                        .into(),
+                );
+            }
+            Command::Preview(PreviewConfig {
+                watch: WatchConfig {
+                    generate,
+                    project_file: project.file,
+                },
+                port: args.port,
+                json: args.json,
+                editor_url: args.editor_url,
             })
         }
         CliCommand::Check(args) => {

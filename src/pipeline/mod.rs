@@ -126,6 +126,7 @@ impl Prepared {
                 words: words.clone(),
                 translated: translated.clone(),
                 suffix: several.then(|| words.tag.text.clone()),
+                svg_pages: false,
             })
             .collect()
     }
@@ -189,6 +190,8 @@ pub struct Generator<'a> {
     translated: Arc<crate::facts::Translated>,
     /// Added to file names when a run makes documents in several languages.
     suffix: Option<String>,
+    /// Also lay every page out as SVG (`brief preview`).
+    svg_pages: bool,
 }
 
 /// The words of each language `asked` (BCP 47 tags), or else of the issuer's language,
@@ -310,6 +313,12 @@ impl Generator<'_> {
         })
     }
 
+    /// The same generator, laying every page out as SVG too ([`compile::Compiled::svgs`]).
+    pub fn with_svg_pages(mut self) -> Self {
+        self.svg_pages = true;
+        self
+    }
+
     /// Renders and compiles one document from its context, without writing it: its file
     /// stem and what Typst made.
     pub fn compiled(&self, doc: &Contexted) -> anyhow::Result<(String, compile::Compiled)> {
@@ -351,6 +360,7 @@ impl Generator<'_> {
             ident: format!("brief/{stem}"),
             standards: config.standards.clone(),
             pixel_per_pt: 2.0,
+            svg_pages: self.svg_pages,
         };
         let compiled = compile::compile(&p.sandbox, &export, &origin)?;
         p.timings.add(Stage::Typst, compiled.layout_time);

@@ -18,6 +18,7 @@ mod injection;
 mod judgement;
 mod languages;
 mod notes;
+mod preview;
 mod print;
 mod project;
 mod provenance;

@@ -15,14 +15,36 @@ pub struct Watch {
 impl Watch {
     /// Runs `brief watch ARGS…` in `dir`, collecting its stderr.
     pub fn start<S: AsRef<std::ffi::OsStr>>(brief: &Path, dir: &Path, args: &[S]) -> Watch {
+        Watch::command(brief, dir, "watch", args)
+    }
+
+    /// Runs `brief COMMAND ARGS…` (`watch`, `preview`) in `dir`, collecting its stderr; its
+    /// stdout goes to the log too, after `stdout: `.
+    pub fn command<S: AsRef<std::ffi::OsStr>>(
+        brief: &Path,
+        dir: &Path,
+        command: &str,
+        args: &[S],
+    ) -> Watch {
         let mut child = Command::new(brief)
-            .arg("watch")
+            .arg(command)
             .args(args)
             .current_dir(dir)
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("spawn brief watch");
+            .expect("spawn brief");
+        let stdout = child.stdout.take().expect("piped stdout");
         let log = Arc::new(Mutex::new(String::new()));
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let mut log = sink.lock().unwrap();
+                log.push_str("stdout: ");
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
         let stderr = child.stderr.take().expect("piped stderr");
         let sink = log.clone();
         std::thread::spawn(move || {

@@ -1,0 +1,96 @@
+// brief preview: shows the pages of the current build, swaps only the pages that changed
+// once they have decoded (so nothing shifts and the scroll position holds), and lists the
+// problems of a failed build over the last good pages. Builds are announced by the server
+// as server-sent events; the browser reconnects by itself when the server restarts.
+"use strict";
+
+const pages = document.getElementById("pages");
+const statusLine = document.getElementById("status");
+const problems = document.getElementById("problems");
+const problemList = document.getElementById("problem-list");
+const download = document.getElementById("download");
+let shown = -1;
+let fetching = null;
+
+function pageBox(i) {
+  let box = pages.children[i];
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "page";
+    pages.appendChild(box);
+  }
+  return box;
+}
+
+function showProblems(build) {
+  problemList.replaceChildren();
+  for (const p of build.problems) {
+    const item = document.createElement("li");
+    item.className = p.severity;
+    const head = document.createElement(p.link ? "a" : "span");
+    head.className = "at";
+    if (p.link) head.href = p.link;
+    head.textContent = (p.at ? p.at + ": " : "") + p.severity + ": " + p.message;
+    item.appendChild(head);
+    const text = document.createElement("pre");
+    text.textContent = p.text;
+    item.appendChild(text);
+    problemList.appendChild(item);
+  }
+  problems.hidden = build.ok;
+}
+
+async function refresh() {
+  const response = await fetch("/build", { cache: "no-store" });
+  const build = await response.json();
+  if (build.id === shown) return;
+  // Each changed page is fetched and decoded before any is swapped in.
+  const loads = build.pages.map(async (p, i) => {
+    const box = pageBox(i);
+    box.style.aspectRatio = p.width + " / " + p.height;
+    if (box.dataset.hash === p.hash) return null;
+    const img = new Image();
+    img.src = "/page/" + p.hash + ".svg";
+    img.alt = "Page " + (i + 1);
+    await img.decode();
+    return { box, img, hash: p.hash };
+  });
+  const ready = await Promise.all(loads);
+  for (const r of ready) {
+    if (!r) continue;
+    r.box.replaceChildren(r.img);
+    r.box.dataset.hash = r.hash;
+  }
+  while (pages.children.length > build.pages.length) pages.lastChild.remove();
+  showProblems(build);
+  if (build.title) document.title = build.title + " — brief preview";
+  document.getElementById("title").textContent = build.title || "brief preview";
+  download.hidden = !build.pdf;
+  if (build.pdf) download.setAttribute("download", build.pdf);
+  const count = build.pages.length;
+  statusLine.textContent = (build.ok ? "Up to date" : "Build failed") + " · " + count + (count === 1 ? " page" : " pages");
+  document.body.dataset.state = build.ok ? "ok" : "failed";
+  document.body.dataset.build = String(build.id);
+  shown = build.id;
+}
+
+// One refresh at a time; a build announced meanwhile is fetched after it.
+function update() {
+  if (fetching) {
+    fetching.again = true;
+    return;
+  }
+  fetching = { again: false };
+  refresh()
+    .catch((e) => { statusLine.textContent = "Cannot reach brief (" + e.message + ")"; })
+    .finally(() => {
+      const again = fetching.again;
+      fetching = null;
+      if (again) update();
+    });
+}
+
+const events = new EventSource("/events");
+events.addEventListener("build", update);
+events.addEventListener("open", update);
+events.addEventListener("error", () => { statusLine.textContent = "Reconnecting to brief…"; });

@@ -1,0 +1,462 @@
+//! Preview: the briefing's pages served to a browser tab on 127.0.0.1, updated on every
+//! save.
+//!
+//! In: builds ([`Build`]) published by the `preview` command as it rebuilds. Out: an HTTP
+//! server that serves, from memory only, a page (`/`, `/app.js`, `/app.css`), the current
+//! build as JSON (`/build`), each page as SVG by the hash of its content
+//! (`/page/HASH.svg`), the last good PDF (`/document.pdf`) and a stream of server-sent
+//! events (`/events`: `build` with the new build's id). Small and safe: GET and HEAD only
+//! (else 405), the `Host` header must name the loopback address or `localhost` with our
+//! port (else 421: DNS rebinding), an `Origin` header must be ours (else 403), no CORS
+//! headers, a strict Content-Security-Policy, every other path 404.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::compile::SvgPage;
+use crate::diag::{Problem, Severity};
+
+const PAGE: &str = include_str!("page.html");
+const APP_JS: &str = include_str!("app.js");
+const APP_CSS: &str = include_str!("app.css");
+
+/// The page's Content-Security-Policy: its own script, style and images, nothing else.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                   connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// The most event streams served at once (each holds a thread).
+const MAX_STREAMS: usize = 32;
+
+/// How often an idle event stream sends a comment, so that proxies and the browser keep it.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// A problem as the page lists it: as `check` prints it, and where it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemView {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    pub message: String,
+    /// `data/events/x.yaml:12:5`, when the problem is in a file.
+    pub at: Option<String>,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub help: Vec<String>,
+    /// The whole problem as `check` prints it (without colour).
+    pub text: String,
+    /// A link into the editor (`--editor-url`), when asked for and the problem has a place.
+    pub link: Option<String>,
+}
+
+impl ProblemView {
+    /// `problem` as the page shows it; `editor`: a URL pattern with `{file}`, `{line}` and
+    /// `{column}`.
+    pub fn of(problem: &Problem, editor: Option<&str>) -> ProblemView {
+        let (file, line, column) = match &problem.at {
+            Some(at) => {
+                let (line, column) = at.line_col();
+                (Some(at.file.name.clone()), Some(line), Some(column))
+            }
+            None => (None, None, None),
+        };
+        let link = match (editor, &file, line, column) {
+            (Some(pattern), Some(file), Some(line), Some(column)) => {
+                let path = std::path::Path::new(file);
+                let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                Some(
+                    pattern
+                        .replace("{file}", &path.display().to_string())
+                        .replace("{line}", &line.to_string())
+                        .replace("{column}", &column.to_string()),
+                )
+            }
+            _ => None,
+        };
+        ProblemView {
+            severity: match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: problem.message.clone(),
+            at: problem.at.as_ref().map(|a| a.to_string()),
+            file,
+            line,
+            column,
+            help: problem.help.clone(),
+            text: problem.render().trim_end().to_owned(),
+            link,
+        }
+    }
+}
+
+/// One build as the server shows it.
+#[derive(Debug, Clone, Default)]
+pub struct Build {
+    /// Counts up from 1 with every build, good or failed.
+    pub id: u64,
+    /// The pages of the last good build.
+    pub pages: Vec<PageInfo>,
+    /// The last good PDF and its file name.
+    pub pdf: Option<(String, Arc<Vec<u8>>)>,
+    /// The problems of this build: none when it is good (warnings aside).
+    pub problems: Vec<ProblemView>,
+    /// Whether this build succeeded (its pages are the current ones).
+    pub ok: bool,
+    /// The document's title, for the tab.
+    pub title: String,
+}
+
+/// A page of a build: its content hash (its URL) and size in points.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageInfo {
+    pub hash: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// What the server serves, shared with the command that rebuilds.
+#[derive(Default)]
+struct State {
+    build: Build,
+    /// The SVG of every page of the current build, by hash.
+    svgs: HashMap<String, Arc<String>>,
+}
+
+/// The server's side of the preview: publish builds with [`Preview::publish`].
+#[derive(Clone)]
+pub struct Preview {
+    shared: Arc<(Mutex<State>, Condvar)>,
+    port: u16,
+}
+
+/// The address of a free port on the loopback interface, or of `port`: a busy port is an
+/// error, never replaced by another.
+pub fn bind(port: Option<u16>) -> Result<TcpListener, crate::diag::UsageError> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port.unwrap_or(0)));
+    TcpListener::bind(addr).map_err(|e| match port {
+        Some(p) => crate::diag::UsageError::new(format!(
+            "cannot serve the preview on 127.0.0.1:{p} ({e})"
+        ))
+        .help("another program may be using the port: choose another with `--port`, or leave `--port` out for a free one"),
+        None => crate::diag::UsageError::new(format!(
+            "cannot open a port on 127.0.0.1 for the preview ({e})"
+        )),
+    })
+}
+
+impl Preview {
+    /// Starts serving on `listener` in the background.
+    pub fn serve(listener: TcpListener) -> anyhow::Result<Preview> {
+        let port = listener.local_addr()?.port();
+        let server = tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| anyhow::anyhow!("cannot start the preview server ({e})"))?;
+        let preview = Preview {
+            shared: Arc::new((Mutex::new(State::default()), Condvar::new())),
+            port,
+        };
+        let serving = preview.clone();
+        let streams = Arc::new(AtomicUsize::new(0));
+        std::thread::Builder::new()
+            .name("preview-server".into())
+            .spawn(move || {
+                for request in server.incoming_requests() {
+                    serving.handle(request, &streams);
+                }
+            })?;
+        Ok(preview)
+    }
+
+    /// The page's address.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// Publishes a good build: its pages (as SVG) and its PDF.
+    pub fn publish(
+        &self,
+        title: &str,
+        pdf_name: &str,
+        pdf: Vec<u8>,
+        pages: Vec<SvgPage>,
+        warnings: Vec<ProblemView>,
+    ) {
+        let (lock, wake) = &*self.shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut svgs = HashMap::new();
+        let infos = pages
+            .into_iter()
+            .map(|p| {
+                let hash = content_hash(p.svg.as_bytes());
+                svgs.insert(hash.clone(), Arc::new(p.svg));
+                PageInfo {
+                    hash,
+                    width: p.width,
+                    height: p.height,
+                }
+            })
+            .collect();
+        state.svgs = svgs;
+        state.build = Build {
+            id: state.build.id + 1,
+            pages: infos,
+            pdf: Some((pdf_name.to_owned(), Arc::new(pdf))),
+            problems: warnings,
+            ok: true,
+            title: title.to_owned(),
+        };
+        wake.notify_all();
+    }
+
+    /// Publishes a failed build: the last good pages stay, with its problems.
+    pub fn publish_failure(&self, problems: Vec<ProblemView>) {
+        let (lock, wake) = &*self.shared;
+        let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        state.build.id += 1;
+        state.build.ok = false;
+        state.build.problems = problems;
+        wake.notify_all();
+    }
+
+    fn handle(&self, request: tiny_http::Request, streams: &Arc<AtomicUsize>) {
+        let head = *request.method() == tiny_http::Method::Head;
+        let answer = match self.check(&request) {
+            Err(refused) => refused,
+            Ok(()) => {
+                let path = request.url().split('?').next().unwrap_or("").to_owned();
+                if path == "/events" {
+                    if streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+                        streams.fetch_sub(1, Ordering::SeqCst);
+                        Answer::text(503, "too many event streams")
+                    } else {
+                        let preview = self.clone();
+                        let streams = streams.clone();
+                        let spawned = std::thread::Builder::new()
+                            .name("preview-events".into())
+                            .spawn(move || {
+                                preview.stream_events(request, head);
+                                streams.fetch_sub(1, Ordering::SeqCst);
+                            });
+                        if spawned.is_err() {
+                            // The thread did not start: the request went with it.
+                        }
+                        return;
+                    }
+                } else {
+                    self.answer(&path)
+                }
+            }
+        };
+        let _ = request.respond(answer.into_response(head));
+    }
+
+    /// Refuses what a page on another site, or another method, could ask.
+    fn check(&self, request: &tiny_http::Request) -> Result<(), Answer> {
+        use tiny_http::Method;
+        if !matches!(request.method(), Method::Get | Method::Head) {
+            let mut answer = Answer::text(405, "only GET and HEAD");
+            answer.headers.push(("Allow", "GET, HEAD".to_owned()));
+            return Err(answer);
+        }
+        let header = |name: &str| {
+            (request.headers().iter())
+                .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                .map(|h| h.value.as_str().to_owned())
+        };
+        let ours = [
+            format!("127.0.0.1:{}", self.port),
+            format!("localhost:{}", self.port),
+        ];
+        match header("Host") {
+            Some(host) if ours.iter().any(|o| o.eq_ignore_ascii_case(&host)) => {}
+            _ => {
+                return Err(Answer::text(
+                    421,
+                    "this server answers only to 127.0.0.1 and localhost",
+                ));
+            }
+        }
+        if let Some(origin) = header("Origin")
+            && !ours
+                .iter()
+                .any(|o| origin.eq_ignore_ascii_case(&format!("http://{o}")))
+        {
+            return Err(Answer::text(403, "requests from other sites are refused"));
+        }
+        Ok(())
+    }
+
+    /// The answer to a GET of `path`, from memory.
+    fn answer(&self, path: &str) -> Answer {
+        let (lock, _) = &*self.shared;
+        let state = lock.lock().unwrap_or_else(|e| e.into_inner());
+        match path {
+            "/" | "/index.html" => {
+                let mut a =
+                    Answer::bytes(200, "text/html; charset=utf-8", PAGE.as_bytes().to_vec());
+                a.headers.push(("Content-Security-Policy", CSP.to_owned()));
+                a
+            }
+            "/app.js" => Answer::bytes(
+                200,
+                "text/javascript; charset=utf-8",
+                APP_JS.as_bytes().to_vec(),
+            ),
+            "/app.css" => {
+                Answer::bytes(200, "text/css; charset=utf-8", APP_CSS.as_bytes().to_vec())
+            }
+            "/build" => {
+                let b = &state.build;
+                let json = serde_json::json!({
+                    "id": b.id,
+                    "ok": b.ok,
+                    "title": b.title,
+                    "pages": b.pages,
+                    "problems": b.problems,
+                    "pdf": b.pdf.as_ref().map(|(name, _)| name),
+                });
+                Answer::bytes(200, "application/json", json.to_string().into_bytes())
+            }
+            "/document.pdf" => match &state.build.pdf {
+                Some((name, pdf)) => {
+                    let mut a = Answer::bytes(200, "application/pdf", pdf.to_vec());
+                    let name: String = name
+                        .chars()
+                        .filter(|c| c.is_ascii_graphic() && *c != '"' && *c != '\\')
+                        .collect();
+                    a.headers.push((
+                        "Content-Disposition",
+                        format!("attachment; filename=\"{name}\""),
+                    ));
+                    a
+                }
+                None => Answer::text(404, "no document has been made yet"),
+            },
+            _ => {
+                let svg = path
+                    .strip_prefix("/page/")
+                    .and_then(|p| p.strip_suffix(".svg"))
+                    .and_then(|hash| state.svgs.get(hash));
+                match svg {
+                    Some(svg) => {
+                        let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());
+                        // A page's address is its content: it never changes.
+                        a.cache = "public, max-age=31536000, immutable";
+                        a
+                    }
+                    None => Answer::text(404, "not found"),
+                }
+            }
+        }
+    }
+
+    /// Sends `event: build` with the build's id now and on every new build, and a comment
+    /// when idle, until the browser goes away.
+    fn stream_events(&self, request: tiny_http::Request, head: bool) {
+        let mut writer = request.into_writer();
+        let started = writer.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        );
+        if started.is_err() || head {
+            return;
+        }
+        let (lock, wake) = &*self.shared;
+        let mut sent = None;
+        loop {
+            let id = {
+                let state = lock.lock().unwrap_or_else(|e| e.into_inner());
+                let (state, _) = wake
+                    .wait_timeout_while(state, KEEP_ALIVE, |s| Some(s.build.id) == sent)
+                    .unwrap_or_else(|e| e.into_inner());
+                state.build.id
+            };
+            let message = if Some(id) == sent {
+                ": still here\n\n".to_owned()
+            } else {
+                sent = Some(id);
+                format!("event: build\ndata: {id}\n\n")
+            };
+            if writer
+                .write_all(message.as_bytes())
+                .and_then(|()| writer.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// An answer before it is sent.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    cache: &'static str,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl Answer {
+    fn bytes(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            content_type,
+            body,
+            cache: "no-store",
+            headers: Vec::new(),
+        }
+    }
+
+    fn text(status: u16, text: &str) -> Answer {
+        Answer::bytes(
+            status,
+            "text/plain; charset=utf-8",
+            format!("{text}\n").into_bytes(),
+        )
+    }
+
+    fn into_response(self, head: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+        let header = |k: &str, v: &str| {
+            tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("a valid header")
+        };
+        // tiny_http sends no body to a HEAD request, with the length of this one.
+        let _ = head;
+        let mut response = tiny_http::Response::from_data(self.body)
+            .with_status_code(self.status)
+            .with_header(header("Content-Type", self.content_type))
+            .with_header(header("Cache-Control", self.cache))
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            .with_header(header("Referrer-Policy", "no-referrer"));
+        for (k, v) in &self.headers {
+            response = response.with_header(header(k, v));
+        }
+        response
+    }
+}
+
+/// A short stable name for `bytes` (FNV-1a, 64 bits, in hex).
+fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_named_by_its_content() {
+        assert_eq!(content_hash(b"a"), content_hash(b"a"));
+        assert_ne!(content_hash(b"a"), content_hash(b"b"));
+        assert_eq!(content_hash(b"").len(), 16);
+    }
+}
