@@ -95,6 +95,42 @@ pub struct SvgPage {
     pub svg: String,
     pub width: f64,
     pub height: f64,
+    /// The page's text in reading order, a line per line of type (the SVG draws glyphs as
+    /// shapes, so a browser cannot read it there): for screen readers and searching.
+    pub text: String,
+}
+
+/// The text of a laid-out page: its runs from top to bottom, left to right, a line per
+/// baseline.
+fn page_text(frame: &typst::layout::Frame) -> String {
+    use typst::layout::{FrameItem, Point};
+    fn walk(frame: &typst::layout::Frame, at: Point, out: &mut Vec<(f64, f64, String)>) {
+        for (pos, item) in frame.items() {
+            let here = at + *pos;
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, here, out),
+                FrameItem::Text(text) => {
+                    out.push((here.y.to_pt(), here.x.to_pt(), text.text.to_string()));
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut runs = Vec::new();
+    walk(frame, Point::zero(), &mut runs);
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut text = String::new();
+    let mut line: Option<f64> = None;
+    for (y, _, run) in runs {
+        match line {
+            Some(l) if (y - l).abs() < 2.0 => text.push(' '),
+            Some(_) => text.push('\n'),
+            None => {}
+        }
+        line = Some(y);
+        text.push_str(run.trim());
+    }
+    text
 }
 
 /// The label of the `metadata` each printed note carries (written by `src` in
@@ -244,6 +280,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
                 svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
                 width: page.frame.width().to_pt(),
                 height: page.frame.height().to_pt(),
+                text: page_text(&page.frame),
             })
             .collect()
     } else {

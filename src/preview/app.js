@@ -51,14 +51,20 @@ async function refresh() {
     if (box.dataset.hash === p.hash) return null;
     const img = new Image();
     img.src = "/page/" + p.hash + ".svg";
-    img.alt = "Page " + (i + 1);
+    img.alt = "";
     await img.decode();
-    return { box, img, hash: p.hash };
+    // The letters are shapes in the SVG: the page's text goes beside it for screen readers.
+    const text = document.createElement("div");
+    text.className = "page-text";
+    text.textContent = p.text;
+    return { box, nodes: [img, text], hash: p.hash, number: i + 1 };
   });
   const ready = await Promise.all(loads);
   for (const r of ready) {
     if (!r) continue;
-    r.box.replaceChildren(r.img);
+    r.box.replaceChildren(...r.nodes);
+    r.box.setAttribute("aria-label", "Page " + r.number);
+    r.box.setAttribute("role", "region");
     r.box.dataset.hash = r.hash;
   }
   while (pages.children.length > build.pages.length) pages.lastChild.remove();
@@ -82,7 +88,11 @@ function update() {
   }
   fetching = { again: false };
   refresh()
-    .catch((e) => { statusLine.textContent = "Cannot reach brief (" + e.message + ")"; })
+    .catch((e) => {
+      // A page of a build already replaced, or brief restarting: try again shortly.
+      statusLine.textContent = "Cannot reach brief (" + e.message + "); retrying";
+      setTimeout(update, 300);
+    })
     .finally(() => {
       const again = fetching.again;
       fetching = null;

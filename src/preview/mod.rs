@@ -25,10 +25,14 @@ use crate::diag::{Problem, Severity};
 const PAGE: &str = include_str!("page.html");
 const APP_JS: &str = include_str!("app.js");
 const APP_CSS: &str = include_str!("app.css");
+const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect x=\"3\" y=\"1\" width=\"10\" height=\"14\" fill=\"#fff\" stroke=\"#1f3a5f\"/><path d=\"M5 5h6M5 8h6M5 11h4\" stroke=\"#1f3a5f\"/></svg>";
 
 /// The page's Content-Security-Policy: its own script, style and images, nothing else.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
                    connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// How many of the latest builds' pages stay served.
+const KEPT_BUILDS: u64 = 3;
 
 /// The most event streams served at once (each holds a thread).
 const MAX_STREAMS: usize = 32;
@@ -118,14 +122,17 @@ pub struct PageInfo {
     pub hash: String,
     pub width: f64,
     pub height: f64,
+    /// The page's text, for screen readers (the SVG draws the letters as shapes).
+    pub text: String,
 }
 
 /// What the server serves, shared with the command that rebuilds.
 #[derive(Default)]
 struct State {
     build: Build,
-    /// The SVG of every page of the current build, by hash.
-    svgs: HashMap<String, Arc<String>>,
+    /// The SVG of every page of the last few builds, by hash, with the last build that had
+    /// it: a browser still fetching the pages of the build before the newest one gets them.
+    svgs: HashMap<String, (Arc<String>, u64)>,
 }
 
 /// The server's side of the preview: publish builds with [`Preview::publish`].
@@ -188,22 +195,23 @@ impl Preview {
     ) {
         let (lock, wake) = &*self.shared;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut svgs = HashMap::new();
+        let id = state.build.id + 1;
         let infos = pages
             .into_iter()
             .map(|p| {
                 let hash = content_hash(p.svg.as_bytes());
-                svgs.insert(hash.clone(), Arc::new(p.svg));
+                state.svgs.insert(hash.clone(), (Arc::new(p.svg), id));
                 PageInfo {
                     hash,
                     width: p.width,
                     height: p.height,
+                    text: p.text,
                 }
             })
             .collect();
-        state.svgs = svgs;
+        state.svgs.retain(|_, (_, last)| *last + KEPT_BUILDS > id);
         state.build = Build {
-            id: state.build.id + 1,
+            id,
             pages: infos,
             pdf: Some((pdf_name.to_owned(), Arc::new(pdf))),
             problems: warnings,
@@ -310,6 +318,7 @@ impl Preview {
             "/app.css" => {
                 Answer::bytes(200, "text/css; charset=utf-8", APP_CSS.as_bytes().to_vec())
             }
+            "/favicon.svg" => Answer::bytes(200, "image/svg+xml", ICON.as_bytes().to_vec()),
             "/build" => {
                 let b = &state.build;
                 let json = serde_json::json!({
@@ -341,7 +350,8 @@ impl Preview {
                 let svg = path
                     .strip_prefix("/page/")
                     .and_then(|p| p.strip_suffix(".svg"))
-                    .and_then(|hash| state.svgs.get(hash));
+                    .and_then(|hash| state.svgs.get(hash))
+                    .map(|(svg, _)| svg);
                 match svg {
                     Some(svg) => {
                         let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());

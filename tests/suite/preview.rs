@@ -372,3 +372,53 @@ fn problems_link_into_the_editor_when_asked() {
     assert_eq!(request(&addr, "GET", "/document.pdf", &[]).status, 404);
     drop(preview);
 }
+
+/// The page in a real browser: the distribution's Chromium, driven by `playwright-core`
+/// (`tests/browser/preview.mjs`). Skipped, with a notice, on a developer's machine without
+/// them; `.ci/run` installs both and sets `BRIEF_BROWSER_TEST=required`, so there it runs.
+#[test]
+fn preview_in_a_browser() {
+    let chromium = std::env::var("BRIEF_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let browser = repo().join("tests/browser");
+    let node = Command::new("node").arg("--version").output();
+    let missing: Vec<&str> = [
+        (!Path::new(&chromium).exists()).then_some("Chromium (Debian: `apt-get install chromium`)"),
+        (node.is_err()).then_some("Node.js"),
+        (!browser.join("node_modules/playwright-core").exists())
+            .then_some("playwright-core (`npm ci --prefix tests/browser`)"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !missing.is_empty() {
+        assert!(
+            std::env::var_os("BRIEF_BROWSER_TEST").is_none(),
+            "the browser test is required here, and lacks {}",
+            missing.join(", ")
+        );
+        eprintln!(
+            "NOTICE: preview_in_a_browser skipped: no {}",
+            missing.join(", no ")
+        );
+        return;
+    }
+    let (_s, dir) = project();
+    let (preview, addr) = start(&dir, &["-t", "process-history"]);
+    let out = Command::new("node")
+        .arg(browser.join("preview.mjs"))
+        .arg(format!("http://{addr}/"))
+        .arg(&dir)
+        .arg(&chromium)
+        .output()
+        .unwrap();
+    let (code, log) = preview.terminate();
+    assert!(
+        out.status.success(),
+        "{}\n{}\n--- brief preview ---\n{log}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(code, Some(0), "{log}");
+    let measured: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(measured["pages"].as_u64().unwrap() >= 2, "{measured}");
+}

@@ -1,0 +1,91 @@
+// Drives `brief preview` in the system's Chromium, as an analyst uses it: load the page,
+// count the pages, scroll, save an event as an editor does (a temporary file renamed over the
+// old one), wait for the new build, check the new text and the scroll position; break the
+// YAML and see the problem listed over the dimmed pages; fix it and see the list go.
+//
+// node preview.mjs URL PROJECT_DIR [CHROMIUM]   (run by tests/suite/preview.rs)
+// Prints one line of JSON with what it measured; exits non-zero on the first failure.
+
+import { chromium } from "playwright-core";
+import { readFileSync, writeFileSync, renameSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+
+const [url, project, executable = "/usr/bin/chromium"] = process.argv.slice(2);
+const watchdog = setTimeout(() => {
+  console.error("the browser test took longer than 90 s");
+  process.exit(3);
+}, 90_000);
+
+// An editor's save: write beside, then rename over.
+function save(path, text) {
+  const temporary = join(project, "data", "events", ".edit.tmp");
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+function check(condition, what) {
+  if (!condition) throw new Error(what);
+}
+
+const browser = await chromium.launch({
+  executablePath: executable,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
+  const build = await (await fetch(new URL("/build", url))).json();
+  const boxes = await page.locator(".page").count();
+  const images = await page.locator(".page img").count();
+  check(boxes === build.pages.length && images === boxes, `pages: ${boxes} boxes, ${images} images, ${build.pages.length} in the build`);
+  check(boxes >= 2, `only ${boxes} page(s)`);
+  const decoded = await page.evaluate(() => [...document.querySelectorAll(".page img")].every((i) => i.complete && i.naturalWidth > 0));
+  check(decoded, "a page image did not load");
+  check(await page.locator("#problems").isHidden(), "problems shown for a good build");
+  check(await page.locator("#download").isVisible(), "no download link");
+
+  // Scroll into the document, then save an event as an editor does.
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForFunction(() => window.scrollY >= 890);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  const before = await page.evaluate(() => document.body.dataset.build);
+  const file = join(project, "data", "events", "2024-reykjavik.yaml");
+  const original = readFileSync(file, "utf8");
+  check(original.includes("qualifier: more than"), "the starter event changed: update the browser test");
+  const saved = Date.now();
+  save(file, original.replace("qualifier: more than", "qualifier: at least"));
+  await page.waitForFunction((b) => document.body.dataset.build !== b && document.body.dataset.state === "ok", before, { timeout: 30_000 });
+  const updateMs = Date.now() - saved;
+  const text = await page.evaluate(() => [...document.querySelectorAll(".page-text")].map((t) => t.textContent).join("\n"));
+  check(text.includes("at least 150"), "the new text is not on the page");
+  check(!text.includes("more than 150"), "the old text is still on the page");
+  const after = await page.evaluate(() => window.scrollY);
+  check(Math.abs(after - scrolled) <= 1, `the scroll position moved from ${scrolled} to ${after}`);
+
+  // A broken save: the problem over the last good pages, dimmed.
+  const bad = join(project, "data", "events", "bad.yaml");
+  save(bad, "- id: [broken\n");
+  await page.waitForSelector('body[data-state="failed"]', { timeout: 30_000 });
+  const listed = await page.locator("#problems").innerText();
+  check(await page.locator("#problems").isVisible(), "no problem list for a failed build");
+  check(/bad\.yaml:1:7/.test(listed), `the problem list does not name the file and line: ${listed}`);
+  check(await page.locator(".page img").count() === boxes, "the last good pages went away");
+  const opacity = await page.evaluate(() => getComputedStyle(document.querySelector(".page")).opacity);
+  check(Number(opacity) < 1, "the last good pages are not dimmed");
+
+  // The fix clears it.
+  unlinkSync(bad);
+  await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
+  check(await page.locator("#problems").isHidden(), "the problem list stayed after the fix");
+  check(errors.length === 0, `errors in the page: ${errors.join("; ")}`);
+  console.log(JSON.stringify({ pages: boxes, scrolled, updateMs }));
+} finally {
+  await browser.close();
+  clearTimeout(watchdog);
+}
