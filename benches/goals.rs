@@ -75,6 +75,9 @@ fn main() {
     if wanted("4") {
         bench.watch();
     }
+    if wanted("5") {
+        bench.preview();
+    }
 }
 
 struct Bench {
@@ -462,6 +465,73 @@ impl Bench {
         }
         println!(
             "(save → file: from the save to the new file, with the 50 ms wait for more saves)"
+        );
+    }
+
+    /// `brief preview` in the system's Chromium: from a save of one event to the new pages on
+    /// screen, over 50 saves of the shipped data (`tests/browser/preview.mjs --bench`).
+    fn preview(&self) {
+        println!(
+            "\n5. brief preview: save → page updated on screen in Chromium (goal: 95th percentile under 150 ms)"
+        );
+        let chromium =
+            std::env::var("BRIEF_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let browser = self.repo.join("tests/browser");
+        if !Path::new(&chromium).exists() || !browser.join("node_modules/playwright-core").exists()
+        {
+            println!("skipped: needs Chromium ({chromium}) and `npm ci --prefix tests/browser`");
+            return;
+        }
+        let project = self.scratch.join("preview-project");
+        let _ = std::fs::remove_dir_all(&project);
+        copy_dir(&self.repo.join("data"), &project.join("data"));
+        std::fs::write(project.join("brief.toml"), "").unwrap();
+        let event = std::fs::read_dir(project.join("data/events"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .min()
+            .unwrap();
+        let preview = Watch::command(
+            &self.brief,
+            &project,
+            "preview",
+            &["--json", "-t", "process-history", "--date", "2026-11-24"],
+        );
+        let log = preview.wait_for("stdout: {\"url\":", 1);
+        let line = log
+            .lines()
+            .find_map(|l| l.strip_prefix("stdout: "))
+            .unwrap();
+        let url: serde_json::Value = serde_json::from_str(line).unwrap();
+        let out = Command::new("node")
+            .arg(browser.join("preview.mjs"))
+            .arg(url["url"].as_str().unwrap())
+            .arg(&project)
+            .arg(&chromium)
+            .args(["--bench", "50"])
+            .arg(&event)
+            .output()
+            .expect("node");
+        preview.terminate();
+        if !out.status.success() {
+            println!("failed: {}", String::from_utf8_lossy(&out.stderr));
+            return;
+        }
+        let m: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        println!(
+            "{:<40} {:>8} {:>10} {:>10} {:>10} {:>10}",
+            "document", "saves", "median", "p95", "fastest", "slowest"
+        );
+        let f = |k: &str| format!("{:.0} ms", m[k].as_f64().unwrap_or(f64::NAN));
+        println!(
+            "{:<40} {:>8} {:>10} {:>10} {:>10} {:>10}",
+            "process history (shipped data)",
+            m["saves"],
+            f("median"),
+            f("p95"),
+            f("fastest"),
+            f("slowest")
         );
     }
 

@@ -52,7 +52,12 @@ async function refresh() {
     const img = new Image();
     img.src = "/page/" + p.hash + ".svg";
     img.alt = "";
-    await img.decode();
+    // `decode()` may refuse some SVGs while they still load: then wait for the load itself.
+    await img.decode().catch(() => new Promise((resolve, reject) => {
+      if (img.complete && img.naturalWidth > 0) return resolve();
+      img.addEventListener("load", resolve, { once: true });
+      img.addEventListener("error", () => reject(new Error("page " + (i + 1) + " did not load")), { once: true });
+    }));
     // The letters are shapes in the SVG: the page's text goes beside it for screen readers.
     const text = document.createElement("div");
     text.className = "page-text";
