@@ -79,6 +79,8 @@ pub struct Compiled {
     pub files: Vec<Vec<u8>>,
     /// With [`Export::svg_pages`]: every page as SVG, with its size in points.
     pub svgs: Vec<SvgPage>,
+    /// The document's title, as its metadata gives it.
+    pub title: Option<String>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
     /// The notes the document prints, in reading order (see [`NOTE_LABEL`]).
@@ -175,6 +177,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         return Ok(Compiled {
             files: vec![origin.rendered.source.clone().into_bytes()],
             svgs: Vec::new(),
+            title: None,
             pages: 0,
             warnings: Vec::new(),
             notes: Vec::new(),
@@ -207,6 +210,10 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         .map_err(|errors| Problems(errors.iter().map(|d| problem(&world, d, origin)).collect()))?;
     let pages = document.pages().len();
     let notes = notes(&document);
+    let title = typst::model::Document::info(&document)
+        .title
+        .as_ref()
+        .map(|t| t.to_string());
     let files = match export.format {
         Format::Pdf => {
             let list: Vec<PdfStandard> =
@@ -291,6 +298,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     Ok(Compiled {
         files,
         svgs,
+        title,
         pages,
         warnings,
         notes,

@@ -64,19 +64,10 @@ fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
         let generator = generator.with_svg_pages();
         let doc = generator.context(&generate.document.params)?;
         let (stem, compiled) = generator.compiled(&doc)?;
-        let title = doc.context["brief"]["title"]
-            .as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| stem.clone());
+        let title = compiled.title.clone().unwrap_or_else(|| stem.clone());
         let pages = compiled.svgs.len();
         let pdf = compiled.files.into_iter().next().unwrap_or_default();
-        preview.publish(
-            &title,
-            &format!("{stem}.pdf"),
-            pdf,
-            compiled.svgs,
-            Vec::new(),
-        );
+        preview.publish(&title, &format!("{stem}.pdf"), pdf, compiled.svgs);
         Ok(pages)
     })();
     let ms = started.elapsed().as_millis();

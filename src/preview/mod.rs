@@ -185,14 +185,7 @@ impl Preview {
     }
 
     /// Publishes a good build: its pages (as SVG) and its PDF.
-    pub fn publish(
-        &self,
-        title: &str,
-        pdf_name: &str,
-        pdf: Vec<u8>,
-        pages: Vec<SvgPage>,
-        warnings: Vec<ProblemView>,
-    ) {
+    pub fn publish(&self, title: &str, pdf_name: &str, pdf: Vec<u8>, pages: Vec<SvgPage>) {
         let (lock, wake) = &*self.shared;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
         let id = state.build.id + 1;
@@ -214,7 +207,7 @@ impl Preview {
             id,
             pages: infos,
             pdf: Some((pdf_name.to_owned(), Arc::new(pdf))),
-            problems: warnings,
+            problems: Vec::new(),
             ok: true,
             title: title.to_owned(),
         };
@@ -243,6 +236,7 @@ impl Preview {
                         Answer::text(503, "too many event streams")
                     } else {
                         let preview = self.clone();
+                        let self_streams = streams.clone();
                         let streams = streams.clone();
                         let spawned = std::thread::Builder::new()
                             .name("preview-events".into())
@@ -251,7 +245,9 @@ impl Preview {
                                 streams.fetch_sub(1, Ordering::SeqCst);
                             });
                         if spawned.is_err() {
-                            // The thread did not start: the request went with it.
+                            // No thread: the request (and its connection) went with the
+                            // closure; the stream it would have held is free again.
+                            self_streams.fetch_sub(1, Ordering::SeqCst);
                         }
                         return;
                     }

@@ -163,6 +163,9 @@ fn the_preview_serves_its_pages_and_refuses_everything_else() {
     // The build: pages by hash, each served as SVG of the page's size.
     let build = request(&addr, "GET", "/build", &[]).json();
     assert_eq!(build["ok"], true);
+    // The tab is named by the document's title, not by its file.
+    let title = build["title"].as_str().unwrap();
+    assert!(!title.is_empty() && title != "process-history", "{title}");
     let pages = build["pages"].as_array().unwrap();
     assert!(!pages.is_empty());
     let first = request(
