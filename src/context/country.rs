@@ -47,6 +47,9 @@ pub struct PartyPart {
     pub said_of: Vec<StatementRecord>,
     /// Events of kind `meeting` it took part in (bilateral and other meetings), in full.
     pub meetings: Vec<EventRecord>,
+    /// The events it hosted (or was announced to host), in full, each with `host_announced`:
+    /// their headline figures and regions belong in its summary.
+    pub hosted: Vec<HostedEvent>,
     /// Its initiatives and stated positions.
     pub initiatives: Vec<super::InitiativeRecord>,
     /// Events per year from its first year on record to its last.
@@ -54,6 +57,15 @@ pub struct PartyPart {
     pub timeline: Vec<TimelineEntry>,
     /// A digest for the summary paragraph.
     pub summary: CountrySummary,
+}
+
+/// An event a party hosted.
+#[derive(Debug, Clone, Serialize)]
+pub struct HostedEvent {
+    #[serde(flatten)]
+    pub event: EventRecord,
+    /// Only sources from before the event say it was the host.
+    pub host_announced: bool,
 }
 
 /// A country's own record.
@@ -213,6 +225,9 @@ pub struct CountrySummary {
     pub head_names: Vec<String>,
     /// The number of statements made for it.
     pub statements: usize,
+    /// The names of the processes it launched (their `initiator`), and the notes that say so.
+    pub launched: Vec<String>,
+    pub launched_notes: Notes,
 }
 
 impl<'a> Builder<'a> {
@@ -269,6 +284,7 @@ impl<'a> Builder<'a> {
         let mut statements = Vec::new();
         let mut said_of = Vec::new();
         let mut meetings = Vec::new();
+        let mut hosted = Vec::new();
         let mut timeline = Vec::new();
         for e in &involved {
             let event = self.event_ref(e);
@@ -325,6 +341,12 @@ impl<'a> Builder<'a> {
             if e.kind == "meeting" {
                 meetings.push(self.event(e));
             }
+            if e.hosts.iter().any(|h| h.value == id) {
+                hosted.push(HostedEvent {
+                    event: self.event(e),
+                    host_announced: e.announced || base.announced_fields(e).contains(&"hosts"),
+                });
+            }
         }
         mark_runs(&mut statements, |a, b| {
             a.event.as_ref().map(|e| &e.id) == b.event.as_ref().map(|e| &e.id)
@@ -342,7 +364,7 @@ impl<'a> Builder<'a> {
             .filter(|(_, r)| !r.announced)
             .map(|(e, _)| *e)
             .collect();
-        let summary = country_summary(
+        let mut summary = country_summary(
             self.words,
             &roles,
             base,
@@ -351,7 +373,27 @@ impl<'a> Builder<'a> {
             &involved,
             &statements,
         );
+        // What it launched: only the sources that name the initiator.
+        for p in
+            (base.processes.iter()).filter(|p| p.initiator.as_ref().is_some_and(|i| i.value == id))
+        {
+            summary.launched.push(p.name.clone());
+            let cited: Vec<&Citation> = p
+                .sources
+                .iter()
+                .filter(|c| c.supports("initiator"))
+                .collect();
+            let cite = self.cite(cited);
+            summary.launched_notes.add(
+                &cite,
+                &[Basis {
+                    path: record_path("processes", &p.id.value),
+                    fields: vec!["initiator"],
+                }],
+            );
+        }
         PartyPart {
+            hosted,
             processes,
             roles,
             heads,
@@ -625,6 +667,8 @@ fn country_summary(
         outside,
         // A run of statements by one speaker at one event is one statement.
         statements: said.iter().filter(|s| !s.continues).count(),
+        launched: Vec::new(),
+        launched_notes: Notes::default(),
     }
 }
 

@@ -227,6 +227,11 @@ cp-appears = { $count ->
 }
 cp-hosted = ؛ واستضاف { $events }
 cp-organised = ؛ وشارك في تنظيم { $events }
+cp-launched = أطلق { $name } { $processes }
+cp-hosted-heading = { $event }: { $announced ->
+    [yes] استضافة معلنة مسبقًا
+   *[other] استضافة
+}
 cp-none-reported = لا تفيد المصادر بأي فعالية شارك فيها { $name }.
 cp-announced-only = أُعلن مسبقًا، دون تأكيد لاحق: مشاركته في { $events }
 cp-headed = { $count ->

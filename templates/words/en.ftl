@@ -216,6 +216,11 @@ cp-appears = { $count ->
 }
 cp-hosted = ; it hosted { $events }
 cp-organised = ; it co-organised { $events }
+cp-launched = { $name } launched the { $processes }
+cp-hosted-heading = { $announced ->
+    [yes] { $event }, which it was announced to host
+   *[other] { $event }, which it hosted
+}
 cp-none-reported = The sources report no event in which { $name } took part.
 cp-announced-only = Announced in advance, not reported as done: its part in { $events }
 cp-headed = { $count ->

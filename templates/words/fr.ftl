@@ -218,6 +218,11 @@ cp-appears = { $count ->
 }
 cp-hosted =  ; hôte : { $events }
 cp-organised =  ; coorganisateur : { $events }
+cp-launched = { $name } est à l’origine de : { $processes }
+cp-hosted-heading = { $event } : { $announced ->
+    [yes] accueil annoncé
+   *[other] accueil
+}
 cp-none-reported = Les sources ne rapportent aucun événement auquel { $name } a pris part.
 cp-announced-only = Annoncé à l’avance, sans confirmation : sa participation à { $events }
 cp-headed = { $count ->

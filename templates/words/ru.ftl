@@ -223,6 +223,11 @@ cp-appears = { $count ->
 }
 cp-hosted = ; в качестве принимающей стороны: { $events }
 cp-organised = ; в качестве соорганизатора: { $events }
+cp-launched = { $name } выступает инициатором: { $processes }
+cp-hosted-heading = { $event }: { $announced ->
+    [yes] принимающая сторона (по предварительным данным)
+   *[other] принимающая сторона
+}
 cp-none-reported = Источники не сообщают о мероприятиях с участием { $party ->
         [organization] организации
        *[other] страны

@@ -207,3 +207,35 @@ fn an_organisation_summary_says_what_it_is_and_did() {
     let title = "Under Secretary General for Counter Terrorism";
     assert_eq!(words.matches(title).count(), 1, "{text}");
 }
+
+/// A country summary says in prose what matters: that the country launched the process, and
+/// the headline figures and regions of the meetings it hosted (as announced, where only
+/// sources from before say it hosted).
+#[test]
+fn a_country_summary_says_it_launched_the_process_and_what_it_hosted() {
+    let text = pdf_of(
+        "country-participation",
+        "tests/fixtures/minimal",
+        &["country=KAZ"],
+    );
+    assert_pdf_contains(&text, "Қазақстан launched the Lake Dialogue");
+    assert_pdf_contains(
+        &text,
+        "First Lake Dialogue on Shared Waters, which it hosted",
+    );
+    assert_pdf_contains(&text, "60 participants");
+    let text = pdf_of(
+        "country-participation",
+        "tests/fixtures/minimal",
+        &["country=TUR"],
+    );
+    assert!(!text.contains("launched"), "{text}");
+    assert_pdf_contains(&text, "which it hosted");
+    assert_pdf_contains(&text, "about 120 participants");
+    // The shipped data: Kuwait was announced to host the Kuwait Phase; its figures and
+    // regions are in its summary.
+    let text = pdf_of("country-participation", "data", &["country=KWT"]);
+    assert_pdf_contains(&text, "Kuwait Phase, which it was announced to host");
+    assert_pdf_contains(&text, "91 member states");
+    assert_pdf_contains(&text, "Regions: League of Arab States");
+}
