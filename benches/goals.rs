@@ -492,28 +492,16 @@ impl Bench {
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .min()
             .unwrap();
-        let preview = Watch::command(
-            &self.brief,
-            &project,
-            "preview",
-            &["--json", "-t", "process-history", "--date", "2026-11-24"],
-        );
-        let log = preview.wait_for("stdout: {\"url\":", 1);
-        let line = log
-            .lines()
-            .find_map(|l| l.strip_prefix("stdout: "))
-            .unwrap();
-        let url: serde_json::Value = serde_json::from_str(line).unwrap();
+        // The script starts `brief preview` in the project itself.
         let out = Command::new("node")
             .arg(browser.join("preview.mjs"))
-            .arg(url["url"].as_str().unwrap())
+            .arg(&self.brief)
             .arg(&project)
             .arg(&chromium)
             .args(["--bench", "50"])
             .arg(&event)
             .output()
             .expect("node");
-        preview.terminate();
         if !out.status.success() {
             println!("failed: {}", String::from_utf8_lossy(&out.stderr));
             return;

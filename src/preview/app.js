@@ -9,7 +9,7 @@ const statusLine = document.getElementById("status");
 const problems = document.getElementById("problems");
 const problemList = document.getElementById("problem-list");
 const download = document.getElementById("download");
-let shown = -1;
+let shown = "";
 let fetching = null;
 
 function pageBox(i) {
@@ -43,7 +43,8 @@ function showProblems(build) {
 async function refresh() {
   const response = await fetch("/build", { cache: "no-store" });
   const build = await response.json();
-  if (build.id === shown) return;
+  const key = build.server + ":" + build.id;
+  if (key === shown) return;
   // Each changed page is fetched and decoded before any is swapped in.
   const loads = build.pages.map(async (p, i) => {
     const box = pageBox(i);
@@ -81,8 +82,8 @@ async function refresh() {
   const count = build.pages.length;
   statusLine.textContent = (build.ok ? "Up to date" : "Build failed") + " · " + count + (count === 1 ? " page" : " pages");
   document.body.dataset.state = build.ok ? "ok" : "failed";
-  document.body.dataset.build = String(build.id);
-  shown = build.id;
+  document.body.dataset.build = key;
+  shown = key;
 }
 
 // One refresh at a time; a build announced meanwhile is fetched after it.
@@ -94,9 +95,10 @@ function update() {
   fetching = { again: false };
   refresh()
     .catch((e) => {
-      // A page of a build already replaced, or brief restarting: try again shortly.
-      statusLine.textContent = "Cannot reach brief (" + e.message + "); retrying";
-      setTimeout(update, 300);
+      // A page of a build already replaced: try again shortly. When brief itself is gone,
+      // the event stream's reconnection brings the next try.
+      statusLine.textContent = "Cannot reach brief (" + e.message + ")";
+      if (events.readyState === EventSource.OPEN) setTimeout(update, 300);
     })
     .finally(() => {
       const again = fetching.again;

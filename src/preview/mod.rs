@@ -140,6 +140,9 @@ struct State {
 pub struct Preview {
     shared: Arc<(Mutex<State>, Condvar)>,
     port: u16,
+    /// Names this run of the server: build ids start again at 1 when brief restarts, and the
+    /// page must not take a new build 3 for the old one.
+    instance: String,
 }
 
 /// The address of a free port on the loopback interface, or of `port`: a busy port is an
@@ -163,9 +166,13 @@ impl Preview {
         let port = listener.local_addr()?.port();
         let server = tiny_http::Server::from_listener(listener, None)
             .map_err(|e| anyhow::anyhow!("cannot start the preview server ({e})"))?;
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         let preview = Preview {
             shared: Arc::new((Mutex::new(State::default()), Condvar::new())),
             port,
+            instance: format!("{started:x}-{}", std::process::id()),
         };
         let serving = preview.clone();
         let streams = Arc::new(AtomicUsize::new(0));
@@ -319,6 +326,7 @@ impl Preview {
                 let b = &state.build;
                 let json = serde_json::json!({
                     "id": b.id,
+                    "server": self.instance,
                     "ok": b.ok,
                     "title": b.title,
                     "pages": b.pages,

@@ -3,18 +3,44 @@
 // old one), wait for the new build, check the new text and the scroll position; break the
 // YAML and see the problem listed over the dimmed pages; fix it and see the list go.
 //
-// node preview.mjs URL PROJECT_DIR [CHROMIUM]   (run by tests/suite/preview.rs)
-// Prints one line of JSON with what it measured; exits non-zero on the first failure.
+// node preview.mjs BRIEF PROJECT_DIR [CHROMIUM]   (run by tests/suite/preview.rs)
+// Starts `BRIEF preview` in PROJECT_DIR itself (and again on the same port, to see the page
+// reconnect). Prints one line of JSON with what it measured; exits non-zero on the first
+// failure.
 //
-// node preview.mjs URL PROJECT_DIR CHROMIUM --bench N EVENT_FILE   (run by `cargo bench`)
+// node preview.mjs BRIEF PROJECT_DIR CHROMIUM --bench N EVENT_FILE   (run by `cargo bench`)
 // Saves EVENT_FILE N times (its first title, a different word each time) and prints the
 // median and 95th percentile of save → new pages on screen (decoded, swapped, painted).
 
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync, renameSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 
-const [url, project, executable = "/usr/bin/chromium", mode, count, eventFile] = process.argv.slice(2);
+const [brief, project, executable = "/usr/bin/chromium", mode, count, eventFile] = process.argv.slice(2);
+
+// `brief preview --json` in the project (on `port` when given): the process and its address.
+function startPreview(port) {
+  const args = ["preview", "--json", "-t", "process-history", "--date", "2026-11-24"];
+  if (port) args.push("--port", String(port));
+  const child = spawn(brief, args, { cwd: project, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", (line) => resolve({ child, url: JSON.parse(line).url }));
+    child.once("exit", (code) => reject(new Error(`brief preview exited (${code})`)));
+  });
+}
+
+function stopPreview(child) {
+  return new Promise((resolve) => {
+    child.once("exit", resolve);
+    child.kill("SIGTERM");
+  });
+}
+
+let server = await startPreview();
+const url = server.url;
+process.on("exit", () => server.child.kill("SIGKILL"));
 const watchdog = setTimeout(() => {
   console.error("the browser run took longer than allowed");
   process.exit(3);
@@ -44,6 +70,7 @@ try {
   }
 } finally {
   await browser.close();
+  await stopPreview(server.child);
   clearTimeout(watchdog);
 }
 
@@ -124,5 +151,16 @@ async function test() {
   await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
   check(await page.locator("#problems").isHidden(), "the problem list stayed after the fix");
   check(errors.length === 0, `errors in the page: ${errors.join("; ")}`);
+
+  // brief stopped and started again on the same port: the page reconnects by itself and
+  // shows the next save.
+  const port = new URL(url).port;
+  await stopPreview(server.child);
+  await page.waitForFunction(() => /Reconnecting/.test(document.getElementById("status").textContent), null, { timeout: 30_000 });
+  server = await startPreview(port);
+  const current = readFileSync(file, "utf8");
+  save(file, current.replace("qualifier: at least", "qualifier: more than"));
+  await page.waitForFunction(() => [...document.querySelectorAll(".page-text")].some((t) => t.textContent.includes("more than 150")), null, { timeout: 30_000 });
+  check(await page.evaluate(() => document.body.dataset.state) === "ok", "not up to date after reconnecting");
   console.log(JSON.stringify({ pages: boxes, scrolled, updateMs }));
 }
