@@ -31,6 +31,9 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
                    connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/// A page's SVG, opened on its own: drawn, never run.
+const SVG_CSP: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+
 /// How many of the latest builds' pages stay served.
 const KEPT_BUILDS: u64 = 3;
 
@@ -361,6 +364,9 @@ impl Preview {
                         let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());
                         // A page's address is its content: it never changes.
                         a.cache = "public, max-age=31536000, immutable";
+                        // Opened on its own rather than as an image, it runs nothing.
+                        a.headers
+                            .push(("Content-Security-Policy", SVG_CSP.to_owned()));
                         a
                     }
                     None => Answer::text(404, "not found"),

@@ -176,6 +176,11 @@ fn the_preview_serves_its_pages_and_refuses_everything_else() {
     );
     assert_eq!(first.status, 200);
     assert_eq!(first.header("content-type"), Some("image/svg+xml"));
+    let policy = first.header("content-security-policy").unwrap();
+    assert!(
+        policy.contains("sandbox") && policy.contains("default-src 'none'"),
+        "{policy}"
+    );
     assert!(String::from_utf8_lossy(&first.body).starts_with("<svg"));
     assert!(
         (pages[0]["width"].as_f64().unwrap() - 595.28).abs() < 0.1,
