@@ -214,39 +214,40 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         .title
         .as_ref()
         .map(|t| t.to_string());
-    let files = match export.format {
-        Format::Pdf => {
-            let list: Vec<PdfStandard> =
-                export.standards.iter().copied().map(pdf_standard).collect();
-            let standards = PdfStandards::new(&list).map_err(|e| {
-                Problems(vec![Problem::error(format!(
-                    "invalid PDF standards: {}",
-                    e.message()
-                ))])
-            })?;
-            let options = PdfOptions {
-                ident: Smart::Custom(export.ident.clone()),
-                creator: Smart::Custom(Some(format!(
-                    "brief {} (Typst 0.15)",
-                    env!("CARGO_PKG_VERSION")
-                ))),
-                timestamp: Some(Timestamp::new_utc(today)),
-                standards,
-                ..PdfOptions::default()
-            };
-            let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
-                Problems(errors.iter().map(|d| problem(&world, d, origin)).collect())
-            })?;
-            vec![pdf]
-        }
-        Format::Png => {
-            // Refused before anything is allocated: a huge page would take gigabytes.
-            for (i, page) in document.pages().iter().enumerate() {
-                let size = page.frame.size();
-                let scale = f64::from(export.pixel_per_pt);
-                let (w, h) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
-                if w * h > MAX_PNG_PIXELS as f64 || w > 100_000.0 || h > 100_000.0 {
-                    return Err(Problems(vec![
+    let export_files = || -> Result<Vec<Vec<u8>>, Problems> {
+        Ok(match export.format {
+            Format::Pdf => {
+                let list: Vec<PdfStandard> =
+                    export.standards.iter().copied().map(pdf_standard).collect();
+                let standards = PdfStandards::new(&list).map_err(|e| {
+                    Problems(vec![Problem::error(format!(
+                        "invalid PDF standards: {}",
+                        e.message()
+                    ))])
+                })?;
+                let options = PdfOptions {
+                    ident: Smart::Custom(export.ident.clone()),
+                    creator: Smart::Custom(Some(format!(
+                        "brief {} (Typst 0.15)",
+                        env!("CARGO_PKG_VERSION")
+                    ))),
+                    timestamp: Some(Timestamp::new_utc(today)),
+                    standards,
+                    ..PdfOptions::default()
+                };
+                let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+                    Problems(errors.iter().map(|d| problem(&world, d, origin)).collect())
+                })?;
+                vec![pdf]
+            }
+            Format::Png => {
+                // Refused before anything is allocated: a huge page would take gigabytes.
+                for (i, page) in document.pages().iter().enumerate() {
+                    let size = page.frame.size();
+                    let scale = f64::from(export.pixel_per_pt);
+                    let (w, h) = (size.x.to_pt() * scale, size.y.to_pt() * scale);
+                    if w * h > MAX_PNG_PIXELS as f64 || w > 100_000.0 || h > 100_000.0 {
+                        return Err(Problems(vec![
                         Problem::error(format!(
                             "page {} is too large to write as PNG ({:.0} × {:.0} pixels; the limit is {} million pixels)",
                             i + 1,
@@ -256,43 +257,51 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
                         ))
                         .help("write it as PDF or SVG instead (`--format pdf`), or make the page smaller"),
                     ]));
+                    }
                 }
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: typst::utils::Scalar::new(f64::from(export.pixel_per_pt)),
+                    ..Default::default()
+                };
+                document
+                    .pages()
+                    .iter()
+                    .map(|page| {
+                        typst_render::render(page, &options)
+                            .encode_png()
+                            .map_err(|e| {
+                                Problems(vec![Problem::error(format!("cannot encode PNG ({e})"))])
+                            })
+                    })
+                    .collect::<Result<_, _>>()?
             }
-            let options = typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(f64::from(export.pixel_per_pt)),
-                ..Default::default()
-            };
-            document
+            Format::Svg => document
                 .pages()
                 .iter()
-                .map(|page| {
-                    typst_render::render(page, &options)
-                        .encode_png()
-                        .map_err(|e| {
-                            Problems(vec![Problem::error(format!("cannot encode PNG ({e})"))])
-                        })
+                .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
+                .collect(),
+            Format::Typ => vec![origin.rendered.source.clone().into_bytes()],
+        })
+    };
+    let make_svgs = || {
+        if export.svg_pages {
+            use rayon::prelude::*;
+            // One page per core: the pages are independent.
+            (document.pages().par_iter())
+                .map(|page| SvgPage {
+                    svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+                    width: page.frame.width().to_pt(),
+                    height: page.frame.height().to_pt(),
+                    text: page_text(&page.frame),
                 })
-                .collect::<Result<_, _>>()?
+                .collect()
+        } else {
+            Vec::new()
         }
-        Format::Svg => document
-            .pages()
-            .iter()
-            .map(|page| typst_svg::svg(page, &typst_svg::SvgOptions::default()).into_bytes())
-            .collect(),
-        Format::Typ => vec![origin.rendered.source.clone().into_bytes()],
     };
-    let svgs = if export.svg_pages {
-        (document.pages().iter())
-            .map(|page| SvgPage {
-                svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
-                width: page.frame.width().to_pt(),
-                height: page.frame.height().to_pt(),
-                text: page_text(&page.frame),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // The pages as SVG (for the preview) beside the export, on another core.
+    let (files, svgs) = rayon::join(export_files, make_svgs);
+    let files = files?;
     // Keep the process-wide memo cache small between documents.
     typst::comemo::evict(2);
     Ok(Compiled {

@@ -11,6 +11,9 @@ const problemList = document.getElementById("problem-list");
 const download = document.getElementById("download");
 let shown = "";
 let fetching = null;
+// Each refresh has a number; only the latest may change the page (one given up on after a
+// timeout may finish later).
+let latest = 0;
 
 function pageBox(i) {
   let box = pages.children[i];
@@ -40,11 +43,11 @@ function showProblems(build) {
   problems.hidden = build.ok;
 }
 
-async function refresh() {
+async function refresh(number) {
   const response = await fetch("/build", { cache: "no-store" });
   const build = await response.json();
   const key = build.server + ":" + build.id;
-  if (key === shown) return;
+  if (key === shown || number !== latest) return;
   // Each changed page is fetched and decoded before any is swapped in.
   const loads = build.pages.map(async (p, i) => {
     const box = pageBox(i);
@@ -66,6 +69,7 @@ async function refresh() {
     return { box, nodes: [img, text], hash: p.hash, number: i + 1 };
   });
   const ready = await Promise.all(loads);
+  if (number !== latest) return;
   for (const r of ready) {
     if (!r) continue;
     r.box.replaceChildren(...r.nodes);
@@ -93,7 +97,10 @@ function update() {
     return;
   }
   fetching = { again: false };
-  refresh()
+  const number = ++latest;
+  // A refresh that hangs (a page image that never decodes) is given up after 10 s.
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 10_000));
+  Promise.race([refresh(number), timeout])
     .catch((e) => {
       // A page of a build already replaced: try again shortly. When brief itself is gone,
       // the event stream's reconnection brings the next try.

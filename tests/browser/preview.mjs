@@ -53,6 +53,16 @@ function save(path, text) {
   renameSync(temporary, path);
 }
 
+// Waits for the page to show a good build; on a timeout, says what the page shows instead.
+async function upToDate(page) {
+  try {
+    await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
+  } catch (e) {
+    const shown = await page.evaluate(() => [document.body.dataset.state, document.body.dataset.build, document.getElementById("status").textContent]);
+    throw new Error(`the page did not come up to date: ${JSON.stringify(shown)}`);
+  }
+}
+
 function check(condition, what) {
   if (!condition) throw new Error(what);
 }
@@ -77,7 +87,7 @@ try {
 async function bench(n, file) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
   await page.goto(url);
-  await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
+  await upToDate(page);
   const original = readFileSync(file, "utf8");
   const times = [];
   try {
@@ -106,7 +116,7 @@ async function test() {
   page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
+  await upToDate(page);
   const build = await (await fetch(new URL("/build", url))).json();
   const boxes = await page.locator(".page").count();
   const images = await page.locator(".page img").count();
