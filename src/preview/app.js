@@ -114,6 +114,8 @@ function update() {
     });
 }
 
+// The first build is shown whether or not the event stream is up yet.
+update();
 const events = new EventSource("/events");
 events.addEventListener("build", update);
 events.addEventListener("open", update);
