@@ -522,3 +522,45 @@ fn what_is_new_is_in_the_briefings_language() {
     assert_pdf_contains(&text, "Что нового после выпуска от 10 января 2024");
     assert!(!pdf_contains(&text, "10 January 2024"), "{text}");
 }
+
+/// An organisation summary's "What is new" holds what concerns the organisation: its own
+/// record's change, not a country's statement or another country's sourcing.
+#[test]
+fn an_organisation_summary_says_what_changed_for_the_organisation() {
+    let (_d, root) = repository();
+    edit(
+        &root.join("data/organizations.yaml"),
+        "name: Lake Basin Commission",
+        "name: Lake Basin Authority",
+    );
+    git(&root, "2024-04-01", &["add", "-A"]);
+    git(&root, "2024-04-01", &["commit", "-qm", "renamed"]);
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = run(
+        &root,
+        &[
+            "generate",
+            "-t",
+            "organization-participation",
+            "--since",
+            "v1",
+            "-o",
+            out_dir.path().to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    let new = &text[text
+        .find("What is new since")
+        .expect("a What is new section")..];
+    let new = &new[..new.find("Summary").unwrap_or(new.len())];
+    assert!(new.contains("Lake Basin Commission"), "{new}");
+    assert!(!new.contains("Айгерім Садық"), "{new}");
+    assert!(!new.contains("Türkiye"), "{new}");
+}

@@ -127,7 +127,7 @@ fn an_event_related_to_the_process_is_grouped_with_it() {
     std::fs::write(&sources, text).unwrap();
     std::fs::write(
         dir.path().join("events/workshop.yaml"),
-        "- id: lake-workshop-2022\n  title: Workshop on the Lake Dialogue's water data\n  kind: side-event\n  start: 2022-03-10\n  topics: [lake-dialogue]\n  sources: [gazette-2022]\n- id: harbour-fair-2022\n  title: Harbour Trade Fair\n  kind: other\n  start: 2022-05-01\n  sources: [gazette-2022]\n",
+        "- id: lake-workshop-2022\n  title: Workshop on the Lake Dialogue's water data\n  kind: side-event\n  start: 2022-03-10\n  topics: [lake-dialogue]\n  sources: [gazette-2022]\n- id: harbour-fair-2022\n  title: Harbour Trade Fair\n  kind: other\n  start: 2022-05-01\n  sources: [gazette-2022]\n- id: lake-stand-2022\n  title: Lake Dialogue stand at the fair\n  kind: side-event\n  process: lake-dialogue\n  parent: harbour-fair-2022\n  start: 2022-05-01\n  sources: [gazette-2022]\n",
     )
     .unwrap();
     let data = dir.path().to_str().unwrap();
@@ -137,12 +137,21 @@ fn an_event_related_to_the_process_is_grouped_with_it() {
             .map(|e| e["id"].as_str().unwrap().to_owned())
             .collect()
     };
-    assert_eq!(ids("linked"), ["lake-workshop-2022"]);
+    // Named by its topics, or part of an event outside the process but of the process.
+    assert_eq!(ids("linked"), ["lake-workshop-2022", "lake-stand-2022"]);
     assert_eq!(ids("others"), ["harbour-fair-2022"]);
     let timeline: Vec<&str> = (ctx["timeline"].as_array().unwrap().iter())
         .map(|t| t["id"].as_str().unwrap())
         .collect();
-    assert_eq!(timeline, ["lake-2020", "lake-2021", "lake-workshop-2022"]);
+    assert_eq!(
+        timeline,
+        [
+            "lake-2020",
+            "lake-2021",
+            "lake-workshop-2022",
+            "lake-stand-2022"
+        ]
+    );
     let text = pdf_of("process-history", data, &[]);
     let related = text
         .find("Related events")
@@ -238,4 +247,38 @@ fn a_country_summary_says_it_launched_the_process_and_what_it_hosted() {
     assert_pdf_contains(&text, "Kuwait Phase, which it was announced to host");
     assert_pdf_contains(&text, "91 member states");
     assert_pdf_contains(&text, "Regions: League of Arab States");
+}
+
+/// A statement made for a party other than the speaker's own says so in the attribution,
+/// as the shared Typst files write it (`speaking_for`); made for the speaker's own party,
+/// it does not repeat it.
+#[test]
+fn a_statement_for_another_party_names_it() {
+    let dir = scratch_copy(&fixture("minimal"));
+    let event = dir.path().join("events/second.yaml");
+    edit(
+        &event,
+        "    - speaker: odile-marchand\n",
+        "    - speaker: odile-marchand\n      on_behalf_of: TUR\n",
+    );
+    edit(
+        &event,
+        "    - speaker: aigerim-sadyk\n",
+        "    - speaker: aigerim-sadyk\n      on_behalf_of: KAZ\n",
+    );
+    let data = dir.path().to_str().unwrap();
+    let ctx = context("event-brief", data, &["event=lake-2021"]);
+    let statements = ctx["event"]["statements"].as_array().unwrap();
+    let by_speaker = |id: &str| {
+        statements
+            .iter()
+            .find(|s| s["speakers"][0]["id"] == id)
+            .unwrap()
+    };
+    assert_eq!(by_speaker("odile-marchand")["speaking_for"], "Türkiye");
+    assert!(by_speaker("aigerim-sadyk")["speaking_for"].is_null());
+    let text = pdf_of("event-brief", data, &["event=lake-2021"]);
+    // Her title was printed in the participation table above: the name alone here.
+    assert_pdf_contains(&text, "Odile Marchand, for Türkiye");
+    assert!(!text.contains("for Қазақстан"), "{text}");
 }
