@@ -473,6 +473,40 @@ fn content_hash(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The pages of the last three builds are served (a browser may still be fetching the
+    /// previous build's), older ones not.
+    #[test]
+    fn pages_of_the_last_three_builds_stay_served() {
+        let preview = Preview::serve(bind(None).unwrap()).unwrap();
+        let page = |svg: String| SvgPage {
+            svg,
+            width: 1.0,
+            height: 1.0,
+            text: String::new(),
+        };
+        preview.publish("t", "t.pdf", Vec::new(), vec![page("<svg>1</svg>".into())]);
+        let first = format!("/page/{}.svg", content_hash(b"<svg>1</svg>"));
+        assert_eq!(preview.answer(&first).status, 200);
+        for (build, kept) in [(2, true), (3, true), (4, false)] {
+            preview.publish(
+                "t",
+                "t.pdf",
+                Vec::new(),
+                vec![page(format!("<svg>{build}</svg>"))],
+            );
+            assert_eq!(
+                preview.answer(&first).status == 200,
+                kept,
+                "after build {build}"
+            );
+        }
+        // A failed build keeps the pages of the last good one.
+        preview.publish_failure(Vec::new());
+        let last = format!("/page/{}.svg", content_hash(b"<svg>4</svg>"));
+        assert_eq!(preview.answer(&last).status, 200);
+        assert_eq!(preview.answer("/page/nothing.svg").status, 404);
+    }
+
     #[test]
     fn a_page_is_named_by_its_content() {
         assert_eq!(content_hash(b"a"), content_hash(b"a"));
