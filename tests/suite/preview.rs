@@ -267,39 +267,55 @@ fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
         )
         .unwrap();
     let mut events = BufReader::new(stream);
-    let mut next_build = move || -> u64 {
+    let mut last = 0;
+    let at = addr.clone();
+    // Reads the stream until a build satisfies `done`: every announced id is later than the
+    // one before; that build.
+    let mut until = move |done: &dyn Fn(&serde_json::Value) -> bool| -> serde_json::Value {
         let mut line = String::new();
         loop {
             line.clear();
             assert!(events.read_line(&mut line).unwrap() > 0, "the stream ended");
-            if let Some(id) = line.trim_end().strip_prefix("data: ") {
-                return id.parse().unwrap();
+            let Some(id) = line.trim_end().strip_prefix("data: ") else {
+                continue;
+            };
+            let id: u64 = id.parse().unwrap();
+            assert!(id > last, "build {id} announced after {last}");
+            last = id;
+            let build = request(&at, "GET", "/build", &[]).json();
+            if done(&build) {
+                return build;
             }
         }
     };
-    assert_eq!(next_build(), 1);
-    let good = request(&addr, "GET", "/build", &[]).json();
+    // As an editor saves: written beside, renamed over (one event).
+    let save = |path: &Path, text: &[u8]| {
+        let temporary = path.with_file_name(".saving.tmp");
+        std::fs::write(&temporary, text).unwrap();
+        std::fs::rename(&temporary, path).unwrap();
+    };
+    let good = until(&|b| b["id"] == 1);
+    assert_eq!(good["ok"], true);
     let events_file = dir.join("data/events/2024-reykjavik.yaml");
-    edit(&events_file, "qualifier: more than", "qualifier: at least");
-    assert_eq!(next_build(), 2);
-    let second = request(&addr, "GET", "/build", &[]).json();
+    let text = std::fs::read_to_string(&events_file).unwrap();
+    save(
+        &events_file,
+        text.replace("qualifier: more than", "qualifier: at least")
+            .as_bytes(),
+    );
+    let second = until(&|b| b["id"].as_u64().unwrap() >= 2);
     assert_eq!(second["ok"], true);
     assert_ne!(second["pages"], good["pages"], "the edit changes a page");
     // A save that changes nothing makes a build with the same page addresses: the browser
     // fetches nothing again.
     let same = std::fs::read(&events_file).unwrap();
     std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(&events_file, same).unwrap();
-    assert_eq!(next_build(), 3);
-    assert_eq!(
-        request(&addr, "GET", "/build", &[]).json()["pages"],
-        second["pages"]
-    );
+    save(&events_file, &same);
+    let third = until(&|b| b["id"].as_u64().unwrap() > second["id"].as_u64().unwrap());
+    assert_eq!(third["pages"], second["pages"]);
     // A broken save: the problems, the last good pages and PDF.
-    std::fs::write(dir.join("data/events/bad.yaml"), "- id: [broken\n").unwrap();
-    assert_eq!(next_build(), 4);
-    let failed = request(&addr, "GET", "/build", &[]).json();
-    assert_eq!(failed["ok"], false);
+    save(&dir.join("data/events/bad.yaml"), b"- id: [broken\n");
+    let failed = until(&|b| b["ok"] == false);
     assert_eq!(failed["pages"], second["pages"]);
     let problem = &failed["problems"][0];
     assert_eq!(problem["severity"], "error");
@@ -315,9 +331,7 @@ fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
     assert_eq!(request(&addr, "GET", "/document.pdf", &[]).status, 200);
     // The fix clears them.
     std::fs::remove_file(dir.join("data/events/bad.yaml")).unwrap();
-    assert_eq!(next_build(), 5);
-    let fixed = request(&addr, "GET", "/build", &[]).json();
-    assert_eq!(fixed["ok"], true);
+    let fixed = until(&|b| b["ok"] == true);
     assert_eq!(fixed["problems"], serde_json::json!([]));
     let (code, _) = preview.terminate();
     assert_eq!(code, Some(0));
