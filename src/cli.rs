@@ -67,6 +67,20 @@ pub enum CliCommand {
 }
 
 #[derive(Debug, Args)]
+// `generate`'s options, less what makes no sense for a page in a browser (still refused with
+// a message when given).
+#[command(
+    mut_arg("open", |a| a.help("Open the page in the system's browser once it is served")),
+    mut_arg("all", |a| a.hide(true)),
+    mut_arg("email", |a| a.hide(true)),
+    mut_arg("from", |a| a.hide(true)),
+    mut_arg("to", |a| a.hide(true)),
+    mut_arg("cc", |a| a.hide(true)),
+    mut_arg("reply_to", |a| a.hide(true)),
+    mut_arg("out", |a| a.hide(true)),
+    mut_arg("force", |a| a.hide(true)),
+    mut_arg("format", |a| a.hide(true))
+)]
 pub struct PreviewArgs {
     #[command(flatten)]
     pub generate: GenerateArgs,
