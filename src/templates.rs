@@ -176,6 +176,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/country-participation.manifest.yaml"),
     ),
     (
+        "participation-sections.j2",
+        include_str!("../templates/participation-sections.j2"),
+    ),
+    (
         "organization-participation.typ.j2",
         include_str!("../templates/organization-participation.typ.j2"),
     ),
@@ -199,6 +203,7 @@ pub const SHARED_FILES: &[&str] = &[
     "frame.typ",
     "blocks.typ",
     "sections.typ",
+    "participation-sections.j2",
     "email-frame.html.j2",
     "email-changes.txt.j2",
     "email-changes.html.j2",

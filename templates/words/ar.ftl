@@ -263,7 +263,6 @@ op-description = مشاركة { $name } في الفعاليات المسجلة،
 op-organization = المنظمة
 op-kind-label = النوع
 op-parent = تابعة لـ
-section-organization-initiatives = المبادرات والمواقف
 org-kind-un-entity = كيان تابع للأمم المتحدة
 org-kind-intergovernmental = منظمة حكومية دولية
 org-kind-regional = منظمة إقليمية

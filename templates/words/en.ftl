@@ -252,7 +252,6 @@ op-description = Participation of { $name } in the events on record, with source
 op-organization = Organisation
 op-kind-label = Type
 op-parent = Part of
-section-organization-initiatives = Initiatives and positions
 # An organisation's kind (`kind:` in organizations.yaml).
 org-kind-un-entity = United Nations entity
 org-kind-intergovernmental = Intergovernmental organisation

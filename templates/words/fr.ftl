@@ -251,7 +251,6 @@ op-description = Participation de l’organisation « { $name } » aux événeme
 op-organization = Organisation
 op-kind-label = Type
 op-parent = Relève de
-section-organization-initiatives = Initiatives et positions
 org-kind-un-entity = Entité des Nations Unies
 org-kind-intergovernmental = Organisation intergouvernementale
 org-kind-regional = Organisation régionale

@@ -294,7 +294,6 @@ op-description = Участие: { $name } — мероприятия из ба�
 op-organization = Организация
 op-kind-label = Тип
 op-parent = Входит в
-section-organization-initiatives = Инициативы и позиции
 org-kind-un-entity = Структура Организации Объединённых Наций
 org-kind-intergovernmental = Межправительственная организация
 org-kind-regional = Региональная организация
