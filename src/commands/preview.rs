@@ -77,14 +77,11 @@ fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
             if pages == 1 { "" } else { "s" }
         )),
         Err(err) => {
+            let (text, _) = crate::diag::describe(&err);
+            // Problems as `check` has them; any other error as the one line it printed.
             let problems: Vec<Problem> = match err.downcast_ref::<Problems>() {
                 Some(list) => list.0.clone(),
-                None => vec![Problem::error(
-                    crate::diag::describe(&err)
-                        .0
-                        .trim_start_matches("error: ")
-                        .to_owned(),
-                )],
+                None => vec![Problem::error(err.to_string())],
             };
             let editor = config.editor_url.as_deref();
             preview.publish_failure(
@@ -93,7 +90,7 @@ fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
                     .map(|p| ProblemView::of(p, editor))
                     .collect(),
             );
-            term::err(crate::diag::describe(&err).0);
+            term::err(text);
             term::info(format!(
                 "[{what}] not rebuilt; the page keeps the last good pages; waiting for the next save"
             ));

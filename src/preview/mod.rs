@@ -266,7 +266,8 @@ impl Preview {
                 }
             }
         };
-        let _ = request.respond(answer.into_response(head));
+        // tiny_http sends no body to a HEAD request, with the length of this one.
+        let _ = request.respond(answer.into_response());
     }
 
     /// Refuses what a page on another site, or another method, could ask.
@@ -440,12 +441,10 @@ impl Answer {
         )
     }
 
-    fn into_response(self, head: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    fn into_response(self) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
         let header = |k: &str, v: &str| {
             tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("a valid header")
         };
-        // tiny_http sends no body to a HEAD request, with the length of this one.
-        let _ = head;
         let mut response = tiny_http::Response::from_data(self.body)
             .with_status_code(self.status)
             .with_header(header("Content-Type", self.content_type))
