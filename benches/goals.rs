@@ -388,17 +388,7 @@ impl Bench {
             "{:<40} {:>10} {:>10} {:>7} {:>14} {:>10}",
             "document", "cold", "rebuild", "share", "save → file", "rebuilt"
         );
-        // A project of its own: the shipped data, the built-in templates.
-        let project = self.scratch.join("watch-project");
-        let _ = std::fs::remove_dir_all(&project);
-        copy_dir(&self.repo.join("data"), &project.join("data"));
-        std::fs::write(project.join("brief.toml"), "").unwrap();
-        let event = std::fs::read_dir(project.join("data/events"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .min()
-            .unwrap();
+        let (project, event) = self.shipped_project("watch-project");
         settle();
         for (label, template, all) in [
             ("process history", "process-history", false),
@@ -482,16 +472,7 @@ impl Bench {
             println!("skipped: needs Chromium ({chromium}) and `npm ci --prefix tests/browser`");
             return;
         }
-        let project = self.scratch.join("preview-project");
-        let _ = std::fs::remove_dir_all(&project);
-        copy_dir(&self.repo.join("data"), &project.join("data"));
-        std::fs::write(project.join("brief.toml"), "").unwrap();
-        let event = std::fs::read_dir(project.join("data/events"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .min()
-            .unwrap();
+        let (project, event) = self.shipped_project("preview-project");
         // The script starts `brief preview` in the project itself.
         let out = Command::new("node")
             .arg(browser.join("preview.mjs"))
@@ -521,6 +502,22 @@ impl Bench {
             f("fastest"),
             f("slowest")
         );
+    }
+
+    /// A project of its own in the scratch folder `name`: the shipped data, the built-in
+    /// templates; and the first of its event files (the one the benches edit).
+    fn shipped_project(&self, name: &str) -> (PathBuf, PathBuf) {
+        let project = self.scratch.join(name);
+        let _ = std::fs::remove_dir_all(&project);
+        copy_dir(&self.repo.join("data"), &project.join("data"));
+        std::fs::write(project.join("brief.toml"), "").unwrap();
+        let event = std::fs::read_dir(project.join("data/events"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .min()
+            .unwrap();
+        (project, event)
     }
 
     fn generate_args(&self, data: &Path, template: &str, params: &[String]) -> Vec<String> {

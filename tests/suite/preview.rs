@@ -13,18 +13,6 @@ use std::time::{Duration, Instant};
 use crate::support::watch::Watch;
 use crate::support::*;
 
-pub fn project() -> (tempfile::TempDir, std::path::PathBuf) {
-    let scratch = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["init", "p", "-q"])
-        .current_dir(scratch.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let dir = scratch.path().join("p");
-    (scratch, dir)
-}
-
 /// Starts `brief preview ARGS…` in `dir`; the running preview and its address
 /// (`127.0.0.1:PORT`).
 pub fn start(dir: &Path, args: &[&str]) -> (Watch, String) {
@@ -147,7 +135,7 @@ pub fn build_after(addr: &str, id: u64) -> serde_json::Value {
 
 #[test]
 fn the_preview_serves_its_pages_and_refuses_everything_else() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let (preview, addr) = start(&dir, &["-t", "process-history"]);
     let port = addr.rsplit(':').next().unwrap().to_owned();
     // The page, with a strict policy and no CORS.
@@ -253,7 +241,7 @@ fn the_preview_serves_its_pages_and_refuses_everything_else() {
 /// (file and line) over the last good pages; the fix clears them.
 #[test]
 fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let (preview, addr) = start(&dir, &["-t", "process-history"]);
     // The event stream: read as a browser's EventSource would.
     let mut stream = TcpStream::connect(&addr).unwrap();
@@ -341,7 +329,7 @@ fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
 /// `preview` takes one document, as a PDF.
 #[test]
 fn a_busy_port_is_an_error_and_preview_shows_one_document() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let out = brief_in(&dir, &["preview", "-t", "process-history", "--port", &port]);
@@ -373,7 +361,7 @@ fn a_busy_port_is_an_error_and_preview_shows_one_document() {
 /// `--editor-url` makes each problem a link into the editor at its file, line and column.
 #[test]
 fn problems_link_into_the_editor_when_asked() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     std::fs::write(dir.join("data/events/bad.yaml"), "- id: [broken\n").unwrap();
     let (preview, addr) = start(
         &dir,
@@ -424,7 +412,7 @@ fn preview_in_a_browser() {
         );
         return;
     }
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     // The script starts `brief preview` itself, and again on the same port to see the page
     // reconnect.
     let out = Command::new("node")

@@ -2,26 +2,13 @@
 //! PDF on an invalid one, rebuilds only the documents a change touches, stops on SIGTERM.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::watch::Watch;
 use crate::support::*;
 
-fn project() -> (tempfile::TempDir, std::path::PathBuf) {
-    let scratch = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["init", "p", "-q"])
-        .current_dir(scratch.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let dir = scratch.path().join("p");
-    (scratch, dir)
-}
-
 #[test]
 fn a_save_rebuilds_an_invalid_one_keeps_the_last_pdf_and_sigterm_stops() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let watch = Watch::start(
         Path::new(env!("CARGO_BIN_EXE_brief")),
         &dir,
@@ -66,7 +53,7 @@ fn a_save_rebuilds_an_invalid_one_keeps_the_last_pdf_and_sigterm_stops() {
 
 #[test]
 fn with_all_only_the_documents_a_change_touches_are_rebuilt() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let watch = Watch::start(
         Path::new(env!("CARGO_BIN_EXE_brief")),
         &dir,
@@ -97,7 +84,7 @@ fn with_all_only_the_documents_a_change_touches_are_rebuilt() {
 /// until killed (hostile round three, item 11).
 #[test]
 fn links_out_of_the_project_or_in_a_loop_are_not_walked() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let events = dir.join("data/events");
     std::os::unix::fs::symlink("/", events.join("root")).unwrap();
     std::os::unix::fs::symlink("..", events.join("up")).unwrap();
@@ -125,7 +112,7 @@ fn links_out_of_the_project_or_in_a_loop_are_not_walked() {
 /// `watch` makes every language asked for, as `generate` does, and rebuilds each.
 #[test]
 fn every_language_asked_for_is_watched() {
-    let (_s, dir) = project();
+    let (_s, dir) = new_project();
     let watch = Watch::start(
         Path::new(env!("CARGO_BIN_EXE_brief")),
         &dir,

@@ -358,3 +358,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A new project made by `brief init` (the starter fact base), in a scratch folder: the
+/// folder (kept alive by the first value) and the project.
+pub fn new_project() -> (tempfile::TempDir, PathBuf) {
+    let scratch = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["init", "p", "-q"])
+        .current_dir(scratch.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = scratch.path().join("p");
+    (scratch, dir)
+}
