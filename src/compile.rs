@@ -102,24 +102,36 @@ pub struct SvgPage {
     pub text: String,
 }
 
-/// The text of a laid-out page: its runs from top to bottom, left to right, a line per
-/// baseline.
-fn page_text(frame: &typst::layout::Frame) -> String {
-    use typst::layout::{FrameItem, Point};
-    fn walk(frame: &typst::layout::Frame, at: Point, out: &mut Vec<(f64, f64, String)>) {
+/// Calls `f` with every run of text of a laid-out page and where it starts (from the page's
+/// top-left corner), groups entered.
+pub(crate) fn each_text(
+    frame: &typst::layout::Frame,
+    f: &mut dyn FnMut(typst::layout::Point, &typst::text::TextItem),
+) {
+    fn walk(
+        frame: &typst::layout::Frame,
+        at: typst::layout::Point,
+        f: &mut dyn FnMut(typst::layout::Point, &typst::text::TextItem),
+    ) {
         for (pos, item) in frame.items() {
             let here = at + *pos;
             match item {
-                FrameItem::Group(group) => walk(&group.frame, here, out),
-                FrameItem::Text(text) => {
-                    out.push((here.y.to_pt(), here.x.to_pt(), text.text.to_string()));
-                }
+                typst::layout::FrameItem::Group(group) => walk(&group.frame, here, f),
+                typst::layout::FrameItem::Text(text) => f(here, text),
                 _ => {}
             }
         }
     }
-    let mut runs = Vec::new();
-    walk(frame, Point::zero(), &mut runs);
+    walk(frame, typst::layout::Point::zero(), f);
+}
+
+/// The text of a laid-out page: its runs from top to bottom, left to right, a line per
+/// baseline.
+fn page_text(frame: &typst::layout::Frame) -> String {
+    let mut runs: Vec<(f64, f64, String)> = Vec::new();
+    each_text(frame, &mut |at, text| {
+        runs.push((at.y.to_pt(), at.x.to_pt(), text.text.to_string()))
+    });
     runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut text = String::new();
     let mut line: Option<f64> = None;

@@ -164,7 +164,6 @@ pub fn laid_out(
 ) -> Result<Layout, String> {
     use typst::foundations::{Label, NativeElement, Selector};
     use typst::introspection::{Introspector, MetadataElem};
-    use typst::layout::{Frame, FrameItem, Point};
     use typst::model::HeadingElem;
     use typst::utils::PicoStr;
     use typst_layout::PagedDocument;
@@ -180,37 +179,29 @@ pub fn laid_out(
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|e| format!("{e:?}"))?;
-    fn walk(frame: &Frame, at: Point, page: usize, out: &mut Vec<TextRun>) {
-        for (pos, item) in frame.items() {
-            let here = at + *pos;
-            match item {
-                FrameItem::Group(group) => walk(&group.frame, here, page, out),
-                FrameItem::Text(text) => out.push(TextRun {
-                    page,
-                    x: here.x.to_pt(),
-                    y: here.y.to_pt(),
-                    width: text.width().to_pt(),
-                    text: text.text.to_string(),
-                    size: text.size.to_pt(),
-                    font: text.font.info().family.clone(),
-                    lightness: match &text.fill {
-                        typst::visualize::Paint::Solid(color) => {
-                            let rgb = color.to_rgb();
-                            f64::from(0.2126 * rgb.red + 0.7152 * rgb.green + 0.0722 * rgb.blue)
-                        }
-                        _ => 1.0,
-                    },
-                }),
-                _ => {}
-            }
-        }
-    }
     let mut runs = Vec::new();
     let (mut width, mut height) = (0.0, 0.0);
     for (i, page) in document.pages().iter().enumerate() {
         width = page.frame.width().to_pt();
         height = page.frame.height().to_pt();
-        walk(&page.frame, Point::zero(), i + 1, &mut runs);
+        compile::each_text(&page.frame, &mut |here, text| {
+            runs.push(TextRun {
+                page: i + 1,
+                x: here.x.to_pt(),
+                y: here.y.to_pt(),
+                width: text.width().to_pt(),
+                text: text.text.to_string(),
+                size: text.size.to_pt(),
+                font: text.font.info().family.clone(),
+                lightness: match &text.fill {
+                    typst::visualize::Paint::Solid(color) => {
+                        let rgb = color.to_rgb();
+                        f64::from(0.2126 * rgb.red + 0.7152 * rgb.green + 0.0722 * rgb.blue)
+                    }
+                    _ => 1.0,
+                },
+            })
+        });
     }
     let introspector = document.introspector();
     let placed = |content: &typst::foundations::Content, text: String| {
