@@ -199,7 +199,7 @@ impl Bench {
                 .position(|p| p == "--lang")
                 .map_or("en", |i| params[i + 1].as_str());
             let words = brief::harness::typst_words(tag).expect("the language's words");
-            let typst_args: Vec<String> = vec![
+            let mut typst_args: Vec<String> = vec![
                 "compile".into(),
                 "--root".into(),
                 path_arg(&self.repo),
@@ -212,6 +212,13 @@ impl Bench {
                 path_arg(&typ),
                 path_arg(&self.scratch.join("typst.pdf")),
             ];
+            // The order of the sources, as brief reads it before layout and passes it.
+            let source = std::fs::read_to_string(&typ).expect("the emitted Typst");
+            if let Some(order) =
+                brief::harness::typst_order(&self.repo, &source, tag).expect("the order")
+            {
+                typst_args.splice(5..5, ["--input".into(), format!("brief-order={order}")]);
+            }
             let mut commands = vec![(self.brief.clone(), args.clone())];
             if let Some(typst) = &self.typst {
                 commands.push((typst.clone(), typst_args));
@@ -312,15 +319,26 @@ impl Bench {
                 // At most 40 documents, spread over the batch.
                 let step = sources.len().div_ceil(40).max(1);
                 let sample: Vec<&PathBuf> = sources.iter().step_by(step).collect();
+                // The order of each one's sources, as brief reads it before layout.
+                let orders: Vec<String> = (sample.iter())
+                    .map(|source| {
+                        let text = std::fs::read_to_string(source).expect("the emitted Typst");
+                        brief::harness::typst_order(&self.repo, &text, "en")
+                            .expect("the order")
+                            .unwrap_or_else(|| "[]".into())
+                    })
+                    .collect();
                 let started = Instant::now();
                 let words = brief::harness::typst_words("en").expect("the English words");
-                for source in &sample {
+                for (source, order) in sample.iter().zip(&orders) {
                     let args = vec![
                         "compile".into(),
                         "--root".into(),
                         path_arg(&self.repo),
                         "--input".into(),
                         format!("brief-words={words}"),
+                        "--input".into(),
+                        format!("brief-order={order}"),
                         "--font-path".into(),
                         path_arg(&self.repo.join("src/fonts")),
                         "--ignore-system-fonts".into(),

@@ -207,9 +207,12 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let source = origin.rendered.source.clone();
     let started = Instant::now();
     let fonts = Engine::shared().fonts(sandbox.fonts.as_deref())?;
-    let world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
+    let mut world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
         .with_fonts(fonts)
         .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
+    if let Some(order) = citation_order(&world) {
+        world = world.with_order(order);
+    }
     let result = typst::compile::<PagedDocument>(&world);
     let laid_out = Instant::now();
     let warnings: Vec<Problem> = result
@@ -326,6 +329,63 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         layout_time: laid_out - started,
         export_time: laid_out.elapsed(),
     })
+}
+
+/// The label of the marks the shared Typst files put beside a note whose sources they cannot
+/// number yet: the ids of those sources (`blocks.typ`, `src`).
+pub const CITE_LABEL: &str = "brief-cite";
+
+/// The sources the document cites, in the order it first cites them, as the JSON list
+/// `sys.inputs.brief-order` gives the shared Typst files — read off the evaluated document
+/// before layout, so that no note has to ask the laid-out pages for its number (each such
+/// question is a `context` Typst lays out again until the answers settle). Evaluating is a
+/// few milliseconds; the layout it saves is most of a document's. The content is in page
+/// order: Typst lays it out in the order it is written. `None` when the document does not
+/// evaluate (the compile that follows reports why) or cites nothing.
+pub(crate) fn citation_order(world: &DocumentWorld) -> Option<typst::foundations::Bytes> {
+    use std::ops::ControlFlow;
+    use typst::comemo::Track;
+    use typst::engine::{Route, Sink, Traced};
+    use typst::foundations::Value;
+
+    let source = world.source(world.main()).ok()?;
+    let traced = Traced::default();
+    let mut sink = Sink::new();
+    let module = typst_eval::eval(
+        (world as &dyn World).track(),
+        world.library(),
+        traced.track(),
+        sink.track_mut(),
+        Route::default().track(),
+        &source,
+    )
+    .ok()?;
+    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(CITE_LABEL))?;
+    let mut order: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let _ = module
+        .content()
+        .traverse(&mut |element| -> ControlFlow<()> {
+            if element.label() == Some(label)
+                && let Some(meta) = element.to_packed::<typst::introspection::MetadataElem>()
+                && let Value::Array(keys) = &meta.value
+            {
+                for key in keys.iter() {
+                    if let Value::Str(key) = key
+                        && seen.insert(key.to_string())
+                    {
+                        order.push(key.to_string());
+                    }
+                }
+            }
+            ControlFlow::Continue(())
+        });
+    if order.is_empty() {
+        return None;
+    }
+    Some(typst::foundations::Bytes::from_string(
+        serde_json::to_string(&order).expect("a list of strings serialises"),
+    ))
 }
 
 /// Turns a Typst diagnostic into a problem located in the generated or a project file.
@@ -516,6 +576,95 @@ fn walk_strings(value: &serde_json::Value, path: String, visit: &mut impl FnMut(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A world over the repository with `body` after the shared files' import.
+    fn world_of(body: &str) -> (Sandbox, String) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sandbox =
+            Sandbox::for_project(root, Some(&root.join("templates")), &root.join("data")).unwrap();
+        let source = format!("#import \"/templates/brief.typ\": *\n{body}");
+        (sandbox, source)
+    }
+
+    #[test]
+    fn the_order_of_sources_is_read_off_the_document_before_layout() {
+        let (sandbox, source) = world_of(
+            "#src((\"b\", \"a\"))\n#context src((\"x\",))\n#block(src((\"c\", \"a\")))\n#src(())\n",
+        );
+        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
+        let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
+        // First citations in the order written, each once; a note inside `context` cannot
+        // be seen before layout.
+        let order = citation_order(&world).expect("an order");
+        assert_eq!(
+            std::str::from_utf8(order.as_slice()).unwrap(),
+            r#"["b","a","c"]"#
+        );
+        // Nothing cited, nothing to pass.
+        let (sandbox, source) = world_of("Nothing cited.\n");
+        let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
+        assert!(citation_order(&world).is_none());
+        // A document that does not evaluate: the compile reports why.
+        let (sandbox, source) = world_of("#src(\n");
+        let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
+        assert!(citation_order(&world).is_none());
+    }
+
+    #[test]
+    fn notes_take_their_numbers_from_the_order_and_number_the_rest_after_it() {
+        let (sandbox, source) = world_of(concat!(
+            "#src((\"b\", \"a\"))\n\n#context src((\"x\", \"a\"))\n\n#src((\"c\",))\n",
+            "#sources-list((\"a\", \"b\", \"c\", \"x\").map(id => (id: id, publisher: \"P\", ",
+            "title: \"T\", published_text: \"2024\", note: none, url: none)))\n",
+        ));
+        let rendered = Rendered {
+            source,
+            spans: Vec::new(),
+        };
+        let export = Export {
+            format: Format::Pdf,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            ident: "test".into(),
+            standards: vec![],
+            pixel_per_pt: 1.0,
+            svg_pages: false,
+        };
+        let words = crate::world::english_words();
+        let origin = Origin {
+            generated_name: "test.typ".into(),
+            rendered: &rendered,
+            words: words.as_slice(),
+        };
+        let compiled = compile(&sandbox, &export, &origin).unwrap();
+        let numbers: Vec<Vec<(String, u64)>> = compiled
+            .notes
+            .iter()
+            .map(|n| {
+                (n.value["sources"].as_array().unwrap().iter())
+                    .map(|s| {
+                        (
+                            s["id"].as_str().unwrap().to_owned(),
+                            s["number"].as_u64().unwrap(),
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
+        let pairs = |v: &[(&str, u64)]| {
+            v.iter()
+                .map(|(k, n)| (k.to_string(), *n))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            numbers,
+            vec![
+                pairs(&[("b", 1), ("a", 2)]),
+                // `x` was not seen before layout: numbered after the others.
+                pairs(&[("x", 4), ("a", 2)]),
+                pairs(&[("c", 3)]),
+            ]
+        );
+    }
 
     #[test]
     fn characters_without_a_glyph_are_reported_with_their_field() {

@@ -276,6 +276,26 @@ fn rendered(
     Ok((sandbox, rendered, words))
 }
 
+/// The order of the sources that generated Typst `source` cites (JSON), as brief passes it
+/// to Typst, for running the stock Typst CLI on it: `typst compile --input
+/// brief-order=JSON`; `None` when it cites nothing. `root` is the project root (with the
+/// shared Typst files in `root/templates` or built in).
+pub fn typst_order(root: &Path, source: &str, tag: &str) -> Result<Option<String>, String> {
+    let root = root.canonicalize().map_err(|e| e.to_string())?;
+    let library = templates::Library::new(&root.join("templates")).map_err(|e| e.to_string())?;
+    let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
+        .map_err(|e| e.to_string())?;
+    let words = crate::words::Catalogs::builtin()
+        .words(tag)
+        .map_err(|e| e.to_string())?;
+    let today = typst::foundations::Datetime::from_ymd(2026, 1, 1).expect("a date");
+    let world =
+        world::DocumentWorld::new(world::Engine::shared(), &sandbox, source.to_owned(), today)
+            .with_words(typst::foundations::Bytes::new(words.typst_input()));
+    Ok(compile::citation_order(&world)
+        .map(|order| String::from_utf8_lossy(order.as_slice()).into_owned()))
+}
+
 /// The words of the language `tag` as the shared Typst files read them (JSON), for running
 /// the stock Typst CLI on generated source: `typst compile --input brief-words=JSON`.
 pub fn typst_words(tag: &str) -> Result<String, String> {

@@ -27,10 +27,11 @@ use typst_kit::fonts::FontStore;
 /// The virtual path of the generated main file, inside the project root.
 pub const MAIN_PATH: &str = "/brief-main.typ";
 
-/// Process-wide Typst state: the standard library (one per set of words a document is
-/// given, see [`WORDS_INPUT`]) and the embedded fonts.
+/// Process-wide Typst state: the standard library (one per set of inputs a document is
+/// given: its words, see [`WORDS_INPUT`], and the order of its sources, see [`ORDER_INPUT`])
+/// and the embedded fonts.
 pub struct Engine {
-    libraries: Mutex<Vec<(Bytes, Arc<LazyHash<Library>>)>>,
+    libraries: Mutex<Vec<(Inputs, Arc<LazyHash<Library>>)>>,
     fonts: Arc<FontStore>,
     /// The embedded fonts with a project's `fonts/` folder's, per folder and its files
     /// (names, sizes, times), so that a font added under `watch` is picked up.
@@ -50,9 +51,18 @@ const MAX_FONT_FILES: usize = 64;
 /// CLI takes it as `--input brief-words=JSON`.
 pub const WORDS_INPUT: &str = "brief-words";
 
-/// How many libraries (sets of words) a process keeps: a run uses one per language; `watch`
-/// makes a new one when a catalog changes.
-const LIBRARIES_KEPT: usize = 8;
+/// The `sys.inputs` key the shared Typst files read the order of the document's sources
+/// from (a JSON list of source ids, numbered by first citation: see
+/// `compile::citation_order`). Without it they number sources as the page is laid out.
+pub const ORDER_INPUT: &str = "brief-order";
+
+/// What a document's standard library is made for: its words and the order of its sources.
+type Inputs = (Bytes, Option<Bytes>);
+
+/// How many libraries (sets of inputs) a process keeps: a run uses two per document (one
+/// to read the order of its sources, one to lay it out); `watch` makes new ones when a
+/// catalog or the order changes.
+const LIBRARIES_KEPT: usize = 16;
 
 impl Engine {
     /// The engine of this process, set up on first use.
@@ -65,26 +75,34 @@ impl Engine {
         })
     }
 
-    /// The standard library with `words` as `sys.inputs.brief-words`: made once per set of
-    /// words and kept, so that Typst's caches stay warm from one document to the next.
-    pub fn library(&self, words: &Bytes) -> Arc<LazyHash<Library>> {
+    /// The standard library with `words` as `sys.inputs.brief-words` and `order`, when
+    /// given, as `sys.inputs.brief-order`: made once per set of inputs and kept, so that
+    /// Typst's caches stay warm from one document to the next.
+    pub fn library(&self, words: &Bytes, order: Option<&Bytes>) -> Arc<LazyHash<Library>> {
+        let key: Inputs = (words.clone(), order.cloned());
         let mut kept = self.libraries.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, library)) = kept.iter().find(|(w, _)| w == words) {
+        if let Some((_, library)) = kept.iter().find(|(k, _)| *k == key) {
             return library.clone();
         }
-        let text = std::str::from_utf8(words).unwrap_or("{}");
+        let text = |bytes: &Bytes| std::str::from_utf8(bytes).unwrap_or("{}").into();
         let mut inputs = typst::foundations::Dict::new();
         inputs.insert(
             WORDS_INPUT.into(),
-            typst::foundations::Value::Str(text.into()),
+            typst::foundations::Value::Str(text(words)),
         );
+        if let Some(order) = order {
+            inputs.insert(
+                ORDER_INPUT.into(),
+                typst::foundations::Value::Str(text(order)),
+            );
+        }
         let library = Arc::new(LazyHash::new(
             Library::builder().with_inputs(inputs).build(),
         ));
         if kept.len() >= LIBRARIES_KEPT {
             kept.remove(0);
         }
-        kept.push((words.clone(), library.clone()));
+        kept.push((key, library.clone()));
         library
     }
 }
@@ -342,8 +360,9 @@ pub fn warm_up(
 /// One document's world.
 pub struct DocumentWorld<'e> {
     engine: &'e Engine,
-    /// The standard library with the document's words.
+    /// The standard library with the document's words (and the order of its sources).
     library: Arc<LazyHash<Library>>,
+    words: Bytes,
     fonts: Arc<FontStore>,
     files: FileStore<ProjectFiles>,
     main: FileId,
@@ -360,7 +379,8 @@ impl<'e> DocumentWorld<'e> {
         });
         Self {
             engine,
-            library: engine.library(&english_words()),
+            library: engine.library(&english_words(), None),
+            words: english_words(),
             fonts: engine.fonts.clone(),
             files,
             main,
@@ -370,7 +390,14 @@ impl<'e> DocumentWorld<'e> {
 
     /// The document's words (JSON, see [`WORDS_INPUT`]): English unless given.
     pub fn with_words(mut self, words: Bytes) -> Self {
-        self.library = self.engine.library(&words);
+        self.library = self.engine.library(&words, None);
+        self.words = words;
+        self
+    }
+
+    /// The order of the document's sources (JSON, see [`ORDER_INPUT`]).
+    pub fn with_order(mut self, order: Bytes) -> Self {
+        self.library = self.engine.library(&self.words, Some(&order));
         self
     }
 

@@ -72,6 +72,7 @@ label-capacity-spoke = متحدث
 label-capacity-received = الجانب المستقبِل
 label-capacity-represented = ممثل
 label-figure = شكل
+label-source = المصدر
 label-timeline-alt = التسلسل الزمني: { $entries }
 label-assessment-note = { $title } — رأي المحلل، لا واقعة موثقة بمصدر
 label-assessment-confidence = درجة الثقة: { $confidence }

@@ -83,6 +83,8 @@ label-capacity-received = received the other side
 label-capacity-represented = representative
 # Charts.
 label-figure = Figure
+# What a note’s link says it leads to, for screen readers: “Source 3”.
+label-source = Source
 label-timeline-alt = Timeline: { $entries }
 # The analyst’s view.
 label-assessment-note = { $title } — the analyst’s view, not a sourced fact

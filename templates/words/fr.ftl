@@ -69,6 +69,7 @@ label-capacity-spoke = intervenant
 label-capacity-received = hôte de l’entretien
 label-capacity-represented = représentant
 label-figure = Figure
+label-source = Source
 label-timeline-alt = Chronologie : { $entries }
 label-assessment-note = { $title } — l’avis de l’analyste, et non un fait attesté par les sources
 label-assessment-confidence = degré de confiance : { $confidence }

@@ -70,6 +70,7 @@ label-capacity-spoke = выступил(а)
 label-capacity-received = с принимающей стороны
 label-capacity-represented = представитель
 label-figure = Рисунок
+label-source = Источник
 label-timeline-alt = Хронология: { $entries }
 label-assessment-note = { $title } — мнение аналитика, а не факт из источников
 label-assessment-confidence = степень уверенности: { $confidence }

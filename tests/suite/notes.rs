@@ -142,3 +142,76 @@ fn a_template_with_reordered_sections_still_numbers_notes_in_order() {
         check_document(name, pdf);
     }
 }
+
+/// The internal links of a PDF: for each, the page it sits on, the page it leads to (both
+/// counted from 1) and what it says it leads to (its `/Contents`, the alt text).
+fn internal_links(pdf: &[u8]) -> Vec<(u32, u32, String)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("a readable PDF");
+    let pages = doc.get_pages();
+    let number_of = |id: lopdf::ObjectId| pages.iter().find(|(_, p)| **p == id).map(|(n, _)| *n);
+    let resolve = |o: &lopdf::Object| -> lopdf::Object {
+        match o {
+            lopdf::Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
+            other => other.clone(),
+        }
+    };
+    let mut links = Vec::new();
+    for (&n, &id) in &pages {
+        let page = doc.get_dictionary(id).unwrap();
+        let Ok(annots) = page.get(b"Annots") else {
+            continue;
+        };
+        for annot in resolve(annots).as_array().unwrap() {
+            let annot = resolve(annot);
+            let annot = annot.as_dict().unwrap();
+            if annot.get(b"Subtype").unwrap().as_name().unwrap() != b"Link" {
+                continue;
+            }
+            let dest = match annot.get(b"Dest") {
+                Ok(d) => resolve(d),
+                Err(_) => match annot.get(b"A").map(&resolve) {
+                    Ok(lopdf::Object::Dictionary(a)) if a.get(b"D").is_ok() => {
+                        resolve(a.get(b"D").unwrap())
+                    }
+                    _ => continue,
+                },
+            };
+            let target = dest.as_array().unwrap()[0].as_reference().unwrap();
+            let alt = annot
+                .get(b"Contents")
+                .ok()
+                .and_then(|c| lopdf::decode_text_string(&resolve(c)).ok())
+                .unwrap_or_default();
+            links.push((n, number_of(target).unwrap(), alt));
+        }
+    }
+    links
+}
+
+#[test]
+fn every_note_number_links_to_its_entry_of_the_sources_list() {
+    // Each number of each note is a link to the page of the sources list, saying which
+    // entry it leads to ("Source 3").
+    let dir = tempfile::tempdir().unwrap();
+    let run = generate(dir.path(), &["--template", "process-history"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdf = std::fs::read(dir.path().join("process-history.pdf")).unwrap();
+    let numbers: Vec<u32> = note_marks(&pdf).into_iter().flatten().collect();
+    let links: Vec<(u32, u32, String)> = internal_links(&pdf)
+        .into_iter()
+        .filter(|(_, _, alt)| alt.starts_with("Source "))
+        .collect();
+    assert_eq!(
+        links.len(),
+        numbers.len(),
+        "a link per note number: {links:?}"
+    );
+    let pages = pdf_pages_text(&pdf).len() as u32;
+    for ((_, to, alt), n) in links.iter().zip(&numbers) {
+        assert_eq!(
+            *to, pages,
+            "`{alt}` leads to page {to}, not the sources list"
+        );
+        assert_eq!(alt, &format!("Source {n}"));
+    }
+}
