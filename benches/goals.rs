@@ -325,7 +325,7 @@ impl Bench {
                         let text = std::fs::read_to_string(source).expect("the emitted Typst");
                         brief::harness::typst_order(&self.repo, &text, "en")
                             .expect("the order")
-                            .unwrap_or_else(|| "[]".into())
+                            .unwrap_or_else(|| r#"{"sources":[],"named":{}}"#.into())
                     })
                     .collect();
                 let started = Instant::now();

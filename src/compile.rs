@@ -210,7 +210,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let mut world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
         .with_fonts(fonts)
         .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
-    if let Some(order) = citation_order(&world) {
+    if let Some(order) = layout_order(&world) {
         world = world.with_order(order);
     }
     let result = typst::compile::<PagedDocument>(&world);
@@ -335,14 +335,22 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
 /// number yet: the ids of those sources (`blocks.typ`, `src`).
 pub const CITE_LABEL: &str = "brief-cite";
 
-/// The sources the document cites, in the order it first cites them, as the JSON list
-/// `sys.inputs.brief-order` gives the shared Typst files — read off the evaluated document
-/// before layout, so that no note has to ask the laid-out pages for its number (each such
-/// question is a `context` Typst lays out again until the answers settle). Evaluating is a
-/// few milliseconds; the layout it saves is most of a document's. The content is in page
-/// order: Typst lays it out in the order it is written. `None` when the document does not
-/// evaluate (the compile that follows reports why) or cites nothing.
-pub(crate) fn citation_order(world: &DocumentWorld) -> Option<typst::foundations::Bytes> {
+/// The label of the marks the shared Typst files put beside a person's name when they cannot
+/// tell yet whether it is the first mention with that title: `person`, `title` (as Typst
+/// writes it) and `key`, the mention (`blocks.typ`, `person`).
+pub const NAMED_LABEL: &str = "brief-named";
+
+/// What the shared Typst files would otherwise learn from the laid-out pages, read off the
+/// evaluated document before layout, as the JSON object they read from
+/// `sys.inputs.brief-order`: `sources`, the sources in the order the document first cites
+/// them, and `named`, for each mention of a person, whether it is the first with that title
+/// (which prints the title; later ones print the name alone). Asked of the laid-out pages,
+/// each note and name is a `context` that Typst lays out again until the answers settle;
+/// evaluating is a fraction of that. The content is in page order: Typst lays it out in the
+/// order it is written. `None` when the document does not evaluate (the compile that follows
+/// reports why) or has neither notes nor names.
+pub(crate) fn layout_order(world: &DocumentWorld) -> Option<typst::foundations::Bytes> {
+    use std::collections::{HashMap, HashSet};
     use std::ops::ControlFlow;
     use typst::comemo::Track;
     use typst::engine::{Route, Sink, Traced};
@@ -360,32 +368,57 @@ pub(crate) fn citation_order(world: &DocumentWorld) -> Option<typst::foundations
         &source,
     )
     .ok()?;
-    let label = typst::foundations::Label::new(typst::utils::PicoStr::intern(CITE_LABEL))?;
-    let mut order: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let label = |name: &str| typst::foundations::Label::new(typst::utils::PicoStr::intern(name));
+    let (cite, named) = (label(CITE_LABEL)?, label(NAMED_LABEL)?);
+    let text = |dict: &typst::foundations::Dict, key: &str| match dict.get(key) {
+        Ok(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let mut sources: Vec<String> = Vec::new();
+    let mut cited = HashSet::new();
+    // Each mention's key: whether it is the first with its title; each person's last title.
+    let mut mentions: serde_json::Map<String, serde_json::Value> = serde_json::Map::new();
+    let mut titles: HashMap<String, String> = HashMap::new();
     let _ = module
         .content()
         .traverse(&mut |element| -> ControlFlow<()> {
-            if element.label() == Some(label)
-                && let Some(meta) = element.to_packed::<typst::introspection::MetadataElem>()
-                && let Value::Array(keys) = &meta.value
-            {
-                for key in keys.iter() {
-                    if let Value::Str(key) = key
-                        && seen.insert(key.to_string())
-                    {
-                        order.push(key.to_string());
+            let (Some(at), Some(meta)) = (
+                element.label(),
+                element.to_packed::<typst::introspection::MetadataElem>(),
+            ) else {
+                return ControlFlow::Continue(());
+            };
+            match &meta.value {
+                Value::Array(keys) if at == cite => {
+                    for key in keys.iter() {
+                        if let Value::Str(key) = key
+                            && cited.insert(key.to_string())
+                        {
+                            sources.push(key.to_string());
+                        }
                     }
                 }
+                Value::Dict(mention) if at == named => {
+                    if let (Some(person), Some(title), Some(key)) = (
+                        text(mention, "person"),
+                        text(mention, "title"),
+                        text(mention, "key"),
+                    ) {
+                        let first = titles.get(&person) != Some(&title);
+                        titles.insert(person, title);
+                        // A mention printed twice keeps what its first printing decided.
+                        mentions.entry(key).or_insert(first.into());
+                    }
+                }
+                _ => {}
             }
             ControlFlow::Continue(())
         });
-    if order.is_empty() {
+    if sources.is_empty() && mentions.is_empty() {
         return None;
     }
-    Some(typst::foundations::Bytes::from_string(
-        serde_json::to_string(&order).expect("a list of strings serialises"),
-    ))
+    let order = serde_json::json!({ "sources": sources, "named": mentions });
+    Some(typst::foundations::Bytes::from_string(order.to_string()))
 }
 
 /// Turns a Typst diagnostic into a problem located in the generated or a project file.
@@ -587,33 +620,45 @@ mod tests {
     }
 
     #[test]
-    fn the_order_of_sources_is_read_off_the_document_before_layout() {
-        let (sandbox, source) = world_of(
+    fn the_order_of_sources_and_names_is_read_off_the_document_before_layout() {
+        let (sandbox, source) = world_of(concat!(
             "#src((\"b\", \"a\"))\n#context src((\"x\",))\n#block(src((\"c\", \"a\")))\n#src(())\n",
-        );
+            "#let p = (id: \"p\", name: \"N\", text: \"N, T\", title: \"T\")\n",
+            "#person(p, at: \"s1\") #person(p, at: \"s2\") #person(p + (title: \"U\"), at: \"s3\")\n",
+            "#person(p, at: \"s4\") #person(p, at: \"s1\") #context person(p, at: \"s5\") #person(p)\n",
+        ));
         let today = Datetime::from_ymd(2026, 1, 1).unwrap();
         let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
+        let order: serde_json::Value =
+            serde_json::from_slice(layout_order(&world).expect("an order").as_slice()).unwrap();
         // First citations in the order written, each once; a note inside `context` cannot
         // be seen before layout.
-        let order = citation_order(&world).expect("an order");
+        assert_eq!(order["sources"], serde_json::json!(["b", "a", "c"]));
+        // The first mention with a title prints it; so does the first after the title
+        // changed; a mention printed twice keeps its first answer; one inside `context` or
+        // without `at` is left to the laid-out page.
         assert_eq!(
-            std::str::from_utf8(order.as_slice()).unwrap(),
-            r#"["b","a","c"]"#
+            order["named"],
+            serde_json::json!({"p|\"T\"|s1": true, "p|\"T\"|s2": false, "p|\"U\"|s3": true, "p|\"T\"|s4": true})
         );
-        // Nothing cited, nothing to pass.
+        // Nothing cited or named, nothing to pass.
         let (sandbox, source) = world_of("Nothing cited.\n");
         let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
-        assert!(citation_order(&world).is_none());
+        assert!(layout_order(&world).is_none());
         // A document that does not evaluate: the compile reports why.
         let (sandbox, source) = world_of("#src(\n");
         let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
-        assert!(citation_order(&world).is_none());
+        assert!(layout_order(&world).is_none());
     }
 
     #[test]
-    fn notes_take_their_numbers_from_the_order_and_number_the_rest_after_it() {
+    fn notes_and_names_follow_the_order_and_the_rest_follows_the_page() {
         let (sandbox, source) = world_of(concat!(
             "#src((\"b\", \"a\"))\n\n#context src((\"x\", \"a\"))\n\n#src((\"c\",))\n",
+            "#let p = (id: \"p\", name: \"Ann Lee\", text: \"Ann Lee, Envoy\", title: \"Envoy\")\n\n",
+            "Met #person(p, at: \"s1\"). Saw #person(p, at: \"s2\"). ",
+            "Heard #context person(p + (title: \"Chair\", text: \"Ann Lee, Chair\"), at: \"s3\"). ",
+            "Thanked #person(p + (title: \"Chair\", text: \"Ann Lee, Chair\"), at: \"s4\"). End.\n\n",
             "#sources-list((\"a\", \"b\", \"c\", \"x\").map(id => (id: id, publisher: \"P\", ",
             "title: \"T\", published_text: \"2024\", note: none, url: none)))\n",
         ));
@@ -627,7 +672,7 @@ mod tests {
             ident: "test".into(),
             standards: vec![],
             pixel_per_pt: 1.0,
-            svg_pages: false,
+            svg_pages: true,
         };
         let words = crate::world::english_words();
         let origin = Origin {
@@ -663,6 +708,16 @@ mod tests {
                 pairs(&[("x", 4), ("a", 2)]),
                 pairs(&[("c", 3)]),
             ]
+        );
+        // The title with the first mention, and again when it changes — on the page too
+        // for the mention inside `context`; brief could not see that one before layout, so
+        // the next mention takes itself for the first with the new title.
+        let text = compiled.svgs[0].text.replace('\n', " ").replace(" .", ".");
+        assert!(
+            text.contains(
+                "Met Ann Lee, Envoy. Saw Ann Lee. Heard Ann Lee, Chair. Thanked Ann Lee, Chair. End."
+            ),
+            "{text}"
         );
     }
 

@@ -276,9 +276,9 @@ fn rendered(
     Ok((sandbox, rendered, words))
 }
 
-/// The order of the sources that generated Typst `source` cites (JSON), as brief passes it
-/// to Typst, for running the stock Typst CLI on it: `typst compile --input
-/// brief-order=JSON`; `None` when it cites nothing. `root` is the project root (with the
+/// The order of the sources that generated Typst `source` cites and of the people it names
+/// (JSON), as brief passes it to Typst, for running the stock Typst CLI on it: `typst compile
+/// --input brief-order=JSON`; `None` when it has neither. `root` is the project root (with the
 /// shared Typst files in `root/templates` or built in).
 pub fn typst_order(root: &Path, source: &str, tag: &str) -> Result<Option<String>, String> {
     let root = root.canonicalize().map_err(|e| e.to_string())?;
@@ -292,7 +292,7 @@ pub fn typst_order(root: &Path, source: &str, tag: &str) -> Result<Option<String
     let world =
         world::DocumentWorld::new(world::Engine::shared(), &sandbox, source.to_owned(), today)
             .with_words(typst::foundations::Bytes::new(words.typst_input()));
-    Ok(compile::citation_order(&world)
+    Ok(compile::layout_order(&world)
         .map(|order| String::from_utf8_lossy(order.as_slice()).into_owned()))
 }
 

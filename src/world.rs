@@ -51,12 +51,12 @@ const MAX_FONT_FILES: usize = 64;
 /// CLI takes it as `--input brief-words=JSON`.
 pub const WORDS_INPUT: &str = "brief-words";
 
-/// The `sys.inputs` key the shared Typst files read the order of the document's sources
-/// from (a JSON list of source ids, numbered by first citation: see
-/// `compile::citation_order`). Without it they number sources as the page is laid out.
+/// The `sys.inputs` key the shared Typst files read the order of the document's sources and
+/// first mentions from (JSON, see `compile::layout_order`). Without it they find both out as
+/// the pages are laid out, more slowly.
 pub const ORDER_INPUT: &str = "brief-order";
 
-/// What a document's standard library is made for: its words and the order of its sources.
+/// What a document's standard library is made for: its words and its layout order.
 type Inputs = (Bytes, Option<Bytes>);
 
 /// How many libraries (sets of inputs) a process keeps: a run uses two per document (one
