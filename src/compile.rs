@@ -626,6 +626,8 @@ mod tests {
             "#let p = (id: \"p\", name: \"N\", text: \"N, T\", title: \"T\")\n",
             "#person(p, at: \"s1\") #person(p, at: \"s2\") #person(p + (title: \"U\"), at: \"s3\")\n",
             "#person(p, at: \"s4\") #person(p, at: \"s1\") #context person(p, at: \"s5\") #person(p)\n",
+            // Marks of other kinds with the same shapes are not read.
+            "#metadata((\"zz\",))<other> #metadata((person: \"q\", title: \"T\", key: \"k\"))<other>\n",
         ));
         let today = Datetime::from_ymd(2026, 1, 1).unwrap();
         let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
@@ -641,6 +643,15 @@ mod tests {
             order["named"],
             serde_json::json!({"p|\"T\"|s1": true, "p|\"T\"|s2": false, "p|\"U\"|s3": true, "p|\"T\"|s4": true})
         );
+        // Notes alone, or names alone, are worth passing.
+        for body in [
+            "#src((\"a\",))\n",
+            "#person((id: \"p\", name: \"N\", text: \"N\"), at: \"s\")\n",
+        ] {
+            let (sandbox, source) = world_of(body);
+            let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);
+            assert!(layout_order(&world).is_some(), "{body}");
+        }
         // Nothing cited or named, nothing to pass.
         let (sandbox, source) = world_of("Nothing cited.\n");
         let world = DocumentWorld::new(Engine::shared(), &sandbox, source, today);

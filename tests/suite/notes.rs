@@ -215,3 +215,15 @@ fn every_note_number_links_to_its_entry_of_the_sources_list() {
         assert_eq!(alt, &format!("Source {n}"));
     }
 }
+
+#[test]
+fn the_order_brief_passes_typst_can_be_had_for_the_stock_typst_cli() {
+    // What the benchmarks pass to `typst compile --input brief-order=…`.
+    let source = "#import \"/templates/brief.typ\": *\n#src((\"b\", \"a\"))\n";
+    let order = brief::harness::typst_order(&repo(), source, "en").unwrap();
+    let order: serde_json::Value = serde_json::from_str(&order.expect("an order")).unwrap();
+    assert_eq!(order["sources"], serde_json::json!(["b", "a"]));
+    let none = brief::harness::typst_order(&repo(), "No notes.", "en").unwrap();
+    assert_eq!(none, None);
+    assert!(brief::harness::typst_order(&repo(), "", "xx-not-a-language").is_err());
+}
