@@ -57,7 +57,8 @@ pub struct Export {
     pub standards: Vec<Standard>,
     /// Pixels per point for PNG output.
     pub pixel_per_pt: f32,
-    /// Also each page as SVG, from the same layout (for `brief preview`).
+    /// Also each page as SVG, from the same layout (for `brief preview`), and the PDF only
+    /// when asked for ([`Compiled::later_pdf`]) instead of in [`Compiled::files`].
     pub svg_pages: bool,
 }
 
@@ -81,6 +82,8 @@ pub struct Compiled {
     pub svgs: Vec<SvgPage>,
     /// The document's title, as its metadata gives it.
     pub title: Option<String>,
+    /// With [`Export::svg_pages`] and PDF output: the PDF, made when asked for.
+    pub later_pdf: Option<LaterPdf>,
     pub pages: usize,
     pub warnings: Vec<Problem>,
     /// The notes the document prints, in reading order (see [`NOTE_LABEL`]).
@@ -89,6 +92,61 @@ pub struct Compiled {
     pub layout_time: Duration,
     /// How long the export (and trimming Typst's cache afterwards) took.
     pub export_time: Duration,
+}
+
+/// A laid-out document whose PDF is made only when someone asks for it (the preview's
+/// download link): exporting costs as much as drawing every page, on every save.
+#[derive(Clone)]
+pub struct LaterPdf {
+    document: std::sync::Arc<PagedDocument>,
+    export: Export,
+    today: Datetime,
+}
+
+impl std::fmt::Debug for LaterPdf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LaterPdf({} pages)", self.document.pages().len())
+    }
+}
+
+impl LaterPdf {
+    /// The PDF, or why it cannot be made (a PDF standard the document does not meet).
+    pub fn make(&self) -> Result<Vec<u8>, String> {
+        pdf_of(&self.document, &self.export, self.today).map_err(|errors| {
+            (errors.iter())
+                .map(|d| format!("typst: {}", d.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    }
+}
+
+/// The PDF of a laid-out document, or Typst's reasons it cannot be made.
+fn pdf_of(
+    document: &PagedDocument,
+    export: &Export,
+    today: Datetime,
+) -> Result<Vec<u8>, Vec<SourceDiagnostic>> {
+    let list: Vec<PdfStandard> = export.standards.iter().copied().map(pdf_standard).collect();
+    let standards = PdfStandards::new(&list).map_err(|e| {
+        vec![SourceDiagnostic::error(
+            typst::syntax::Span::detached(),
+            format!("invalid PDF standards: {}", e.message()),
+        )]
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(export.ident.clone()),
+        creator: Smart::Custom(Some(format!(
+            "brief {} (Typst 0.15)",
+            env!("CARGO_PKG_VERSION")
+        ))),
+        timestamp: Some(Timestamp::new_utc(today)),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options)
+        .map(|pdf| pdf.to_vec())
+        .map_err(|e| e.to_vec())
 }
 
 /// A page as SVG, laid out as the PDF's.
@@ -190,6 +248,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             files: vec![origin.rendered.source.clone().into_bytes()],
             svgs: Vec::new(),
             title: None,
+            later_pdf: None,
             pages: 0,
             warnings: Vec::new(),
             notes: Vec::new(),
@@ -231,26 +290,10 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
         .map(|t| t.to_string());
     let export_files = || -> Result<Vec<Vec<u8>>, Problems> {
         Ok(match export.format {
+            // The preview makes its PDF when asked for.
+            Format::Pdf if export.svg_pages => Vec::new(),
             Format::Pdf => {
-                let list: Vec<PdfStandard> =
-                    export.standards.iter().copied().map(pdf_standard).collect();
-                let standards = PdfStandards::new(&list).map_err(|e| {
-                    Problems(vec![Problem::error(format!(
-                        "invalid PDF standards: {}",
-                        e.message()
-                    ))])
-                })?;
-                let options = PdfOptions {
-                    ident: Smart::Custom(export.ident.clone()),
-                    creator: Smart::Custom(Some(format!(
-                        "brief {} (Typst 0.15)",
-                        env!("CARGO_PKG_VERSION")
-                    ))),
-                    timestamp: Some(Timestamp::new_utc(today)),
-                    standards,
-                    ..PdfOptions::default()
-                };
-                let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+                let pdf = pdf_of(&document, export, today).map_err(|errors| {
                     Problems(errors.iter().map(|d| problem(&world, d, origin)).collect())
                 })?;
                 vec![pdf]
@@ -300,16 +343,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     };
     let make_svgs = || {
         if export.svg_pages {
-            use rayon::prelude::*;
-            // One page per core: the pages are independent.
-            (document.pages().par_iter())
-                .map(|page| SvgPage {
-                    svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
-                    width: page.frame.width().to_pt(),
-                    height: page.frame.height().to_pt(),
-                    text: page_text(&page.frame),
-                })
-                .collect()
+            svg_pages(&document)
         } else {
             Vec::new()
         }
@@ -319,10 +353,16 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let files = files?;
     // Keep the process-wide memo cache small between documents.
     typst::comemo::evict(2);
+    let later_pdf = (export.svg_pages && export.format == Format::Pdf).then(|| LaterPdf {
+        document: std::sync::Arc::new(document),
+        export: export.clone(),
+        today,
+    });
     Ok(Compiled {
         files,
         svgs,
         title,
+        later_pdf,
         pages,
         warnings,
         notes,
@@ -419,6 +459,43 @@ pub(crate) fn layout_order(world: &DocumentWorld) -> Option<typst::foundations::
     }
     let order = serde_json::json!({ "sources": sources, "named": mentions });
     Some(typst::foundations::Bytes::from_string(order.to_string()))
+}
+
+/// The pages drawn the last time, by the hash of the laid-out page: a save usually changes a
+/// page or two, and drawing a page as SVG costs as much as laying it out again.
+static DRAWN: std::sync::Mutex<Vec<(u128, SvgPage)>> = std::sync::Mutex::new(Vec::new());
+
+/// Every page as SVG, with its size and text: the pages drawn for the last document reused
+/// where the layout gave the very same page, the others drawn one per core.
+fn svg_pages(document: &PagedDocument) -> Vec<SvgPage> {
+    let mut drawn = DRAWN.lock().unwrap_or_else(|e| e.into_inner());
+    draw(document, &mut drawn).0
+}
+
+/// Every page of `document` as SVG, taken from `drawn` (the pages drawn last time, by hash)
+/// where it has the very page; `drawn` becomes this document's pages. Also how many pages
+/// had to be drawn.
+fn draw(document: &PagedDocument, drawn: &mut Vec<(u128, SvgPage)>) -> (Vec<SvgPage>, usize) {
+    use rayon::prelude::*;
+    let keys: Vec<u128> = document.pages().iter().map(typst::utils::hash128).collect();
+    let pages: Vec<(SvgPage, bool)> = (document.pages().par_iter().zip(&keys))
+        .map(|(page, key)| match drawn.iter().find(|(k, _)| k == key) {
+            Some((_, svg)) => (svg.clone(), false),
+            None => (
+                SvgPage {
+                    svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+                    width: page.frame.width().to_pt(),
+                    height: page.frame.height().to_pt(),
+                    text: page_text(&page.frame),
+                },
+                true,
+            ),
+        })
+        .collect();
+    let count = pages.iter().filter(|(_, new)| *new).count();
+    let pages: Vec<SvgPage> = pages.into_iter().map(|(page, _)| page).collect();
+    *drawn = keys.into_iter().zip(pages.iter().cloned()).collect();
+    (pages, count)
 }
 
 /// Turns a Typst diagnostic into a problem located in the generated or a project file.
@@ -730,6 +807,36 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn only_pages_the_layout_changed_are_drawn_again() {
+        let (sandbox, _) = world_of("");
+        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
+        let laid_out = |body: &str| {
+            let world = DocumentWorld::new(Engine::shared(), &sandbox, body.to_owned(), today);
+            typst::compile::<PagedDocument>(&world).output.unwrap()
+        };
+        let mut drawn = Vec::new();
+        let first = laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree");
+        let (pages, count) = draw(&first, &mut drawn);
+        assert_eq!((pages.len(), count), (3, 3));
+        // The same layout again: nothing to draw, the very same pages.
+        let (again, count) = draw(
+            &laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree"),
+            &mut drawn,
+        );
+        assert_eq!(count, 0);
+        assert!(pages.iter().zip(&again).all(|(a, b)| a.svg == b.svg));
+        // The middle page changed: only it is drawn, and it is the new one.
+        let (changed, count) = draw(
+            &laid_out("One\n#pagebreak()\nTwo, edited\n#pagebreak()\nThree"),
+            &mut drawn,
+        );
+        assert_eq!(count, 1);
+        assert!(changed[1].text.contains("edited"), "{}", changed[1].text);
+        assert_eq!(changed[0].svg, pages[0].svg);
+        assert_eq!(changed[2].svg, pages[2].svg);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use crate::commands::watch::{Watcher, stop_on_ctrl_c};
+use crate::commands::watch::{PREVIEW_QUIET, Watcher, stop_on_ctrl_c};
 use crate::diag::{Problem, Problems};
 use crate::pipeline::Prepared;
 use crate::preview::{Preview, ProblemView};
@@ -19,7 +19,7 @@ use crate::term;
 pub fn run(config: &PreviewConfig) -> anyhow::Result<()> {
     let listener = crate::preview::bind(config.port)?;
     let stop = stop_on_ctrl_c()?;
-    let mut watcher = Watcher::new(&config.watch, &stop)?;
+    let mut watcher = Watcher::new(&config.watch, &stop, PREVIEW_QUIET)?;
     let preview = Preview::serve(listener)?;
     rebuild(config, &preview, "start");
     let url = preview.url();
@@ -66,8 +66,12 @@ fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
         let (stem, compiled) = generator.compiled(&doc)?;
         let title = compiled.title.clone().unwrap_or_else(|| stem.clone());
         let pages = compiled.svgs.len();
-        let pdf = compiled.files.into_iter().next().unwrap_or_default();
-        preview.publish(&title, &format!("{stem}.pdf"), pdf, compiled.svgs);
+        let pdf = compiled.later_pdf;
+        let make = move || match &pdf {
+            Some(pdf) => pdf.make(),
+            None => Err("no PDF was laid out".to_owned()),
+        };
+        preview.publish(&title, &format!("{stem}.pdf"), make, compiled.svgs);
         Ok(pages)
     })();
     let ms = started.elapsed().as_millis();

@@ -25,7 +25,7 @@ use crate::term;
 pub fn run(watch: &WatchConfig) -> anyhow::Result<()> {
     let config = &watch.generate;
     let stop = stop_on_ctrl_c()?;
-    let mut watcher = Watcher::new(watch, &stop)?;
+    let mut watcher = Watcher::new(watch, &stop, WATCH_QUIET)?;
     let mut state = State::default();
     rebuild(config, &mut state, "start", true);
     term::info(format!("watching {} (Ctrl-C to stop)", watcher.describe()));
@@ -65,14 +65,30 @@ pub(crate) struct Watcher {
     files: HashMap<PathBuf, (u64, Option<std::time::SystemTime>)>,
 }
 
+/// How long `watch` waits after a file's first event for the rest of a save: writing a PDF
+/// costs enough that one build per save matters.
+pub(crate) const WATCH_QUIET: Duration = Duration::from_millis(50);
+
+/// How long `preview` waits: an editor's save (a temporary file renamed over) arrives within a
+/// millisecond, a rebuild is cheap, and a half-written file only shows its problem until the
+/// next build.
+pub(crate) const PREVIEW_QUIET: Duration = Duration::from_millis(10);
+
 impl Watcher {
-    pub(crate) fn new(watch: &WatchConfig, stop: &AtomicBool) -> anyhow::Result<Watcher> {
+    /// Watches what `watch` says; a change is reported `quiet` after its first event (events
+    /// that follow within it are the same change: an editor's temporary file and rename, a
+    /// checkout of several files).
+    pub(crate) fn new(
+        watch: &WatchConfig,
+        stop: &AtomicBool,
+        quiet: Duration,
+    ) -> anyhow::Result<Watcher> {
         let doc = &watch.generate.document;
         let (tx, rx) = std::sync::mpsc::channel();
         // Links are not followed by the watcher: a link to `/` or to `..` inside the fact
         // base would make it watch the whole file system, or loop.
         let settings = DebounceConfig::default()
-            .with_timeout(Duration::from_millis(50))
+            .with_timeout(quiet)
             .with_notify_config(notify::Config::default().with_follow_symlinks(false));
         let mut debouncer = new_debouncer_opt::<_, notify::RecommendedWatcher>(settings, tx)
             .map_err(|e| anyhow::anyhow!("cannot watch files ({e})"))?;

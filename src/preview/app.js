@@ -14,6 +14,10 @@ let fetching = null;
 // Each refresh has a number; only the latest may change the page (one given up on after a
 // timeout may finish later).
 let latest = 0;
+// Refreshes given up so far. Headless Chromium has been seen to leave a page's request
+// unanswered although brief answers the same address at once: a retry asks for the page
+// under a new address (`?try=N`, which brief ignores) instead of waiting on the stuck one.
+let tries = 0;
 
 function pageBox(i) {
   let box = pages.children[i];
@@ -54,14 +58,17 @@ async function refresh(number) {
     box.style.aspectRatio = p.width + " / " + p.height;
     if (box.dataset.hash === p.hash) return null;
     const img = new Image();
-    img.src = "/page/" + p.hash + ".svg";
+    img.src = "/page/" + p.hash + ".svg" + (tries ? "?try=" + tries : "");
     img.alt = "";
-    // `decode()` may refuse some SVGs while they still load: then wait for the load itself.
-    await img.decode().catch(() => new Promise((resolve, reject) => {
+    // Loaded, then decoded before it is swapped in (so the swap does not flash). A decode
+    // that never settles — headless Chromium sometimes leaves one of several SVGs decoded at
+    // once hanging — is not waited for beyond a second: the loaded image is shown anyway.
+    await new Promise((resolve, reject) => {
       if (img.complete && img.naturalWidth > 0) return resolve();
       img.addEventListener("load", resolve, { once: true });
       img.addEventListener("error", () => reject(new Error("page " + (i + 1) + " did not load")), { once: true });
-    }));
+    });
+    await Promise.race([img.decode().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]);
     // The letters are shapes in the SVG: the page's text goes beside it for screen readers.
     const text = document.createElement("div");
     text.className = "page-text";
@@ -102,6 +109,7 @@ function update() {
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 10_000));
   Promise.race([refresh(number), timeout])
     .catch((e) => {
+      tries++;
       // A page of a build already replaced: try again shortly. When brief itself is gone,
       // the event stream's reconnection brings the next try.
       statusLine.textContent = "Cannot reach brief (" + e.message + ")";

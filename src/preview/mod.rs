@@ -109,14 +109,38 @@ pub struct Build {
     pub id: u64,
     /// The pages of the last good build.
     pub pages: Vec<PageInfo>,
-    /// The last good PDF and its file name.
-    pub pdf: Option<(String, Arc<Vec<u8>>)>,
+    /// The last good build's PDF.
+    pub pdf: Option<Arc<DocumentPdf>>,
     /// The problems of this build: none when it is good (warnings aside).
     pub problems: Vec<ProblemView>,
     /// Whether this build succeeded (its pages are the current ones).
     pub ok: bool,
     /// The document's title, for the tab.
     pub title: String,
+}
+
+/// The PDF of a good build, made on its first download and then kept: making it costs as
+/// much as drawing every page, and most saves are never downloaded.
+pub struct DocumentPdf {
+    /// Its file name.
+    pub name: String,
+    make: Box<dyn Fn() -> Result<Vec<u8>, String> + Send + Sync>,
+    made: std::sync::OnceLock<Result<Arc<Vec<u8>>, String>>,
+}
+
+impl DocumentPdf {
+    /// The PDF, or why it cannot be made.
+    fn bytes(&self) -> Result<Arc<Vec<u8>>, String> {
+        self.made
+            .get_or_init(|| (self.make)().map(Arc::new))
+            .clone()
+    }
+}
+
+impl std::fmt::Debug for DocumentPdf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DocumentPdf({})", self.name)
+    }
 }
 
 /// A page of a build: its content hash (its URL) and size in points.
@@ -194,8 +218,15 @@ impl Preview {
         format!("http://127.0.0.1:{}/", self.port)
     }
 
-    /// Publishes a good build: its pages (as SVG) and its PDF.
-    pub fn publish(&self, title: &str, pdf_name: &str, pdf: Vec<u8>, pages: Vec<SvgPage>) {
+    /// Publishes a good build: its pages (as SVG) and how to make its PDF (`pdf`, called on
+    /// the first download).
+    pub fn publish(
+        &self,
+        title: &str,
+        pdf_name: &str,
+        pdf: impl Fn() -> Result<Vec<u8>, String> + Send + Sync + 'static,
+        pages: Vec<SvgPage>,
+    ) {
         let (lock, wake) = &*self.shared;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
         let id = state.build.id + 1;
@@ -216,7 +247,11 @@ impl Preview {
         state.build = Build {
             id,
             pages: infos,
-            pdf: Some((pdf_name.to_owned(), Arc::new(pdf))),
+            pdf: Some(Arc::new(DocumentPdf {
+                name: pdf_name.to_owned(),
+                make: Box::new(pdf),
+                made: std::sync::OnceLock::new(),
+            })),
             problems: Vec::new(),
             ok: true,
             title: title.to_owned(),
@@ -309,6 +344,26 @@ impl Preview {
     /// The answer to a GET of `path`, from memory.
     fn answer(&self, path: &str) -> Answer {
         let (lock, _) = &*self.shared;
+        if path == "/document.pdf" {
+            // Made outside the lock: builds go on being published meanwhile.
+            let pdf = (lock.lock().unwrap_or_else(|e| e.into_inner()).build.pdf).clone();
+            return match pdf.map(|pdf| (pdf.bytes(), pdf.name.clone())) {
+                Some((Ok(bytes), name)) => {
+                    let mut a = Answer::bytes(200, "application/pdf", bytes.to_vec());
+                    let name: String = name
+                        .chars()
+                        .filter(|c| c.is_ascii_graphic() && *c != '"' && *c != '\\')
+                        .collect();
+                    a.headers.push((
+                        "Content-Disposition",
+                        format!("attachment; filename=\"{name}\""),
+                    ));
+                    a
+                }
+                Some((Err(why), _)) => Answer::text(500, &format!("the PDF cannot be made: {why}")),
+                None => Answer::text(404, "no document has been made yet"),
+            };
+        }
         let state = lock.lock().unwrap_or_else(|e| e.into_inner());
         match path {
             "/" | "/index.html" => {
@@ -335,25 +390,10 @@ impl Preview {
                     "title": b.title,
                     "pages": b.pages,
                     "problems": b.problems,
-                    "pdf": b.pdf.as_ref().map(|(name, _)| name),
+                    "pdf": b.pdf.as_ref().map(|pdf| &pdf.name),
                 });
                 Answer::bytes(200, "application/json", json.to_string().into_bytes())
             }
-            "/document.pdf" => match &state.build.pdf {
-                Some((name, pdf)) => {
-                    let mut a = Answer::bytes(200, "application/pdf", pdf.to_vec());
-                    let name: String = name
-                        .chars()
-                        .filter(|c| c.is_ascii_graphic() && *c != '"' && *c != '\\')
-                        .collect();
-                    a.headers.push((
-                        "Content-Disposition",
-                        format!("attachment; filename=\"{name}\""),
-                    ));
-                    a
-                }
-                None => Answer::text(404, "no document has been made yet"),
-            },
             _ => {
                 let svg = path
                     .strip_prefix("/page/")
@@ -472,6 +512,34 @@ fn content_hash(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The PDF is made on its first download, once, and outside the lock; a PDF that cannot
+    /// be made says why.
+    #[test]
+    fn the_pdf_is_made_when_first_asked_for() {
+        let preview = Preview::serve(bind(None).unwrap()).unwrap();
+        let made = Arc::new(AtomicUsize::new(0));
+        let counted = made.clone();
+        preview.publish(
+            "t",
+            "t.pdf",
+            move || {
+                counted.fetch_add(1, Ordering::SeqCst);
+                Ok(b"%PDF".to_vec())
+            },
+            Vec::new(),
+        );
+        assert_eq!(made.load(Ordering::SeqCst), 0, "made before anyone asked");
+        for _ in 0..2 {
+            let answer = preview.answer("/document.pdf");
+            assert_eq!((answer.status, answer.body.as_slice()), (200, &b"%PDF"[..]));
+        }
+        assert_eq!(made.load(Ordering::SeqCst), 1);
+        preview.publish("t", "t.pdf", || Err("PDF/A-2b: no".into()), Vec::new());
+        let answer = preview.answer("/document.pdf");
+        assert_eq!(answer.status, 500);
+        assert!(String::from_utf8_lossy(&answer.body).contains("PDF/A-2b: no"));
+    }
+
     /// The pages of the last three builds are served (a browser may still be fetching the
     /// previous build's), older ones not.
     #[test]
@@ -483,14 +551,19 @@ mod tests {
             height: 1.0,
             text: String::new(),
         };
-        preview.publish("t", "t.pdf", Vec::new(), vec![page("<svg>1</svg>".into())]);
+        preview.publish(
+            "t",
+            "t.pdf",
+            || Ok(Vec::new()),
+            vec![page("<svg>1</svg>".into())],
+        );
         let first = format!("/page/{}.svg", content_hash(b"<svg>1</svg>"));
         assert_eq!(preview.answer(&first).status, 200);
         for (build, kept) in [(2, true), (3, true), (4, false)] {
             preview.publish(
                 "t",
                 "t.pdf",
-                Vec::new(),
+                || Ok(Vec::new()),
                 vec![page(format!("<svg>{build}</svg>"))],
             );
             assert_eq!(

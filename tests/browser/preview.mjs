@@ -59,7 +59,11 @@ async function upToDate(page) {
     await page.waitForSelector('body[data-state="ok"]', { timeout: 30_000 });
   } catch (e) {
     const shown = await page.evaluate(() => [document.body.dataset.state, document.body.dataset.build, document.getElementById("status").textContent]);
-    throw new Error(`the page did not come up to date: ${JSON.stringify(shown)}`);
+    // Whether brief still answers, asked from outside the browser.
+    const stuck = [...(page.pending || [])];
+    const direct = await Promise.all(stuck.filter((u) => !u.endsWith("/events")).map((u) =>
+      fetch(u, { signal: AbortSignal.timeout(3000) }).then((r) => `${u}: ${r.status}`, (e) => `${u}: ${e.message}`)));
+    throw new Error(`the page did not come up to date: ${JSON.stringify(shown)}; requests unanswered: ${JSON.stringify(stuck)}; asked again outside the browser: ${JSON.stringify(direct)}`);
   }
 }
 
@@ -84,8 +88,17 @@ try {
   clearTimeout(watchdog);
 }
 
+// Keeps the requests of `page` still waiting for an answer, for a failure to name them.
+function trackRequests(page) {
+  page.pending = new Set();
+  page.on("request", (r) => page.pending.add(r.url()));
+  page.on("requestfinished", (r) => page.pending.delete(r.url()));
+  page.on("requestfailed", (r) => page.pending.delete(r.url()));
+  return page;
+}
+
 async function bench(n, file) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const page = trackRequests(await browser.newPage({ viewport: { width: 1000, height: 700 } }));
   await page.goto(url);
   await upToDate(page);
   const original = readFileSync(file, "utf8");
