@@ -6,7 +6,8 @@
 //!    emits (`--format typ`), alternating runs: the ratio of the medians and of the fastest
 //!    runs (on a shared machine the fastest run is the one least disturbed); the median share
 //!    of brief's own stages (templates, facts, context, render: `--timings`). Goals: ≤ 1.02×,
-//!    ≤ 10 %.
+//!    ≤ 10 %. Then the Arabic process history against the English one, run by turns (goal:
+//!    ≤ 1.10×).
 //! 2. `--all` (median of three runs): time per document against `typst compile` of the
 //!    emitted sources one after another, divided by the cores (perfect parallel use of
 //!    Typst). Goal: ≤ 1.15×.
@@ -252,6 +253,29 @@ impl Bench {
                 pages_of(&pages),
             );
         }
+        // The Arabic edition against the English one, run by turns so that both see the same
+        // moments of a shared machine (the rows above are measured one after the other).
+        let editions: Vec<(PathBuf, Vec<String>)> = [vec![], vec!["--lang".into(), "ar-KW".into()]]
+            .into_iter()
+            .enumerate()
+            .map(|(i, params)| {
+                let mut args =
+                    self.generate_args(&self.repo.join("data"), "process-history", &params);
+                args.extend([
+                    "--out".into(),
+                    path_arg(&self.scratch.join(format!("edition-{i}.pdf"))),
+                ]);
+                (self.brief.clone(), args)
+            })
+            .collect();
+        let m = self.alternate(&editions);
+        println!(
+            "Arabic ÷ English process history, by turns: {} / {} = {:.3}× (medians), {:.3}× (fastest runs)",
+            ms(m[1].wall),
+            ms(m[0].wall),
+            secs(m[1].wall) / secs(m[0].wall),
+            secs(m[1].fastest) / secs(m[0].fastest),
+        );
     }
 
     /// Goal 2: `--all` against typst one document after another, per core.
