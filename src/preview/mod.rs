@@ -534,6 +534,16 @@ mod tests {
             assert_eq!((answer.status, answer.body.as_slice()), (200, &b"%PDF"[..]));
         }
         assert_eq!(made.load(Ordering::SeqCst), 1);
+        // The file name cannot break out of its header.
+        preview.publish("t", "a \"b\\c\".pdf", || Ok(Vec::new()), Vec::new());
+        let answer = preview.answer("/document.pdf");
+        let disposition = (answer.headers.iter())
+            .find(|(name, _)| *name == "Content-Disposition")
+            .map(|(_, value)| value.clone());
+        assert_eq!(
+            disposition.as_deref(),
+            Some("attachment; filename=\"abc.pdf\"")
+        );
         preview.publish("t", "t.pdf", || Err("PDF/A-2b: no".into()), Vec::new());
         let answer = preview.answer("/document.pdf");
         assert_eq!(answer.status, 500);
