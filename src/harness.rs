@@ -8,7 +8,7 @@
 //!   text. `Ok` when the property holds, or a description of the failure; a panic anywhere
 //!   below is a bug the fuzzer reports.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use typst::syntax::{SyntaxKind, SyntaxNode};
@@ -252,16 +252,22 @@ pub fn laid_out(
 
 /// The sandbox, the rendered source and the words (as Typst reads them) of `template` with
 /// `context` in the project at `root`.
+/// The templates of the project at `root` (its `templates/` over the built-in ones) and
+/// where Typst may read in it.
+fn project(root: &Path) -> Result<(templates::Library, world::Sandbox), String> {
+    let root = root.canonicalize().map_err(|e| e.to_string())?;
+    let library = templates::Library::new(&root.join("templates")).map_err(|e| e.to_string())?;
+    let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
+        .map_err(|e| e.to_string())?;
+    Ok((library, sandbox))
+}
+
 fn rendered(
     root: &Path,
     template: &str,
     context: &serde_json::Value,
 ) -> Result<(world::Sandbox, crate::render::Rendered, Vec<u8>), String> {
-    let root = root.canonicalize().map_err(|e| e.to_string())?;
-    let templates_dir: PathBuf = root.join("templates");
-    let library = templates::Library::new(&templates_dir).map_err(|e| e.to_string())?;
-    let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
-        .map_err(|e| e.to_string())?;
+    let (library, sandbox) = project(root)?;
     let typst_dir = library.dir().and_then(|d| sandbox.typst_path(d));
     let catalogs = std::sync::Arc::new(crate::words::Catalogs::new(library.dir()));
     let renderer = Renderer::new(library, typst_dir, catalogs);
@@ -281,10 +287,7 @@ fn rendered(
 /// --input brief-order=JSON`; `None` when it has neither. `root` is the project root (with the
 /// shared Typst files in `root/templates` or built in).
 pub fn typst_order(root: &Path, source: &str, tag: &str) -> Result<Option<String>, String> {
-    let root = root.canonicalize().map_err(|e| e.to_string())?;
-    let library = templates::Library::new(&root.join("templates")).map_err(|e| e.to_string())?;
-    let sandbox = world::Sandbox::for_project(&root, library.dir(), &root.join("data"))
-        .map_err(|e| e.to_string())?;
+    let (_, sandbox) = project(root)?;
     let words = crate::words::Catalogs::builtin()
         .words(tag)
         .map_err(|e| e.to_string())?;

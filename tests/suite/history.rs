@@ -80,6 +80,18 @@ fn repository() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// The text of the one PDF in `dir`.
+fn only_pdf_text(dir: &Path) -> String {
+    let mut files = std::fs::read_dir(dir).unwrap();
+    let pdf = files.next().expect("a PDF").unwrap().path();
+    assert!(
+        files.next().is_none(),
+        "more than one file in {}",
+        dir.display()
+    );
+    pdf_text(&std::fs::read(pdf).unwrap())
+}
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
@@ -254,13 +266,7 @@ fn every_template_opens_with_what_is_new_and_marks_it() {
         args.extend_from_slice(&params);
         let out = run(&root, &args);
         assert!(out.status.success(), "{template}: {}", stderr(&out));
-        let pdf = std::fs::read_dir(out_dir.path())
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        let text = pdf_text(&std::fs::read(&pdf).unwrap());
+        let text = only_pdf_text(out_dir.path());
         assert_pdf_contains(&text, "What is new since the edition of 10 January 2024");
         // The edition by its date and tag, never by a commit hash.
         assert_pdf_contains(&text, "Compared with the edition of 10 January 2024 (v1).");
@@ -512,13 +518,7 @@ fn what_is_new_is_in_the_briefings_language() {
         ],
     );
     assert!(made.status.success(), "{}", stderr(&made));
-    let pdf = std::fs::read_dir(out.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let text = pdf_text(&std::fs::read(pdf).unwrap());
+    let text = only_pdf_text(out.path());
     assert_pdf_contains(&text, "Что нового после выпуска от 10 января 2024");
     assert!(!pdf_contains(&text, "10 January 2024"), "{text}");
 }
@@ -549,13 +549,7 @@ fn an_organisation_summary_says_what_changed_for_the_organisation() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    let pdf = std::fs::read_dir(out_dir.path())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    let text = only_pdf_text(out_dir.path());
     let new = &text[text
         .find("What is new since")
         .expect("a What is new section")..];

@@ -385,14 +385,7 @@ fn a_trace_says_which_rows_print_as_announced() {
 /// (`unchecked`: the source has no `file`, or there is no sources folder).
 #[test]
 fn a_trace_says_whether_each_excerpt_was_verified() {
-    let scratch = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["init", "p", "-q"])
-        .current_dir(scratch.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let project = scratch.path().join("p");
+    let (_scratch, project) = new_project();
     let statuses = |extra: &[&str]| -> Vec<(String, String)> {
         let mut args = vec![
             "--project",
