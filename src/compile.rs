@@ -152,7 +152,11 @@ fn pdf_of(
 /// A page as SVG, laid out as the PDF's.
 #[derive(Debug, Clone)]
 pub struct SvgPage {
-    pub svg: String,
+    /// The laid-out page's hash (Typst's): the very same page has the same key, and is drawn
+    /// the same.
+    pub key: u128,
+    /// Shared: a page that did not change is kept from one build to the next.
+    pub svg: std::sync::Arc<String>,
     pub width: f64,
     pub height: f64,
     /// The page's text in reading order, a line per line of type (the SVG draws glyphs as
@@ -268,8 +272,13 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let fonts = Engine::shared().fonts(sandbox.fonts.as_deref())?;
     let mut world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
         .with_fonts(fonts)
-        .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
-    if let Some(order) = layout_order(&world) {
+        .with_words(typst::foundations::Bytes::new(origin.words.to_vec()))
+        .after(&origin.generated_name);
+    // Evaluated with the last version's order (see `DocumentWorld::after`): when this
+    // version's is the same, Typst's compile finds the evaluation memoised and goes straight
+    // to layout.
+    let order = layout_order(&world);
+    if order.as_ref() != world.order() {
         world = world.with_order(order);
     }
     let result = typst::compile::<PagedDocument>(&world);
@@ -483,7 +492,11 @@ fn draw(document: &PagedDocument, drawn: &mut Vec<(u128, SvgPage)>) -> (Vec<SvgP
             Some((_, svg)) => (svg.clone(), false),
             None => (
                 SvgPage {
-                    svg: typst_svg::svg(page, &typst_svg::SvgOptions::default()),
+                    key: *key,
+                    svg: std::sync::Arc::new(crate::svg::merge_glyph_runs(&typst_svg::svg(
+                        page,
+                        &typst_svg::SvgOptions::default(),
+                    ))),
                     width: page.frame.width().to_pt(),
                     height: page.frame.height().to_pt(),
                     text: page_text(&page.frame),
@@ -837,6 +850,90 @@ mod tests {
         assert!(changed[1].text.contains("edited"), "{}", changed[1].text);
         assert_eq!(changed[0].svg, pages[0].svg);
         assert_eq!(changed[2].svg, pages[2].svg);
+    }
+
+    #[test]
+    fn pages_are_drawn_with_a_path_per_run_of_glyphs() {
+        let (sandbox, _) = world_of("");
+        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
+        let world = DocumentWorld::new(
+            Engine::shared(),
+            &sandbox,
+            "Two runs: #text(fill: red)[red] and black.".into(),
+            today,
+        );
+        let document = typst::compile::<PagedDocument>(&world).output.unwrap();
+        let raw = typst_svg::svg(&document.pages()[0], &typst_svg::SvgOptions::default());
+        let glyphs = raw.matches("<use").count();
+        assert!(glyphs >= 15, "{raw}");
+        let (pages, _) = draw(&document, &mut Vec::new());
+        let svg = &pages[0].svg;
+        assert!(!svg.contains("<use") && !svg.contains("<symbol"), "{svg}");
+        // Every glyph is still drawn, each starting where it stood (`M`; the page's other
+        // paths start as they did).
+        let others = raw[..raw.find("<defs").unwrap()].matches('M').count();
+        assert_eq!(svg.matches('M').count(), glyphs + others);
+        // Three runs (black, red, black), each a path of its colour.
+        assert_eq!(svg.matches("<path d=\"M").count(), 3, "{svg}");
+        assert!(svg.contains("fill=\"#ff4136\""), "{svg}");
+    }
+
+    #[test]
+    fn a_new_version_starts_from_the_last_ones_order_and_is_numbered_by_its_own() {
+        const LIST: &str = "#sources-list((\"a\", \"b\").map(id => (id: id, publisher: \"P\", title: \"T\", published_text: \"2024\", note: none, url: none)))\n";
+        let (sandbox, _) = world_of("");
+        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
+        let name = "a-new-version-test.typ";
+        let version = |body: &str| {
+            let (_, source) = world_of(body);
+            DocumentWorld::new(Engine::shared(), &sandbox, source, today).after(name)
+        };
+        // The first version has nothing to start from.
+        let first = version("#src((\"a\",))\n\n#src((\"b\",))\n");
+        assert!(first.order().is_none());
+        let order = layout_order(&first);
+        let _remembered = first.with_order(order.clone());
+        // The next starts from the last one's order.
+        let second = version("#src((\"b\",))\n\n#src((\"a\",))\n");
+        assert_eq!(second.order(), order.as_ref());
+        // Its own order differs: the compile of the pipeline numbers it by its own.
+        let rendered = Rendered {
+            source: world_of(&format!("#src((\"b\",))\n\n#src((\"a\",))\n{LIST}")).1,
+            spans: Vec::new(),
+        };
+        let words = crate::world::english_words();
+        let origin = Origin {
+            generated_name: name.into(),
+            rendered: &rendered,
+            words: words.as_slice(),
+        };
+        let export = Export {
+            format: Format::Svg,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            ident: "test".into(),
+            standards: vec![],
+            pixel_per_pt: 1.0,
+            svg_pages: false,
+        };
+        for _ in 0..2 {
+            let compiled = compile(&sandbox, &export, &origin).unwrap();
+            let numbers: Vec<(String, u64)> = (compiled.notes.iter())
+                .map(|n| {
+                    let s = &n.value["sources"][0];
+                    (
+                        s["id"].as_str().unwrap().into(),
+                        s["number"].as_u64().unwrap(),
+                    )
+                })
+                .collect();
+            assert_eq!(numbers, [("b".into(), 1), ("a".into(), 2)]);
+        }
+        let remembered: serde_json::Value =
+            serde_json::from_slice(version("").order().unwrap().as_slice()).unwrap();
+        assert_eq!(
+            remembered,
+            serde_json::json!({"sources": ["b", "a"], "named": {}})
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod render;
 mod schema;
 mod settings;
 mod smtp;
+mod svg;
 mod templates;
 pub mod term;
 mod threads;

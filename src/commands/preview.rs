@@ -50,7 +50,7 @@ pub fn run(config: &PreviewConfig) -> anyhow::Result<()> {
 fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
     let started = Instant::now();
     let generate = &config.watch.generate;
-    let result = (|| -> anyhow::Result<usize> {
+    let result = (|| -> anyhow::Result<(usize, Option<String>)> {
         let prepared = Prepared::load(generate)?;
         let generators = prepared.generators(generate);
         if generators.len() > 1 {
@@ -72,13 +72,14 @@ fn rebuild(config: &PreviewConfig, preview: &Preview, what: &str) {
             None => Err("no PDF was laid out".to_owned()),
         };
         preview.publish(&title, &format!("{stem}.pdf"), make, compiled.svgs);
-        Ok(pages)
+        Ok((pages, prepared.timings()))
     })();
     let ms = started.elapsed().as_millis();
     match result {
-        Ok(pages) => term::info(format!(
-            "[{what}] preview updated: {pages} page{} in {ms} ms",
-            if pages == 1 { "" } else { "s" }
+        Ok((pages, timings)) => term::info(format!(
+            "[{what}] preview updated: {pages} page{} in {ms} ms{}",
+            if pages == 1 { "" } else { "s" },
+            timings.map(|t| format!("\n{t}")).unwrap_or_default()
         )),
         Err(err) => {
             let (text, _) = crate::diag::describe(&err);

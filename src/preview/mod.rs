@@ -3,7 +3,7 @@
 //!
 //! In: builds ([`Build`]) published by the `preview` command as it rebuilds. Out: an HTTP
 //! server that serves, from memory only, a page (`/`, `/app.js`, `/app.css`), the current
-//! build as JSON (`/build`), each page as SVG by the hash of its content
+//! build as JSON (`/build`), each page as SVG by the hash of its layout
 //! (`/page/HASH.svg`), the last good PDF (`/document.pdf`) and a stream of server-sent
 //! events (`/events`: `build` with the new build's id). Small and safe: GET and HEAD only
 //! (else 405), the `Host` header must name the loopback address or `localhost` with our
@@ -143,7 +143,7 @@ impl std::fmt::Debug for DocumentPdf {
     }
 }
 
-/// A page of a build: its content hash (its URL) and size in points.
+/// A page of a build: the hash of its layout (its URL) and its size in points.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageInfo {
     pub hash: String,
@@ -176,7 +176,7 @@ pub struct Preview {
 /// error, never replaced by another.
 pub fn bind(port: Option<u16>) -> Result<TcpListener, crate::diag::UsageError> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port.unwrap_or(0)));
-    TcpListener::bind(addr).map_err(|e| match port {
+    listen(addr).map_err(|e| match port {
         Some(p) => crate::diag::UsageError::new(format!(
             "cannot serve the preview on 127.0.0.1:{p} ({e})"
         ))
@@ -185,6 +185,24 @@ pub fn bind(port: Option<u16>) -> Result<TcpListener, crate::diag::UsageError> {
             "cannot open a port on 127.0.0.1 for the preview ({e})"
         )),
     })
+}
+
+/// A listening socket on `addr` whose connections send at once (TCP_NODELAY, inherited by
+/// the accepted sockets). The server writes an answer's headers and its body separately:
+/// with Nagle's algorithm the body would wait for the browser to acknowledge the headers,
+/// which it delays by up to 40 ms. As `TcpListener::bind` does, the address may be reused
+/// while an earlier run's connections linger (`SO_REUSEADDR`, not on Windows, where it would
+/// let two servers share a port).
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, Some(Protocol::TCP))?;
+    if cfg!(unix) {
+        socket.set_reuse_address(true)?;
+    }
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&addr.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 impl Preview {
@@ -233,8 +251,8 @@ impl Preview {
         let infos = pages
             .into_iter()
             .map(|p| {
-                let hash = content_hash(p.svg.as_bytes());
-                state.svgs.insert(hash.clone(), (Arc::new(p.svg), id));
+                let hash = page_name(p.key);
+                state.svgs.insert(hash.clone(), (p.svg, id));
                 PageInfo {
                     hash,
                     width: p.width,
@@ -403,7 +421,7 @@ impl Preview {
                 match svg {
                     Some(svg) => {
                         let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());
-                        // A page's address is its content: it never changes.
+                        // A page's address is its layout: what it serves never changes.
                         a.cache = "public, max-age=31536000, immutable";
                         // Opened on its own rather than as an image, it runs nothing.
                         a.headers
@@ -498,14 +516,12 @@ impl Answer {
     }
 }
 
-/// A short stable name for `bytes` (FNV-1a, 64 bits, in hex).
-fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
+/// A page's address: the hash of its layout (see [`SvgPage::key`]), which is cheap where
+/// hashing the drawing of every page on every build was not.
+fn page_name(key: u128) -> String {
+    // With brief's version: another version may draw the same page otherwise.
+    let named = typst::utils::hash128(&(key, env!("CARGO_PKG_VERSION")));
+    format!("{named:032x}")
 }
 
 #[cfg(test)]
@@ -556,7 +572,8 @@ mod tests {
     fn pages_of_the_last_three_builds_stay_served() {
         let preview = Preview::serve(bind(None).unwrap()).unwrap();
         let page = |svg: String| SvgPage {
-            svg,
+            key: typst::utils::hash128(&svg),
+            svg: Arc::new(svg),
             width: 1.0,
             height: 1.0,
             text: String::new(),
@@ -567,7 +584,10 @@ mod tests {
             || Ok(Vec::new()),
             vec![page("<svg>1</svg>".into())],
         );
-        let first = format!("/page/{}.svg", content_hash(b"<svg>1</svg>"));
+        let first = format!(
+            "/page/{}.svg",
+            page_name(typst::utils::hash128(&"<svg>1</svg>"))
+        );
         assert_eq!(preview.answer(&first).status, 200);
         for (build, kept) in [(2, true), (3, true), (4, false)] {
             preview.publish(
@@ -584,15 +604,18 @@ mod tests {
         }
         // A failed build keeps the pages of the last good one.
         preview.publish_failure(Vec::new());
-        let last = format!("/page/{}.svg", content_hash(b"<svg>4</svg>"));
+        let last = format!(
+            "/page/{}.svg",
+            page_name(typst::utils::hash128(&"<svg>4</svg>"))
+        );
         assert_eq!(preview.answer(&last).status, 200);
         assert_eq!(preview.answer("/page/nothing.svg").status, 404);
     }
 
     #[test]
-    fn a_page_is_named_by_its_content() {
-        assert_eq!(content_hash(b"a"), content_hash(b"a"));
-        assert_ne!(content_hash(b"a"), content_hash(b"b"));
-        assert_eq!(content_hash(b"").len(), 16);
+    fn a_page_is_named_by_its_layout() {
+        assert_eq!(page_name(1), page_name(1));
+        assert_ne!(page_name(1), page_name(2));
+        assert_eq!(page_name(0).len(), 32);
     }
 }
