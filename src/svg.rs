@@ -4,9 +4,9 @@
 //! share a plain colour written as one `<path>` instead of one `<use>` of a `<symbol>` per
 //! glyph, and the glyph symbols no longer used left out. A page of text is three thousand
 //! `<use>`s, each of which a browser copies into a tree of its own before it can draw it:
-//! Chromium took about twice as long to load such a page, and three times as long to paint
-//! it, as the same page with a path per run (measured in `brief preview`, which serves these
-//! pages). Anything not written exactly as expected is left as it is.
+//! Chromium took 1.6–1.75 times as long to load such a page as the same page with a path per
+//! run, although the file is half the size (README, Performance, table 5). Anything not
+//! written exactly as expected is left as it is.
 //!
 //! A glyph symbol's path starts at `M 0 0` and uses relative commands only, so the glyph
 //! drawn at (x, y) is the same path starting at `M x y`; the glyphs of a run are filled with
