@@ -299,6 +299,27 @@ mod tests {
     }
 
     #[test]
+    fn text_between_glyphs_ends_a_run_and_is_kept_where_it_was() {
+        let svg = format!(
+            "<svg><g>{}\n{}</g>x<b>{}</b><defs>{A}</defs></svg>",
+            glyph("gA", "0", "#000"),
+            glyph("gA", "1", "#000"),
+            glyph("gA", "2", "#000"),
+        );
+        assert_eq!(
+            merge_glyph_runs(&svg),
+            r##"<svg><g><path d="M0 0m1 2l3 0Z" fill="#000" fill-rule="nonzero"/>
+<path d="M1 0m1 2l3 0Z" fill="#000" fill-rule="nonzero"/></g>x<b><path d="M2 0m1 2l3 0Z" fill="#000" fill-rule="nonzero"/></b><defs></defs></svg>"##
+        );
+        // A glyph placed where the numbers are not numbers is left as written.
+        let odd = format!(
+            "<svg>{}<defs>{A}</defs></svg>",
+            glyph("gA", "calc(1)", "#000")
+        );
+        assert_eq!(merge_glyph_runs(&odd), odd);
+    }
+
+    #[test]
     fn a_symbol_still_used_elsewhere_is_kept() {
         let svg = format!(
             r##"<svg>{}<use xlink:href="#gA" transform="scale(2)"/><defs>{A}{B}</defs></svg>"##,
