@@ -272,13 +272,8 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
     let fonts = Engine::shared().fonts(sandbox.fonts.as_deref())?;
     let mut world = DocumentWorld::new(Engine::shared(), sandbox, source, today)
         .with_fonts(fonts)
-        .with_words(typst::foundations::Bytes::new(origin.words.to_vec()))
-        .after(&origin.generated_name);
-    // Evaluated with the last version's order (see `DocumentWorld::after`): when this
-    // version's is the same, Typst's compile finds the evaluation memoised and goes straight
-    // to layout.
-    let order = layout_order(&world);
-    if order.as_ref() != world.order() {
+        .with_words(typst::foundations::Bytes::new(origin.words.to_vec()));
+    if let Some(order) = layout_order(&world) {
         world = world.with_order(order);
     }
     let result = typst::compile::<PagedDocument>(&world);
@@ -876,64 +871,6 @@ mod tests {
         // Three runs (black, red, black), each a path of its colour.
         assert_eq!(svg.matches("<path d=\"M").count(), 3, "{svg}");
         assert!(svg.contains("fill=\"#ff4136\""), "{svg}");
-    }
-
-    #[test]
-    fn a_new_version_starts_from_the_last_ones_order_and_is_numbered_by_its_own() {
-        const LIST: &str = "#sources-list((\"a\", \"b\").map(id => (id: id, publisher: \"P\", title: \"T\", published_text: \"2024\", note: none, url: none)))\n";
-        let (sandbox, _) = world_of("");
-        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
-        let name = "a-new-version-test.typ";
-        let version = |body: &str| {
-            let (_, source) = world_of(body);
-            DocumentWorld::new(Engine::shared(), &sandbox, source, today).after(name)
-        };
-        // The first version has nothing to start from.
-        let first = version("#src((\"a\",))\n\n#src((\"b\",))\n");
-        assert!(first.order().is_none());
-        let order = layout_order(&first);
-        let _remembered = first.with_order(order.clone());
-        // The next starts from the last one's order.
-        let second = version("#src((\"b\",))\n\n#src((\"a\",))\n");
-        assert_eq!(second.order(), order.as_ref());
-        // Its own order differs: the compile of the pipeline numbers it by its own.
-        let rendered = Rendered {
-            source: world_of(&format!("#src((\"b\",))\n\n#src((\"a\",))\n{LIST}")).1,
-            spans: Vec::new(),
-        };
-        let words = crate::world::english_words();
-        let origin = Origin {
-            generated_name: name.into(),
-            rendered: &rendered,
-            words: words.as_slice(),
-        };
-        let export = Export {
-            format: Format::Svg,
-            date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            ident: "test".into(),
-            standards: vec![],
-            pixel_per_pt: 1.0,
-            svg_pages: false,
-        };
-        for _ in 0..2 {
-            let compiled = compile(&sandbox, &export, &origin).unwrap();
-            let numbers: Vec<(String, u64)> = (compiled.notes.iter())
-                .map(|n| {
-                    let s = &n.value["sources"][0];
-                    (
-                        s["id"].as_str().unwrap().into(),
-                        s["number"].as_u64().unwrap(),
-                    )
-                })
-                .collect();
-            assert_eq!(numbers, [("b".into(), 1), ("a".into(), 2)]);
-        }
-        let remembered: serde_json::Value =
-            serde_json::from_slice(version("").order().unwrap().as_slice()).unwrap();
-        assert_eq!(
-            remembered,
-            serde_json::json!({"sources": ["b", "a"], "named": {}})
-        );
     }
 
     #[test]

@@ -36,9 +36,6 @@ pub struct Engine {
     /// The embedded fonts with a project's `fonts/` folder's, per folder and its files
     /// (names, sizes, times), so that a font added under `watch` is picked up.
     project_fonts: Mutex<Vec<(FontsKey, Arc<FontStore>)>>,
-    /// The layout order of the last version of each document (by name): the first guess at
-    /// the next version's (see [`DocumentWorld::after`]).
-    earlier: Mutex<Vec<Earlier>>,
 }
 
 /// A project's fonts folder and what is in it.
@@ -59,12 +56,6 @@ pub const WORDS_INPUT: &str = "brief-words";
 /// the pages are laid out, more slowly.
 pub const ORDER_INPUT: &str = "brief-order";
 
-/// The last version of a document: the layout order it had.
-struct Earlier {
-    name: String,
-    order: Option<Bytes>,
-}
-
 /// What a document's standard library is made for: its words and its layout order.
 type Inputs = (Bytes, Option<Bytes>);
 
@@ -81,7 +72,6 @@ impl Engine {
             libraries: Mutex::new(Vec::new()),
             fonts: Arc::new(embedded_fonts()),
             project_fonts: Mutex::new(Vec::new()),
-            earlier: Mutex::new(Vec::new()),
         })
     }
 
@@ -376,10 +366,6 @@ pub struct DocumentWorld<'e> {
     fonts: Arc<FontStore>,
     files: FileStore<ProjectFiles>,
     main: FileId,
-    /// The document's name, when it is a version of one made before (see `after`).
-    name: Option<String>,
-    /// The layout order the library was made with.
-    order: Option<Bytes>,
     today: Datetime,
 }
 
@@ -398,68 +384,20 @@ impl<'e> DocumentWorld<'e> {
             fonts: engine.fonts.clone(),
             files,
             main,
-            name: None,
-            order: None,
             today,
         }
     }
 
-    /// The document named `name` (a later version of one made before in this process): the
-    /// library is made with the last version's layout order, as the first guess at this
-    /// one's (see [`DocumentWorld::order`]). Typst's own incremental reparsing
-    /// (`Source::replace`) is not used to make the new version from the last: with it, the
-    /// tests found a document that lost a line of text.
-    pub fn after(mut self, name: &str) -> Self {
-        let mut kept = self
-            .engine
-            .earlier
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let order = match kept.iter().position(|e| e.name == name) {
-            Some(i) => kept.remove(i).order,
-            None => None,
-        };
-        if kept.len() >= LIBRARIES_KEPT {
-            kept.remove(0);
-        }
-        kept.push(Earlier {
-            name: name.to_owned(),
-            order: order.clone(),
-        });
-        drop(kept);
-        self.name = Some(name.to_owned());
-        self.order = order;
-        self.library = self.engine.library(&self.words, self.order.as_ref());
-        self
-    }
-
-    /// The layout order the library was made with (see [`ORDER_INPUT`]).
-    pub fn order(&self) -> Option<&Bytes> {
-        self.order.as_ref()
-    }
-
     /// The document's words (JSON, see [`WORDS_INPUT`]): English unless given.
     pub fn with_words(mut self, words: Bytes) -> Self {
-        self.library = self.engine.library(&words, self.order.as_ref());
+        self.library = self.engine.library(&words, None);
         self.words = words;
         self
     }
 
-    /// The order of the document's sources and names (JSON, see [`ORDER_INPUT`]), or none;
-    /// remembered as the next version's first guess when the document is named (`after`).
-    pub fn with_order(mut self, order: Option<Bytes>) -> Self {
-        self.library = self.engine.library(&self.words, order.as_ref());
-        if let Some(name) = &self.name {
-            let mut kept = self
-                .engine
-                .earlier
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
-            if let Some(earlier) = kept.iter_mut().find(|e| &e.name == name) {
-                earlier.order = order.clone();
-            }
-        }
-        self.order = order;
+    /// The order of the document's sources (JSON, see [`ORDER_INPUT`]).
+    pub fn with_order(mut self, order: Bytes) -> Self {
+        self.library = self.engine.library(&self.words, Some(&order));
         self
     }
 
