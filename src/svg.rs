@@ -25,7 +25,7 @@ pub fn merge_glyph_runs(svg: &str) -> String {
 }
 
 /// A glyph's symbol as `typst-svg` writes it: `<symbol id="ID" overflow="visible"><path
-/// d="M 0 0TAIL"/></symbol>`, as (ID, TAIL, where it starts, where it ends).
+/// d="M 0 0TAIL"/></symbol>`, as (ID, TAIL, where it ends).
 fn symbol_at(svg: &str, at: usize) -> Option<(&str, &str, usize)> {
     let rest = svg[at..].strip_prefix("<symbol id=\"")?;
     let (id, rest) = rest.split_once('"')?;
