@@ -1,6 +1,6 @@
-// brief preview: shows the pages of the current build, swaps only the pages that changed,
-// each once it has decoded, those in view first (every page keeps a box of its size, so
-// nothing shifts and the scroll position holds), and lists the
+// brief preview: shows the pages of the current build, changes only the pages that changed,
+// and of those only the elements that changed, those in view first (every page keeps a box
+// of its size, so nothing shifts and the scroll position holds), and lists the
 // problems of a failed build over the last good pages. Builds are announced by the server
 // as server-sent events; the browser reconnects by itself when the server restarts.
 "use strict";
@@ -54,29 +54,94 @@ function inView(box) {
   return r.bottom > 0 && r.top < window.innerHeight;
 }
 
-// Fetches and decodes a page's new image; null when the page did not change.
-async function loadPage(p, i, box) {
-  const img = new Image();
-  img.src = "/page/" + p.hash + ".svg" + (tries ? "?try=" + tries : "");
-  img.alt = "";
-  // Loaded, then decoded before it is swapped in (so the swap does not flash). A decode
-  // that never settles — headless Chromium sometimes leaves one of several SVGs decoded at
-  // once hanging — is not waited for beyond a second: the loaded image is shown anyway.
-  await new Promise((resolve, reject) => {
-    if (img.complete && img.naturalWidth > 0) return resolve();
-    img.addEventListener("load", resolve, { once: true });
-    img.addEventListener("error", () => reject(new Error("page " + (i + 1) + " did not load")), { once: true });
+const SVG = "http://www.w3.org/2000/svg";
+const parser = new DOMParser();
+
+// `text` read as an SVG document: its root element.
+function readSvg(text, what) {
+  const root = parser.parseFromString(text, "image/svg+xml").documentElement;
+  if (root.namespaceURI !== SVG || root.getElementsByTagName("parsererror").length) {
+    throw new Error(what + " could not be read");
+  }
+  return root;
+}
+
+// A page's drawing goes in its box's shadow root (an id in one page cannot clash with one in
+// another), the page's text beside it (slotted) for screen readers: the letters are shapes.
+function drawingOf(box) {
+  return box.shadowRoot && box.shadowRoot.querySelector("svg");
+}
+
+// The children of `parent` as the patch gives them: old ones kept (moved, given a new
+// transform, patched inside) or new ones from `fresh`.
+function applyKids(parent, kids, fresh) {
+  const old = [...parent.children];
+  const want = kids.map((k) => {
+    if (typeof k === "number") return old[k];
+    if ("n" in k) return fresh[k.n];
+    const node = old[k.i];
+    if ("t" in k) {
+      if (k.t === null) node.removeAttribute("transform");
+      else node.setAttribute("transform", k.t);
+    }
+    if (k.k) applyKids(node, k.k, fresh);
+    return node;
   });
-  await Promise.race([img.decode().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 1000))]);
-  // The letters are shapes in the SVG: the page's text goes beside it for screen readers.
+  let at = parent.firstElementChild;
+  for (const node of want) {
+    if (node === at) at = at.nextElementSibling;
+    else parent.insertBefore(node, at);
+  }
+  while (at) {
+    const next = at.nextElementSibling;
+    at.remove();
+    at = next;
+  }
+}
+
+// Fetches a page's new drawing: what changed since the drawing shown (a few elements, for
+// an edit), or the whole page when the box shows none or the page changed as a whole.
+// Returns how to put it in place, at once.
+async function loadPage(p, i, box) {
+  const retry = tries ? "?try=" + tries : "";
+  const from = box.dataset.hash;
+  const shown = drawingOf(box);
+  let put = null;
+  if (from && shown) {
+    const response = await fetch("/patch/" + from + "/" + p.hash + ".json" + retry);
+    if (response.ok) {
+      const patch = await response.json();
+      const made = readSvg(patch.root + patch.fresh.join("") + "</svg>", "page " + (i + 1));
+      const fresh = [...made.children];
+      if (fresh.length !== patch.fresh.length) throw new Error("page " + (i + 1) + " could not be read");
+      put = () => applyKids(shown, patch.kids, fresh);
+    } else if (response.status !== 409 && response.status !== 404) {
+      throw new Error("page " + (i + 1) + " did not load");
+    }
+  }
+  if (!put) {
+    const response = await fetch("/page/" + p.hash + ".svg" + retry);
+    if (!response.ok) throw new Error("page " + (i + 1) + " did not load");
+    const drawing = readSvg(await response.text(), "page " + (i + 1));
+    drawing.setAttribute("width", "100%");
+    drawing.setAttribute("height", "100%");
+    drawing.style.display = "block";
+    put = () => {
+      const root = box.shadowRoot || box.attachShadow({ mode: "open" });
+      root.replaceChildren(drawing, document.createElement("slot"));
+    };
+  }
   const text = document.createElement("div");
   text.className = "page-text";
   text.textContent = p.text;
-  return { box, nodes: [img, text], hash: p.hash, number: i + 1 };
+  return { box, put, from, text, hash: p.hash, number: i + 1 };
 }
 
 function swap(r) {
-  r.box.replaceChildren(...r.nodes);
+  // Patched only from the drawing it was worked out against.
+  if (r.box.dataset.hash !== r.from) throw new Error("page " + r.number + " changed meanwhile");
+  r.put();
+  r.box.replaceChildren(r.text);
   r.box.setAttribute("aria-label", "Page " + r.number);
   r.box.setAttribute("role", "region");
   r.box.dataset.hash = r.hash;
@@ -96,9 +161,9 @@ async function refresh(number) {
     box.style.aspectRatio = p.width + " / " + p.height;
     if (box.dataset.hash !== p.hash) changed.push([p, i, box]);
   });
-  // The changed pages the reader sees are fetched first and each swapped in as soon as it
-  // has decoded; then the others, all at once (the browser draws SVG images one at a time:
-  // pages out of view would only delay the ones in view).
+  // The changed pages the reader sees are fetched first and each put in place as soon as it
+  // is read; then the others, all at once (pages out of view would only delay the ones in
+  // view).
   const [seen, unseen] = [changed.filter(([, , box]) => inView(box)), changed.filter(([, , box]) => !inView(box))];
   const swapIn = async (c) => {
     const r = await loadPage(...c);
@@ -132,7 +197,7 @@ function update() {
   }
   fetching = { again: false };
   const number = ++latest;
-  // A refresh that hangs (a page image that never decodes) is given up after 10 s.
+  // A refresh that hangs (a request never answered) is given up after 10 s.
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 10_000));
   Promise.race([refresh(number), timeout])
     .catch((e) => {

@@ -4,7 +4,8 @@
 //! In: builds ([`Build`]) published by the `preview` command as it rebuilds. Out: an HTTP
 //! server that serves, from memory only, a page (`/`, `/app.js`, `/app.css`), the current
 //! build as JSON (`/build`), each page as SVG by the hash of its layout
-//! (`/page/HASH.svg`), the last good PDF (`/document.pdf`) and a stream of server-sent
+//! (`/page/HASH.svg`), what changed between two drawings of a page (`/patch/OLD/NEW.json`,
+//! see [`patch`]), the last good PDF (`/document.pdf`) and a stream of server-sent
 //! events (`/events`: `build` with the new build's id). Small and safe: GET and HEAD only
 //! (else 405), the `Host` header must name the loopback address or `localhost` with our
 //! port (else 421: DNS rebinding), an `Origin` header must be ours (else 403), no CORS
@@ -19,6 +20,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+mod patch;
+
 use crate::compile::SvgPage;
 use crate::diag::{Problem, Severity};
 
@@ -27,8 +30,9 @@ const APP_JS: &str = include_str!("app.js");
 const APP_CSS: &str = include_str!("app.css");
 const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect x=\"3\" y=\"1\" width=\"10\" height=\"14\" fill=\"#fff\" stroke=\"#1f3a5f\"/><path d=\"M5 5h6M5 8h6M5 11h4\" stroke=\"#1f3a5f\"/></svg>";
 
-/// The page's Content-Security-Policy: its own script, style and images, nothing else.
-const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+/// The page's Content-Security-Policy: its own script, style and images (and the images a
+/// page's drawing holds), nothing else.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// A page's SVG, opened on its own: drawn, never run.
@@ -157,9 +161,23 @@ pub struct PageInfo {
 #[derive(Default)]
 struct State {
     build: Build,
-    /// The SVG of every page of the last few builds, by hash, with the last build that had
-    /// it: a browser still fetching the pages of the build before the newest one gets them.
-    svgs: HashMap<String, (Arc<String>, u64)>,
+    /// Every page of the last few builds, by hash, with the last build that had it: a
+    /// browser still fetching the pages of the build before the newest one gets them.
+    svgs: HashMap<String, (Arc<Drawn>, u64)>,
+}
+
+/// A page's SVG, and its elements once a patch needed them.
+struct Drawn {
+    svg: Arc<String>,
+    tree: std::sync::OnceLock<Option<patch::Tree>>,
+}
+
+impl Drawn {
+    fn tree(&self) -> Option<&patch::Tree> {
+        self.tree
+            .get_or_init(|| patch::Tree::read(self.svg.clone()))
+            .as_ref()
+    }
 }
 
 /// The server's side of the preview: publish builds with [`Preview::publish`].
@@ -252,7 +270,14 @@ impl Preview {
             .into_iter()
             .map(|p| {
                 let hash = page_name(p.key);
-                state.svgs.insert(hash.clone(), (p.svg, id));
+                let drawn = match state.svgs.remove(&hash) {
+                    Some((drawn, _)) => drawn,
+                    None => Arc::new(Drawn {
+                        svg: p.svg,
+                        tree: std::sync::OnceLock::new(),
+                    }),
+                };
+                state.svgs.insert(hash.clone(), (drawn, id));
                 PageInfo {
                     hash,
                     width: p.width,
@@ -382,6 +407,36 @@ impl Preview {
                 None => Answer::text(404, "no document has been made yet"),
             };
         }
+        if let Some(pair) = path
+            .strip_prefix("/patch/")
+            .and_then(|p| p.strip_suffix(".json"))
+        {
+            // Worked out outside the lock, as the PDF is.
+            let pages = pair.split_once('/').and_then(|(old, new)| {
+                let state = lock.lock().unwrap_or_else(|e| e.into_inner());
+                Some((
+                    state.svgs.get(old)?.0.clone(),
+                    state.svgs.get(new)?.0.clone(),
+                ))
+            });
+            return match pages {
+                Some((old, new)) => match old
+                    .tree()
+                    .zip(new.tree())
+                    .and_then(|(o, n)| patch::diff(o, n))
+                {
+                    Some(patch) => {
+                        let json = serde_json::to_vec(&patch).expect("a patch is JSON");
+                        let mut a = Answer::bytes(200, "application/json", json);
+                        // What two drawings differ by never changes.
+                        a.cache = "public, max-age=31536000, immutable";
+                        a
+                    }
+                    None => Answer::text(409, "the page changed as a whole: load it"),
+                },
+                None => Answer::text(404, "not found"),
+            };
+        }
         let state = lock.lock().unwrap_or_else(|e| e.into_inner());
         match path {
             "/" | "/index.html" => {
@@ -417,7 +472,7 @@ impl Preview {
                     .strip_prefix("/page/")
                     .and_then(|p| p.strip_suffix(".svg"))
                     .and_then(|hash| state.svgs.get(hash))
-                    .map(|(svg, _)| svg);
+                    .map(|(drawn, _)| &drawn.svg);
                 match svg {
                     Some(svg) => {
                         let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());

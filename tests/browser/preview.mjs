@@ -166,11 +166,19 @@ async function test() {
   await upToDate(page);
   const build = await (await fetch(new URL("/build", url))).json();
   const boxes = await page.locator(".page").count();
-  const images = await page.locator(".page img").count();
-  check(boxes === build.pages.length && images === boxes, `pages: ${boxes} boxes, ${images} images, ${build.pages.length} in the build`);
+  const drawn = () => page.evaluate(() => [...document.querySelectorAll(".page")].filter((b) => b.shadowRoot && b.shadowRoot.querySelector("svg > path")).length);
+  const drawings = await drawn();
+  check(boxes === build.pages.length && drawings === boxes, `pages: ${boxes} boxes, ${drawings} drawn, ${build.pages.length} in the build`);
   check(boxes >= 2, `only ${boxes} page(s)`);
-  const decoded = await page.evaluate(() => [...document.querySelectorAll(".page img")].every((i) => i.complete && i.naturalWidth > 0));
-  check(decoded, "a page image did not load");
+  // Each page's drawing fills its box.
+  const sizes = await page.evaluate(() => [...document.querySelectorAll(".page")].map((b) => {
+    const box = b.getBoundingClientRect();
+    const svg = b.shadowRoot.querySelector("svg").getBoundingClientRect();
+    return [box.width, box.height, svg.width, svg.height];
+  }));
+  check(sizes.every(([w, h, sw, sh]) => Math.abs(w - sw) < 1 && Math.abs(h - sh) < 1 && h > w), `drawings do not fill their pages: ${JSON.stringify(sizes)}`);
+  const patches = [];
+  page.on("request", (r) => { if (r.url().includes("/patch/")) patches.push(r.url()); });
   check(await page.locator("#problems").isHidden(), "problems shown for a good build");
   check(await page.locator("#download").isVisible(), "no download link");
 
@@ -183,12 +191,27 @@ async function test() {
   const original = readFileSync(file, "utf8");
   check(original.includes("qualifier: more than"), "the starter event changed: update the browser test");
   const saved = Date.now();
-  save(file, original.replace("qualifier: more than", "qualifier: at least"));
+  // A longer title too: the lines after it move down, and the page is patched with moves.
+  check(original.includes("title: Second Ministerial Meeting of the Harbour Safety Dialogue\n"), "the starter event's title changed: update the browser test");
+  save(file, original.replace("qualifier: more than", "qualifier: at least").replace("Harbour Safety Dialogue\n", "Harbour Safety Dialogue on Port State Control, Search and Rescue at Sea and the Safety of Fishing Vessels in the North Atlantic\n"));
   await page.waitForFunction((b) => document.body.dataset.build !== b && document.body.dataset.state === "ok", before, { timeout: 30_000 });
   const updateMs = Date.now() - saved;
   const text = await page.evaluate(() => [...document.querySelectorAll(".page-text")].map((t) => t.textContent).join("\n"));
   check(text.includes("at least 150"), "the new text is not on the page");
   check(!text.includes("more than 150"), "the old text is still on the page");
+  // The changed page was patched, and now shows exactly what the page drawn afresh shows.
+  check(patches.length > 0, "no page was patched");
+  const mismatched = await page.evaluate(async () => {
+    const serialize = (svg) => [...svg.children].map((e) => new XMLSerializer().serializeToString(e)).join("");
+    const differing = [];
+    for (const box of document.querySelectorAll(".page")) {
+      const fresh = await (await fetch("/page/" + box.dataset.hash + ".svg")).text();
+      const drawn = new DOMParser().parseFromString(fresh, "image/svg+xml").documentElement;
+      if (serialize(drawn) !== serialize(box.shadowRoot.querySelector("svg"))) differing.push(box.getAttribute("aria-label"));
+    }
+    return differing;
+  });
+  check(mismatched.length === 0, `patched pages differ from their drawing: ${mismatched.join(", ")}`);
   const after = await page.evaluate(() => window.scrollY);
   check(Math.abs(after - scrolled) <= 1, `the scroll position moved from ${scrolled} to ${after}`);
 
@@ -199,7 +222,7 @@ async function test() {
   const listed = await page.locator("#problems").innerText();
   check(await page.locator("#problems").isVisible(), "no problem list for a failed build");
   check(/bad\.yaml:1:7/.test(listed), `the problem list does not name the file and line: ${listed}`);
-  check(await page.locator(".page img").count() === boxes, "the last good pages went away");
+  check(await drawn() === boxes, "the last good pages went away");
   const opacity = await page.evaluate(() => getComputedStyle(document.querySelector(".page")).opacity);
   check(Number(opacity) < 1, "the last good pages are not dimmed");
 
