@@ -147,10 +147,11 @@ function swap(r) {
   r.box.dataset.hash = r.hash;
 }
 
-async function refresh(number) {
+// Shows `announced` (a build as its event carries it) or, without one, the build the server
+// has now.
+async function refresh(number, announced) {
   performance.mark("brief:refresh");
-  const response = await fetch("/build", { cache: "no-store" });
-  const build = await response.json();
+  const build = announced || (await (await fetch("/build", { cache: "no-store" })).json());
   const key = build.server + ":" + build.id;
   if (key === shown || number !== latest) return;
   performance.mark("brief:build");
@@ -189,17 +190,18 @@ async function refresh(number) {
   performance.mark("brief:all");
 }
 
-// One refresh at a time; a build announced meanwhile is fetched after it.
-function update() {
+// One refresh at a time; the last build announced meanwhile is shown after it.
+function update(announced) {
   if (fetching) {
     fetching.again = true;
+    fetching.next = announced;
     return;
   }
-  fetching = { again: false };
+  fetching = { again: false, next: null };
   const number = ++latest;
   // A refresh that hangs (a request never answered) is given up after 10 s.
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 10_000));
-  Promise.race([refresh(number), timeout])
+  Promise.race([refresh(number, announced), timeout])
     .catch((e) => {
       tries++;
       // A page of a build already replaced: try again shortly. When brief itself is gone,
@@ -208,15 +210,16 @@ function update() {
       if (events.readyState === EventSource.OPEN) setTimeout(update, 300);
     })
     .finally(() => {
-      const again = fetching.again;
+      const { again, next } = fetching;
       fetching = null;
-      if (again) update();
+      if (again) update(next);
     });
 }
 
 // The first build is shown whether or not the event stream is up yet.
 update();
 const events = new EventSource("/events");
-events.addEventListener("build", update);
-events.addEventListener("open", update);
+// Each build's event carries the build (as `/build` gives it): no request before the pages'.
+events.addEventListener("build", (e) => update(JSON.parse(e.data)));
+events.addEventListener("open", () => update());
 events.addEventListener("error", () => { statusLine.textContent = "Reconnecting to brief…"; });

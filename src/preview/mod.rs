@@ -6,7 +6,7 @@
 //! build as JSON (`/build`), each page as SVG by the hash of its layout
 //! (`/page/HASH.svg`), what changed between two drawings of a page (`/patch/OLD/NEW.json`,
 //! see [`patch`]), the last good PDF (`/document.pdf`) and a stream of server-sent
-//! events (`/events`: `build` with the new build's id). Small and safe: GET and HEAD only
+//! events (`/events`: `build` with the new build, as `/build` gives it). Small and safe: GET and HEAD only
 //! (else 405), the `Host` header must name the loopback address or `localhost` with our
 //! port (else 421: DNS rebinding), an `Origin` header must be ours (else 403), no CORS
 //! headers, a strict Content-Security-Policy, every other path 404.
@@ -266,16 +266,21 @@ impl Preview {
         let (lock, wake) = &*self.shared;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
         let id = state.build.id + 1;
+        let mut unread = Vec::new();
         let infos = pages
             .into_iter()
             .map(|p| {
                 let hash = page_name(p.key);
                 let drawn = match state.svgs.remove(&hash) {
                     Some((drawn, _)) => drawn,
-                    None => Arc::new(Drawn {
-                        svg: p.svg,
-                        tree: std::sync::OnceLock::new(),
-                    }),
+                    None => {
+                        let drawn = Arc::new(Drawn {
+                            svg: p.svg,
+                            tree: std::sync::OnceLock::new(),
+                        });
+                        unread.push(drawn.clone());
+                        drawn
+                    }
                 };
                 state.svgs.insert(hash.clone(), (drawn, id));
                 PageInfo {
@@ -300,6 +305,19 @@ impl Preview {
             title: title.to_owned(),
         };
         wake.notify_all();
+        drop(state);
+        // The new pages' elements are read while the browser hears of the build: its request
+        // for what changed finds them read (or waits for the reading under way).
+        if !unread.is_empty() {
+            let _ = std::thread::Builder::new()
+                .name("preview-read".into())
+                .spawn(move || {
+                    use rayon::prelude::*;
+                    unread.par_iter().for_each(|drawn| {
+                        drawn.tree();
+                    });
+                });
+        }
     }
 
     /// Publishes a failed build: the last good pages stay, with its problems.
@@ -454,19 +472,11 @@ impl Preview {
                 Answer::bytes(200, "text/css; charset=utf-8", APP_CSS.as_bytes().to_vec())
             }
             "/favicon.svg" => Answer::bytes(200, "image/svg+xml", ICON.as_bytes().to_vec()),
-            "/build" => {
-                let b = &state.build;
-                let json = serde_json::json!({
-                    "id": b.id,
-                    "server": self.instance,
-                    "ok": b.ok,
-                    "title": b.title,
-                    "pages": b.pages,
-                    "problems": b.problems,
-                    "pdf": b.pdf.as_ref().map(|pdf| &pdf.name),
-                });
-                Answer::bytes(200, "application/json", json.to_string().into_bytes())
-            }
+            "/build" => Answer::bytes(
+                200,
+                "application/json",
+                self.build_json(&state.build).into_bytes(),
+            ),
             _ => {
                 let svg = path
                     .strip_prefix("/page/")
@@ -489,8 +499,23 @@ impl Preview {
         }
     }
 
-    /// Sends `event: build` with the build's id now and on every new build, and a comment
-    /// when idle, until the browser goes away.
+    /// `build` as `/build` and the events give it: one line of JSON.
+    fn build_json(&self, b: &Build) -> String {
+        serde_json::json!({
+            "id": b.id,
+            "server": self.instance,
+            "ok": b.ok,
+            "title": b.title,
+            "pages": b.pages,
+            "problems": b.problems,
+            "pdf": b.pdf.as_ref().map(|pdf| &pdf.name),
+        })
+        .to_string()
+    }
+
+    /// Sends `event: build` with the build (its id as the event's, the build as `/build`
+    /// gives it as its data: the page needs no request to learn it) now and on every new
+    /// build, and a comment when idle, until the browser goes away.
     fn stream_events(&self, request: tiny_http::Request, head: bool) {
         let mut writer = request.into_writer();
         let started = writer.write_all(
@@ -502,18 +527,24 @@ impl Preview {
         let (lock, wake) = &*self.shared;
         let mut sent = None;
         loop {
-            let id = {
+            let (id, json) = {
                 let state = lock.lock().unwrap_or_else(|e| e.into_inner());
                 let (state, _) = wake
                     .wait_timeout_while(state, KEEP_ALIVE, |s| Some(s.build.id) == sent)
                     .unwrap_or_else(|e| e.into_inner());
-                state.build.id
+                let id = state.build.id;
+                (
+                    id,
+                    (Some(id) != sent).then(|| self.build_json(&state.build)),
+                )
             };
-            let message = if Some(id) == sent {
-                ": still here\n\n".to_owned()
-            } else {
-                sent = Some(id);
-                format!("event: build\ndata: {id}\n\n")
+            let message = match json {
+                None => ": still here\n\n".to_owned(),
+                Some(json) => {
+                    sent = Some(id);
+                    // JSON has no line breaks: one `data` line.
+                    format!("event: build\nid: {id}\ndata: {json}\n\n")
+                }
             };
             if writer
                 .write_all(message.as_bytes())

@@ -256,21 +256,25 @@ fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
         .unwrap();
     let mut events = BufReader::new(stream);
     let mut last = 0;
-    let at = addr.clone();
-    // Reads the stream until a build satisfies `done`: every announced id is later than the
-    // one before; that build.
+    // Reads the stream until a build satisfies `done`: every announced build is later than
+    // the one before, and carries its id as the event's; that build.
     let mut until = move |done: &dyn Fn(&serde_json::Value) -> bool| -> serde_json::Value {
         let mut line = String::new();
+        let mut event_id = None;
         loop {
             line.clear();
             assert!(events.read_line(&mut line).unwrap() > 0, "the stream ended");
-            let Some(id) = line.trim_end().strip_prefix("data: ") else {
+            if let Some(id) = line.trim_end().strip_prefix("id: ") {
+                event_id = Some(id.parse::<u64>().unwrap());
+            }
+            let Some(data) = line.trim_end().strip_prefix("data: ") else {
                 continue;
             };
-            let id: u64 = id.parse().unwrap();
+            let build: serde_json::Value = serde_json::from_str(data).unwrap();
+            let id = build["id"].as_u64().unwrap();
+            assert_eq!(event_id.take(), Some(id), "{line}");
             assert!(id > last, "build {id} announced after {last}");
             last = id;
-            let build = request(&at, "GET", "/build", &[]).json();
             if done(&build) {
                 return build;
             }
@@ -294,6 +298,34 @@ fn builds_are_announced_in_order_and_a_failed_one_keeps_the_last_pages() {
     let second = until(&|b| b["id"].as_u64().unwrap() >= 2);
     assert_eq!(second["ok"], true);
     assert_ne!(second["pages"], good["pages"], "the edit changes a page");
+    // What changed on a page comes as a patch from the drawing before: a fraction of it.
+    let hashes = |b: &serde_json::Value| -> Vec<String> {
+        (b["pages"].as_array().unwrap().iter())
+            .map(|p| p["hash"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (before, after) = (hashes(&good), hashes(&second));
+    let (old, new) = (before.iter().zip(&after))
+        .find(|(o, n)| o != n)
+        .expect("a page changed");
+    let patch = request(&addr, "GET", &format!("/patch/{old}/{new}.json"), &[]);
+    assert_eq!(patch.status, 200);
+    let patch = patch.json();
+    let fresh: usize = (patch["fresh"].as_array().unwrap().iter())
+        .map(|m| m.as_str().unwrap().len())
+        .sum();
+    let page = request(&addr, "GET", &format!("/page/{new}.svg"), &[]).body;
+    assert!(patch["root"].as_str().unwrap().starts_with("<svg "));
+    assert!(
+        fresh > 0 && fresh * 5 < page.len(),
+        "{fresh} bytes of {}",
+        page.len()
+    );
+    assert!(!patch["kids"].as_array().unwrap().is_empty());
+    assert_eq!(
+        request(&addr, "GET", &format!("/patch/{old}/nothing.json"), &[]).status,
+        404
+    );
     // A save that changes nothing makes a build with the same page addresses: the browser
     // fetches nothing again.
     let same = std::fs::read(&events_file).unwrap();
