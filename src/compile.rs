@@ -156,12 +156,72 @@ pub struct SvgPage {
     /// the same.
     pub key: u128,
     /// Shared: a page that did not change is kept from one build to the next.
-    pub svg: std::sync::Arc<String>,
+    pub svg: Drawing,
     pub width: f64,
     pub height: f64,
     /// The page's text in reading order, a line per line of type (the SVG draws glyphs as
     /// shapes, so a browser cannot read it there): for screen readers and searching.
     pub text: String,
+}
+
+/// A laid-out page's SVG, drawn when first asked for and then kept: a save changes a page or
+/// two, and the page the reader looks at is wanted before the others (drawing one costs
+/// about as much as laying the document out again).
+#[derive(Clone)]
+pub struct Drawing(std::sync::Arc<DrawingOf>);
+
+struct DrawingOf {
+    /// The page, until it is drawn.
+    page: Option<typst_layout::Page>,
+    svg: std::sync::OnceLock<std::sync::Arc<String>>,
+}
+
+impl Drawing {
+    /// `page`, to be drawn when asked for.
+    fn of(page: &typst_layout::Page) -> Drawing {
+        Drawing(std::sync::Arc::new(DrawingOf {
+            page: Some(page.clone()),
+            svg: std::sync::OnceLock::new(),
+        }))
+    }
+
+    /// A drawing already made.
+    #[cfg(test)]
+    pub fn drawn(svg: String) -> Drawing {
+        Drawing(std::sync::Arc::new(DrawingOf {
+            page: None,
+            svg: std::sync::OnceLock::from(std::sync::Arc::new(svg)),
+        }))
+    }
+
+    /// The page's SVG, with a path per run of glyphs ([`crate::svg`]); drawn now if it was
+    /// not yet (a caller asking meanwhile waits for the same drawing).
+    pub fn svg(&self) -> &std::sync::Arc<String> {
+        self.0.svg.get_or_init(|| {
+            let page = self
+                .0
+                .page
+                .as_ref()
+                .expect("a drawing not made has its page");
+            let svg = typst_svg::svg(page, &typst_svg::SvgOptions::default());
+            std::sync::Arc::new(crate::svg::merge_glyph_runs(&svg))
+        })
+    }
+
+    /// Whether it is the very same drawing (shared, not only equal).
+    #[cfg(test)]
+    pub fn same(&self, other: &Drawing) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Drawing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.svg.get() {
+            Some(svg) => write!(f, "Drawing({} bytes)", svg.len()),
+            None => write!(f, "Drawing(not drawn yet)"),
+        }
+    }
 }
 
 /// Calls `f` with every run of text of a laid-out page and where it starts (from the page's
@@ -465,20 +525,20 @@ pub(crate) fn layout_order(world: &DocumentWorld) -> Option<typst::foundations::
     Some(typst::foundations::Bytes::from_string(order.to_string()))
 }
 
-/// The pages drawn the last time, by the hash of the laid-out page: a save usually changes a
+/// The pages of the last time, by the hash of the laid-out page: a save usually changes a
 /// page or two, and drawing a page as SVG costs as much as laying it out again.
 static DRAWN: std::sync::Mutex<Vec<(u128, SvgPage)>> = std::sync::Mutex::new(Vec::new());
 
-/// Every page as SVG, with its size and text: the pages drawn for the last document reused
-/// where the layout gave the very same page, the others drawn one per core.
+/// Every page as SVG, with its size and text: the pages of the last document reused where
+/// the layout gave the very same page, the others to be drawn when asked for.
 fn svg_pages(document: &PagedDocument) -> Vec<SvgPage> {
     let mut drawn = DRAWN.lock().unwrap_or_else(|e| e.into_inner());
     draw(document, &mut drawn).0
 }
 
-/// Every page of `document` as SVG, taken from `drawn` (the pages drawn last time, by hash)
+/// Every page of `document` as SVG, taken from `drawn` (the pages of last time, by hash)
 /// where it has the very page; `drawn` becomes this document's pages. Also how many pages
-/// had to be drawn.
+/// are new (drawn when first asked for).
 fn draw(document: &PagedDocument, drawn: &mut Vec<(u128, SvgPage)>) -> (Vec<SvgPage>, usize) {
     use rayon::prelude::*;
     let keys: Vec<u128> = document.pages().iter().map(typst::utils::hash128).collect();
@@ -488,10 +548,7 @@ fn draw(document: &PagedDocument, drawn: &mut Vec<(u128, SvgPage)>) -> (Vec<SvgP
             None => (
                 SvgPage {
                     key: *key,
-                    svg: std::sync::Arc::new(crate::svg::merge_glyph_runs(&typst_svg::svg(
-                        page,
-                        &typst_svg::SvgOptions::default(),
-                    ))),
+                    svg: Drawing::of(page),
                     width: page.frame.width().to_pt(),
                     height: page.frame.height().to_pt(),
                     text: page_text(&page.frame),
@@ -835,7 +892,7 @@ mod tests {
             &mut drawn,
         );
         assert_eq!(count, 0);
-        assert!(pages.iter().zip(&again).all(|(a, b)| a.svg == b.svg));
+        assert!(pages.iter().zip(&again).all(|(a, b)| a.svg.same(&b.svg)));
         // The middle page changed: only it is drawn, and it is the new one.
         let (changed, count) = draw(
             &laid_out("One\n#pagebreak()\nTwo, edited\n#pagebreak()\nThree"),
@@ -843,8 +900,14 @@ mod tests {
         );
         assert_eq!(count, 1);
         assert!(changed[1].text.contains("edited"), "{}", changed[1].text);
-        assert_eq!(changed[0].svg, pages[0].svg);
-        assert_eq!(changed[2].svg, pages[2].svg);
+        assert!(changed[0].svg.same(&pages[0].svg));
+        assert!(changed[2].svg.same(&pages[2].svg));
+        assert!(!changed[1].svg.same(&pages[1].svg));
+        // Drawn when asked for, once.
+        assert!(format!("{:?}", changed[1].svg).contains("not drawn"));
+        let svg = changed[1].svg.svg().clone();
+        assert!(std::sync::Arc::ptr_eq(&svg, changed[1].svg.svg()));
+        assert!(svg.starts_with("<svg"));
     }
 
     #[test]
@@ -862,7 +925,7 @@ mod tests {
         let glyphs = raw.matches("<use").count();
         assert!(glyphs >= 15, "{raw}");
         let (pages, _) = draw(&document, &mut Vec::new());
-        let svg = &pages[0].svg;
+        let svg = pages[0].svg.svg();
         assert!(!svg.contains("<use") && !svg.contains("<symbol"), "{svg}");
         // Every glyph is still drawn, each starting where it stood (`M`; the page's other
         // paths start as they did).

@@ -44,6 +44,10 @@ const KEPT_BUILDS: u64 = 3;
 /// The most event streams served at once (each holds a thread).
 const MAX_STREAMS: usize = 32;
 
+/// The most requests answered on threads of their own at once (drawing pages, making the
+/// PDF); more are answered one after another.
+const MAX_WORKERS: usize = 8;
+
 /// How often an idle event stream sends a comment, so that proxies and the browser keep it.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
@@ -166,16 +170,16 @@ struct State {
     svgs: HashMap<String, (Arc<Drawn>, u64)>,
 }
 
-/// A page's SVG, and its elements once a patch needed them.
+/// A page's SVG (drawn when first asked for), and its elements once a patch needed them.
 struct Drawn {
-    svg: Arc<String>,
+    drawing: crate::compile::Drawing,
     tree: std::sync::OnceLock<Option<patch::Tree>>,
 }
 
 impl Drawn {
     fn tree(&self) -> Option<&patch::Tree> {
         self.tree
-            .get_or_init(|| patch::Tree::read(self.svg.clone()))
+            .get_or_init(|| patch::Tree::read(self.drawing.svg().clone()))
             .as_ref()
     }
 }
@@ -239,11 +243,12 @@ impl Preview {
         };
         let serving = preview.clone();
         let streams = Arc::new(AtomicUsize::new(0));
+        let workers = Arc::new(AtomicUsize::new(0));
         std::thread::Builder::new()
             .name("preview-server".into())
             .spawn(move || {
                 for request in server.incoming_requests() {
-                    serving.handle(request, &streams);
+                    serving.dispatch(request, &streams, &workers);
                 }
             })?;
         Ok(preview)
@@ -266,21 +271,16 @@ impl Preview {
         let (lock, wake) = &*self.shared;
         let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
         let id = state.build.id + 1;
-        let mut unread = Vec::new();
         let infos = pages
             .into_iter()
             .map(|p| {
                 let hash = page_name(p.key);
                 let drawn = match state.svgs.remove(&hash) {
                     Some((drawn, _)) => drawn,
-                    None => {
-                        let drawn = Arc::new(Drawn {
-                            svg: p.svg,
-                            tree: std::sync::OnceLock::new(),
-                        });
-                        unread.push(drawn.clone());
-                        drawn
-                    }
+                    None => Arc::new(Drawn {
+                        drawing: p.svg,
+                        tree: std::sync::OnceLock::new(),
+                    }),
                 };
                 state.svgs.insert(hash.clone(), (drawn, id));
                 PageInfo {
@@ -304,20 +304,9 @@ impl Preview {
             ok: true,
             title: title.to_owned(),
         };
+        // Announced before its new pages are drawn: the browser asks first for the pages the
+        // reader sees, and each is drawn when first asked for.
         wake.notify_all();
-        drop(state);
-        // The new pages' elements are read while the browser hears of the build: its request
-        // for what changed finds them read (or waits for the reading under way).
-        if !unread.is_empty() {
-            let _ = std::thread::Builder::new()
-                .name("preview-read".into())
-                .spawn(move || {
-                    use rayon::prelude::*;
-                    unread.par_iter().for_each(|drawn| {
-                        drawn.tree();
-                    });
-                });
-        }
     }
 
     /// Publishes a failed build: the last good pages stay, with its problems.
@@ -328,6 +317,38 @@ impl Preview {
         state.build.ok = false;
         state.build.problems = problems;
         wake.notify_all();
+    }
+
+    /// Answers `request`: on a thread of its own when it may have to draw a page or make
+    /// the PDF (so that the pages in view are drawn side by side, and nothing waits behind
+    /// the PDF), at most [`MAX_WORKERS`] at once; else at once.
+    fn dispatch(
+        &self,
+        request: tiny_http::Request,
+        streams: &Arc<AtomicUsize>,
+        workers: &Arc<AtomicUsize>,
+    ) {
+        let url = request.url();
+        let slow = ["/page/", "/patch/", "/document.pdf"]
+            .iter()
+            .any(|p| url.starts_with(p));
+        if !slow || workers.fetch_add(1, Ordering::SeqCst) >= MAX_WORKERS {
+            if slow {
+                workers.fetch_sub(1, Ordering::SeqCst);
+            }
+            return self.handle(request, streams);
+        }
+        let (serving, streams, done) = (self.clone(), streams.clone(), workers.clone());
+        let spawned = std::thread::Builder::new()
+            .name("preview-worker".into())
+            .spawn(move || {
+                serving.handle(request, &streams);
+                done.fetch_sub(1, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            // No thread: the request went with the closure (its connection closes).
+            workers.fetch_sub(1, Ordering::SeqCst);
+        }
     }
 
     fn handle(&self, request: tiny_http::Request, streams: &Arc<AtomicUsize>) {
@@ -478,12 +499,14 @@ impl Preview {
                 self.build_json(&state.build).into_bytes(),
             ),
             _ => {
-                let svg = path
+                let drawn = path
                     .strip_prefix("/page/")
                     .and_then(|p| p.strip_suffix(".svg"))
                     .and_then(|hash| state.svgs.get(hash))
-                    .map(|(drawn, _)| &drawn.svg);
-                match svg {
+                    .map(|(drawn, _)| drawn.clone());
+                // Drawn (if it was not yet) outside the lock.
+                drop(state);
+                match drawn.as_ref().map(|d| d.drawing.svg()) {
                     Some(svg) => {
                         let mut a = Answer::bytes(200, "image/svg+xml", svg.as_bytes().to_vec());
                         // A page's address is its layout: what it serves never changes.
@@ -659,7 +682,7 @@ mod tests {
         let preview = Preview::serve(bind(None).unwrap()).unwrap();
         let page = |svg: String| SvgPage {
             key: typst::utils::hash128(&svg),
-            svg: Arc::new(svg),
+            svg: crate::compile::Drawing::drawn(svg),
             width: 1.0,
             height: 1.0,
             text: String::new(),
