@@ -558,7 +558,7 @@ impl Bench {
         }
         let d = &m["medians"];
         println!(
-            "medians from the save: the page hears of the build {}, has its list {}, has swapped in the pages in view {}, all {}",
+            "medians from the save: the page hears of the build {}, has its list {}, has put in place the pages in view {}, all {}",
             ms(&d["heard"]),
             ms(&d["listed"]),
             ms(&d["swappedInView"]),
