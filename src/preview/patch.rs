@@ -345,6 +345,32 @@ mod tests {
         assert!(same.kids.iter().all(|k| matches!(k, Kid::Kept(_))));
     }
 
+    /// An old element is kept in one place only, and an element with text on either side is
+    /// sent whole (the browser patches element children only: the text would stay or go).
+    #[test]
+    fn an_element_is_reused_once_and_text_is_never_patched_around() {
+        let svg = |body: &str| format!(r#"<svg xmlns="http://www.w3.org/2000/svg">{body}</svg>"#);
+        let kids = |old: &str, new: &str| patch(&svg(old), &svg(new)).unwrap().kids;
+        assert_eq!(
+            kids(
+                r#"<g><path d="M0 0"/></g>"#,
+                r#"<g><path d="M0 0"/></g><g><path d="M1 1"/></g>"#
+            ),
+            vec![Kid::Kept(0), Kid::New { n: 0 }]
+        );
+        assert_eq!(
+            kids(r#"<g>x<path d="M0 0"/></g>"#, r#"<g><path d="M1 1"/></g>"#),
+            vec![Kid::New { n: 0 }]
+        );
+        assert_eq!(
+            kids(r#"<g><path d="M0 0"/></g>"#, r#"<g>x<path d="M1 1"/></g>"#),
+            vec![Kid::New { n: 0 }]
+        );
+        // Text in the page itself, before or after: the page is loaded whole.
+        assert!(patch(&svg("x<g/>"), &svg("<g/>")).is_none());
+        assert!(patch(&svg("<g/>"), &svg("x<g/>")).is_none());
+    }
+
     /// Text, comments and a changed page size are never patched inside.
     #[test]
     fn text_comments_and_a_new_size_are_replaced_whole() {
