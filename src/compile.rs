@@ -203,8 +203,7 @@ impl Drawing {
                 .page
                 .as_ref()
                 .expect("a drawing not made has its page");
-            let svg = typst_svg::svg(page, &typst_svg::SvgOptions::default());
-            std::sync::Arc::new(crate::svg::merge_glyph_runs(&svg))
+            std::sync::Arc::new(crate::svg::draw_page(page, &PIECES))
         })
     }
 
@@ -524,6 +523,11 @@ pub(crate) fn layout_order(world: &DocumentWorld) -> Option<typst::foundations::
     let order = serde_json::json!({ "sources": sources, "named": mentions });
     Some(typst::foundations::Bytes::from_string(order.to_string()))
 }
+
+/// The pieces of the pages drawn so far: a changed page is drawn again piece by piece, only
+/// its new pieces drawn ([`crate::svg::draw_page`]).
+static PIECES: std::sync::LazyLock<std::sync::Mutex<crate::svg::Pieces>> =
+    std::sync::LazyLock::new(Default::default);
 
 /// The pages of the last time, by the hash of the laid-out page: a save usually changes a
 /// page or two, and drawing a page as SVG costs as much as laying it out again.
@@ -908,6 +912,78 @@ mod tests {
         let svg = changed[1].svg.svg().clone();
         assert!(std::sync::Arc::ptr_eq(&svg, changed[1].svg.svg()));
         assert!(svg.starts_with("<svg"));
+    }
+
+    /// A page as its `<svg>` tag, its elements in order, and its definitions in any order.
+    fn parts(svg: &str) -> (String, Vec<String>, Vec<String>) {
+        let document = roxmltree::Document::parse(svg).unwrap();
+        let root = document.root_element();
+        let start = &svg[root.range().start..root.first_child().unwrap().range().start];
+        let mut elements = Vec::new();
+        let mut defs = Vec::new();
+        for child in root.children() {
+            if child.tag_name().name() == "defs" {
+                defs.extend(child.children().map(|d| svg[d.range()].to_owned()));
+            } else {
+                elements.push(svg[child.range()].to_owned());
+            }
+        }
+        defs.sort();
+        (start.to_owned(), elements, defs)
+    }
+
+    /// Drawn piece by piece, a page has the very elements of the page drawn whole, and the
+    /// same definitions; drawn again after an edit, only the new pieces are drawn.
+    #[test]
+    fn a_page_drawn_piece_by_piece_is_the_page_drawn_whole() {
+        let (sandbox, _) = world_of("");
+        let today = Datetime::from_ymd(2026, 1, 1).unwrap();
+        let body = |word: &str| {
+            format!(
+                concat!(
+                    "= Heading\nSome *bold* {} and #text(fill: red)[red] and a ",
+                    "#link(\"https://example.org\")[link].\n\n",
+                    "#box(fill: gradient.linear(red, blue), clip: true, radius: 4pt, inset: 4pt)[Boxed]\n",
+                    "#rect(stroke: 1pt + blue, width: 3cm)[In a rect]\n",
+                    "#table(columns: 2, [a], [b], [c], [d])\n",
+                    "#place(top + right, rotate(10deg)[Turned])\n",
+                    "#lorem(150)\n#pagebreak()\nTwo"
+                ),
+                word
+            )
+        };
+        let laid_out = |body: String| {
+            let world = DocumentWorld::new(Engine::shared(), &sandbox, body, today);
+            typst::compile::<PagedDocument>(&world).output.unwrap()
+        };
+        let kept = std::sync::Mutex::new(crate::svg::Pieces::default());
+        let whole = |page: &typst_layout::Page| {
+            crate::svg::merge_glyph_runs(&typst_svg::svg(page, &typst_svg::SvgOptions::default()))
+        };
+        let first = laid_out(body("text"));
+        for (i, page) in first.pages().iter().enumerate() {
+            let drawn = crate::svg::draw_page(page, &kept);
+            let (start, elements, defs) = parts(&drawn);
+            let (w_start, w_elements, w_defs) = parts(&whole(page));
+            assert_eq!(start, w_start);
+            assert_eq!(elements, w_elements);
+            assert_eq!(defs, w_defs);
+            // The first page's box: clipped, filled with a gradient.
+            assert!(i > 0 || defs.len() >= 3, "{defs:?}");
+        }
+        let pieces = kept.lock().unwrap().count();
+        assert!(pieces > 20, "{pieces}");
+        // A word of the first line edited: the runs of that line drawn again (those after the
+        // word moved), nothing else; the page the same as drawn whole.
+        let edited = laid_out(body("words"));
+        let page = &edited.pages()[0];
+        let drawn = crate::svg::draw_page(page, &kept);
+        assert_eq!(parts(&drawn), parts(&whole(page)));
+        let new = kept.lock().unwrap().count() - pieces;
+        assert!(
+            (1..=8).contains(&new),
+            "{new} of {pieces} pieces drawn again"
+        );
     }
 
     #[test]

@@ -235,6 +235,250 @@ fn is_relative(tail: &str) -> bool {
     })
 }
 
+/// The pieces of pages drawn before, by what each draws and where: drawing a page again
+/// after an edit draws only its new pieces. A piece is an item of the page's layout that
+/// Typst's SVG writer draws as elements of the page itself (a line of text, a shape, a box,
+/// a link), with the transforms of the groups around it that it draws as no element.
+#[derive(Default)]
+pub struct Pieces {
+    drawn: HashMap<u128, std::sync::Arc<str>>,
+    /// Definitions (clip paths, gradients, glyphs left as symbols) by id: their ids are the
+    /// hashes of what they define.
+    defs: HashMap<String, std::sync::Arc<str>>,
+    /// What `drawn` and `defs` hold, in bytes: past [`PIECES_KEPT`], they are emptied.
+    bytes: usize,
+}
+
+impl Pieces {
+    /// How many pieces are kept.
+    #[cfg(test)]
+    pub fn count(&self) -> usize {
+        self.drawn.len()
+    }
+}
+
+/// How many bytes of drawn pieces are kept at most (a long document's pages, a few times).
+const PIECES_KEPT: usize = 64 << 20;
+
+/// Marks the start of each piece drawn (a link to this address and the piece's number).
+const MARK: &str = "brief-piece:";
+
+/// An item of a page drawn as elements of the page, and the groups around it drawn as none.
+struct Piece<'a> {
+    around: Vec<(typst::layout::Point, &'a typst::layout::GroupItem)>,
+    at: typst::layout::Point,
+    item: &'a typst::layout::FrameItem,
+    key: u128,
+}
+
+/// The pieces of `frame`, in the order they are drawn.
+fn pieces<'a>(
+    frame: &'a typst::layout::Frame,
+    around: &mut Vec<(typst::layout::Point, &'a typst::layout::GroupItem)>,
+    out: &mut Vec<Piece<'a>>,
+) {
+    use typst::layout::{FrameItem, FrameKind};
+    for (at, item) in frame.items() {
+        match item {
+            FrameItem::Tag(_) => {}
+            // Drawn as its items, moved: no element of its own.
+            FrameItem::Group(group)
+                if group.frame.kind() == FrameKind::Soft
+                    && group.clip.is_none()
+                    && group.label.is_none() =>
+            {
+                around.push((*at, group));
+                pieces(&group.frame, around, out);
+                around.pop();
+            }
+            _ => {
+                let moves: Vec<_> = around.iter().map(|(p, g)| (*p, g.transform)).collect();
+                out.push(Piece {
+                    around: around.clone(),
+                    at: *at,
+                    item,
+                    key: typst::utils::hash128(&(moves, at, item)),
+                });
+            }
+        }
+    }
+}
+
+/// `piece` where it stands on the page: in copies of the groups around it, holding it alone.
+fn placed(piece: &Piece) -> (typst::layout::Point, typst::layout::FrameItem) {
+    use typst::layout::{Frame, FrameItem, GroupItem};
+    let mut placed = (piece.at, piece.item.clone());
+    for (at, group) in piece.around.iter().rev() {
+        let mut frame = Frame::soft(group.frame.size());
+        frame.push(placed.0, placed.1);
+        let mut copy = GroupItem::new(frame);
+        copy.transform = group.transform;
+        placed = (*at, FrameItem::Group(copy));
+    }
+    placed
+}
+
+/// `page` as SVG, with a path per run of glyphs ([`merge_glyph_runs`]), drawing only the
+/// pieces not in `kept` (all of them in one call of Typst's SVG writer, a mark between each
+/// two) and taking the others from there. Draws the same elements in the same order as
+/// drawing the page whole; the definitions come last, in another order.
+pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> String {
+    use typst::layout::{Frame, FrameItem, Point, Size};
+    use typst::model::{Destination, Url};
+    let mut list = Vec::new();
+    pieces(&page.frame, &mut Vec::new(), &mut list);
+    let mut drawn: Vec<Option<std::sync::Arc<str>>> = {
+        let kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+        list.iter()
+            .map(|p| kept.drawn.get(&p.key).cloned())
+            .collect()
+    };
+    let missing: Vec<usize> = (0..list.len()).filter(|&i| drawn[i].is_none()).collect();
+    let mark = |name: String| {
+        let url = Url::new(format!("{MARK}{name}")).expect("a short address");
+        FrameItem::Link(Destination::Url(url), Size::zero())
+    };
+    let mut frame = Frame::soft(page.frame.size());
+    for (n, &i) in missing.iter().enumerate() {
+        frame.push(Point::zero(), mark(n.to_string()));
+        let (at, item) = placed(&list[i]);
+        frame.push(at, item);
+    }
+    frame.push(Point::zero(), mark("end".into()));
+    let alone = typst_layout::Page {
+        frame,
+        bleed: page.bleed,
+        fill: page.fill.clone(),
+        numbering: None,
+        supplement: typst::foundations::Content::empty(),
+        number: page.number,
+    };
+    let svg = merge_glyph_runs(&typst_svg::svg(&alone, &typst_svg::SvgOptions::default()));
+    let Some(split) = split(&svg, missing.len()) else {
+        // Not as expected: the page drawn whole.
+        return merge_glyph_runs(&typst_svg::svg(page, &typst_svg::SvgOptions::default()));
+    };
+    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+    let new_bytes: usize = split.pieces.iter().map(|p| p.len()).sum::<usize>()
+        + split.defs.iter().map(|(_, d)| d.len()).sum::<usize>();
+    if kept.bytes + new_bytes > PIECES_KEPT {
+        kept.drawn.clear();
+        kept.defs.clear();
+        kept.bytes = 0;
+    }
+    kept.bytes += new_bytes;
+    for (&i, body) in missing.iter().zip(split.pieces) {
+        let body: std::sync::Arc<str> = body.into();
+        kept.drawn.insert(list[i].key, body.clone());
+        drawn[i] = Some(body);
+    }
+    for (id, def) in split.defs {
+        kept.defs.entry(id).or_insert_with(|| def.into());
+    }
+    let mut out = String::with_capacity(svg.len() * 2);
+    out.push_str(&split.start);
+    out.push_str(&split.head);
+    for body in drawn.iter().flatten() {
+        out.push_str(body);
+    }
+    // The definitions the page uses, and those they use.
+    out.push_str("<defs>");
+    let mut used: HashSet<String> = HashSet::new();
+    let mut unread = 0;
+    loop {
+        let found: Vec<String> = references(&out[unread..])
+            .filter(|id| kept.defs.contains_key(*id) && !used.contains(*id))
+            .map(str::to_owned)
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        unread = out.len();
+        for id in found {
+            if used.insert(id.clone()) {
+                out.push_str(&kept.defs[&id]);
+            }
+        }
+    }
+    out.push_str("</defs></svg>");
+    out
+}
+
+/// The ids `svg` refers to (`#id`).
+fn references(svg: &str) -> impl Iterator<Item = &str> {
+    svg.match_indices('#').filter_map(|(at, _)| {
+        let rest = &svg[at + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(rest.len());
+        (len > 0).then(|| &rest[..len])
+    })
+}
+
+/// A drawing of marked pieces, taken apart.
+struct Split {
+    /// The `<svg …>` tag.
+    start: String,
+    /// What comes before the first piece (the page's background).
+    head: String,
+    pieces: Vec<String>,
+    /// Every definition, by id.
+    defs: Vec<(String, String)>,
+}
+
+/// `svg` (drawn with `count` marked pieces and a last mark) taken apart, or `None` when it is
+/// not as expected.
+fn split(svg: &str, count: usize) -> Option<Split> {
+    let document = roxmltree::Document::parse(svg).ok()?;
+    let root = document.root_element();
+    let first = root.first_child()?;
+    let mut split = Split {
+        start: svg[root.range().start..first.range().start].to_owned(),
+        head: String::new(),
+        pieces: Vec::with_capacity(count),
+        defs: Vec::new(),
+    };
+    let mut ended = false;
+    for child in root.children() {
+        // Nothing but elements in the page; nothing but definitions after the last mark.
+        if !child.is_element() {
+            return None;
+        }
+        let name = child.tag_name().name();
+        if ended && name != "defs" {
+            return None;
+        }
+        if name == "defs" {
+            for def in child.children() {
+                let id = def.attribute("id")?;
+                split
+                    .defs
+                    .push((id.to_owned(), svg[def.range()].to_owned()));
+            }
+            continue;
+        }
+        if let Some(mark) = (name == "a")
+            .then(|| child.attribute("href")?.strip_prefix(MARK))
+            .flatten()
+        {
+            if mark == "end" {
+                ended = true;
+            } else if mark.parse::<usize>().ok()? != split.pieces.len() {
+                return None;
+            } else {
+                split.pieces.push(String::new());
+            }
+            continue;
+        }
+        let text = &svg[child.range()];
+        match split.pieces.last_mut() {
+            Some(piece) => piece.push_str(text),
+            None => split.head.push_str(text),
+        }
+    }
+    (ended && split.pieces.len() == count).then_some(split)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
