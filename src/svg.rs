@@ -1,4 +1,5 @@
-//! Pages as SVG that a browser draws quickly: each run of glyphs one path.
+//! Pages as SVG that a browser draws quickly, and drawn again quickly: each run of glyphs one
+//! path; a page drawn again after an edit drawn only where it changed ([`draw_page`]).
 //!
 //! In: a page as `typst-svg` writes it. Out: the same drawing, with every run of glyphs that
 //! share a plain colour written as one `<path>` instead of one `<use>` of a `<symbol>` per
@@ -11,6 +12,13 @@
 //! A glyph symbol's path starts at `M 0 0` and uses relative commands only, so the glyph
 //! drawn at (x, y) is the same path starting at `M x y`; the glyphs of a run are filled with
 //! the non-zero rule, as each was.
+//!
+//! [`draw_page`] keeps the pieces of pages drawn before ([`Pieces`]): each item of the page's
+//! layout that Typst's SVG writer draws as elements of the page itself, keyed by what it draws
+//! and where. It draws only the pieces it does not have, all in one call of the writer (a
+//! page holding those pieces alone, each after a link to a mark), takes that drawing apart at
+//! the marks, and puts the page together in order: the same elements as the page drawn whole
+//! (Typst names definitions by the hash of what they define, so they are the same too).
 
 use std::collections::{HashMap, HashSet};
 
