@@ -943,6 +943,8 @@ mod tests {
                 concat!(
                     "= Heading\nSome *bold* {} and #text(fill: red)[red] and a ",
                     "#link(\"https://example.org\")[link].\n\n",
+                    // A link that looks like the marks between pieces: drawn as it is.
+                    "#link(\"brief-piece:0\")[marked] #link(\"brief-piece:end\")[end]\n\n",
                     "#box(fill: gradient.linear(red, blue), clip: true, radius: 4pt, inset: 4pt)[Boxed]\n",
                     "#rect(stroke: 1pt + blue, width: 3cm)[In a rect]\n",
                     "#table(columns: 2, [a], [b], [c], [d])\n",

@@ -268,8 +268,15 @@ impl Pieces {
 /// How many bytes of drawn pieces are kept at most (a long document's pages, a few times).
 const PIECES_KEPT: usize = 64 << 20;
 
-/// Marks the start of each piece drawn (a link to this address and the piece's number).
-const MARK: &str = "brief-piece:";
+/// Marks the start of each piece drawn (a link to this address and the piece's number): with
+/// a number of this run of brief, so that no link of a document is taken for a mark (one
+/// that were would only make the page drawn whole).
+static MARK: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    format!("brief-piece-{:016x}:", hasher.finish())
+});
 
 /// An item of a page drawn as elements of the page, and the groups around it drawn as none.
 struct Piece<'a> {
@@ -281,6 +288,7 @@ struct Piece<'a> {
 
 /// The pieces of `frame`, in the order they are drawn.
 fn pieces<'a>(
+    page: typst::layout::Size,
     frame: &'a typst::layout::Frame,
     around: &mut Vec<(typst::layout::Point, &'a typst::layout::GroupItem)>,
     out: &mut Vec<Piece<'a>>,
@@ -296,7 +304,7 @@ fn pieces<'a>(
                     && group.label.is_none() =>
             {
                 around.push((*at, group));
-                pieces(&group.frame, around, out);
+                pieces(page, &group.frame, around, out);
                 around.pop();
             }
             _ => {
@@ -305,7 +313,8 @@ fn pieces<'a>(
                     around: around.clone(),
                     at: *at,
                     item,
-                    key: typst::utils::hash128(&(moves, at, item)),
+                    // With the page's size: what a gradient fills is relative to it.
+                    key: typst::utils::hash128(&(page, moves, at, item)),
                 });
             }
         }
@@ -334,7 +343,7 @@ pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> 
     use typst::layout::{Frame, FrameItem, Point, Size};
     use typst::model::{Destination, Url};
     let mut list = Vec::new();
-    pieces(&page.frame, &mut Vec::new(), &mut list);
+    pieces(page.frame.size(), &page.frame, &mut Vec::new(), &mut list);
     let mut drawn: Vec<Option<std::sync::Arc<str>>> = {
         let kept = kept.lock().unwrap_or_else(|e| e.into_inner());
         list.iter()
@@ -343,7 +352,7 @@ pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> 
     };
     let missing: Vec<usize> = (0..list.len()).filter(|&i| drawn[i].is_none()).collect();
     let mark = |name: String| {
-        let url = Url::new(format!("{MARK}{name}")).expect("a short address");
+        let url = Url::new(format!("{}{name}", *MARK)).expect("a short address");
         FrameItem::Link(Destination::Url(url), Size::zero())
     };
     let mut frame = Frame::soft(page.frame.size());
@@ -466,7 +475,7 @@ fn split(svg: &str, count: usize) -> Option<Split> {
             continue;
         }
         if let Some(mark) = (name == "a")
-            .then(|| child.attribute("href")?.strip_prefix(MARK))
+            .then(|| child.attribute("href")?.strip_prefix(MARK.as_str()))
             .flatten()
         {
             if mark == "end" {
@@ -598,5 +607,47 @@ mod tests {
     fn a_page_without_glyphs_is_returned_as_it_was() {
         let svg = r#"<svg><path d="M 0 0h 10"/></svg>"#;
         assert_eq!(merge_glyph_runs(svg), svg);
+    }
+
+    /// A drawing of marked pieces is taken apart at its marks, or not at all when it is not
+    /// as expected (the page is then drawn whole).
+    #[test]
+    fn a_drawing_is_taken_apart_at_its_marks_only_when_as_expected() {
+        let m = |n: &str| format!(r#"<a href="{}{n}"><rect/></a>"#, *MARK);
+        let page = |body: String| {
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg"><path d="bg"/>{body}<defs><clipPath id="c1"/></defs></svg>"#
+            )
+        };
+        let good = split(
+            &page(format!(
+                "{}<g>a</g>{}<g>b</g><path/>{}",
+                m("0"),
+                m("1"),
+                m("end")
+            )),
+            2,
+        )
+        .unwrap();
+        assert_eq!(good.start, r#"<svg xmlns="http://www.w3.org/2000/svg">"#);
+        assert_eq!(good.head, r#"<path d="bg"/>"#);
+        assert_eq!(good.pieces, vec!["<g>a</g>", "<g>b</g><path/>"]);
+        assert_eq!(
+            good.defs,
+            vec![("c1".to_owned(), r#"<clipPath id="c1"/>"#.to_owned())]
+        );
+        for (body, count) in [
+            (format!("{}<g/>{}", m("0"), m("end")), 2),
+            (format!("{}<g/>{}<g/>{}", m("1"), m("0"), m("end")), 2),
+            (format!("{}<g/>", m("0")), 1),
+            (format!("{}<g/>{}<g/>", m("0"), m("end")), 1),
+            (format!("{}x<g/>{}", m("0"), m("end")), 1),
+        ] {
+            assert!(split(&page(body.clone()), count).is_none(), "{body}");
+        }
+        // A link of the document's own that looks like a mark is not one.
+        let theirs = r#"<a href="brief-piece:0"><rect/></a>"#;
+        let split = split(&page(format!("{}{theirs}{}", m("0"), m("end"))), 1).unwrap();
+        assert_eq!(split.pieces, vec![theirs]);
     }
 }
