@@ -979,12 +979,47 @@ mod tests {
         // word moved), nothing else; the page the same as drawn whole.
         let edited = laid_out(body("words"));
         let page = &edited.pages()[0];
+        let (before, _) = kept.lock().unwrap().bytes();
         let drawn = crate::svg::draw_page(page, &kept);
         assert_eq!(parts(&drawn), parts(&whole(page)));
         let new = kept.lock().unwrap().count() - pieces;
         assert!(
             (1..=8).contains(&new),
             "{new} of {pieces} pieces drawn again"
+        );
+        // Drawn again: a small part of the page (not a group holding the whole page).
+        let (after, added) = kept.lock().unwrap().bytes();
+        assert_eq!(after, added, "the bytes held are counted as they are");
+        assert!(
+            (after - before) * 8 < drawn.len(),
+            "{} of {} bytes drawn again",
+            after - before,
+            drawn.len()
+        );
+        // Kept within their limit: drawing the second page after the first empties them
+        // when both do not fit, and not when they just fit.
+        let pages: Vec<_> = edited.pages().iter().take(2).collect();
+        let held = |limit: usize| {
+            let kept = std::sync::Mutex::new(crate::svg::Pieces::with_limit(limit));
+            let mut counts = Vec::new();
+            for page in &pages {
+                let drawn = crate::svg::draw_page(page, &kept);
+                assert_eq!(parts(&drawn), parts(&whole(page)));
+                counts.push(kept.lock().unwrap().count());
+            }
+            let (bytes, added) = kept.lock().unwrap().bytes();
+            assert_eq!(bytes, added);
+            (counts, bytes)
+        };
+        let (counts, both) = held(usize::MAX);
+        assert!(counts[1] > counts[0]);
+        assert_eq!(held(both).0, counts, "everything fits");
+        let (emptied, _) = held(both - 1);
+        assert_eq!(emptied[0], counts[0]);
+        assert_eq!(
+            emptied[1],
+            counts[1] - counts[0],
+            "emptied before the second page"
         );
     }
 

@@ -247,21 +247,50 @@ fn is_relative(tail: &str) -> bool {
 /// after an edit draws only its new pieces. A piece is an item of the page's layout that
 /// Typst's SVG writer draws as elements of the page itself (a line of text, a shape, a box,
 /// a link), with the transforms of the groups around it that it draws as no element.
-#[derive(Default)]
 pub struct Pieces {
     drawn: HashMap<u128, std::sync::Arc<str>>,
     /// Definitions (clip paths, gradients, glyphs left as symbols) by id: their ids are the
     /// hashes of what they define.
     defs: HashMap<String, std::sync::Arc<str>>,
-    /// What `drawn` and `defs` hold, in bytes: past [`PIECES_KEPT`], they are emptied.
+    /// What `drawn` and `defs` hold, in bytes.
     bytes: usize,
+    /// How many bytes they may hold: a drawing that would hold more empties them first.
+    limit: usize,
+}
+
+impl Default for Pieces {
+    fn default() -> Pieces {
+        Pieces {
+            drawn: HashMap::new(),
+            defs: HashMap::new(),
+            bytes: 0,
+            limit: PIECES_KEPT,
+        }
+    }
 }
 
 impl Pieces {
+    /// Keeping at most `limit` bytes.
+    #[cfg(test)]
+    pub fn with_limit(limit: usize) -> Pieces {
+        Pieces {
+            limit,
+            ..Pieces::default()
+        }
+    }
+
     /// How many pieces are kept.
     #[cfg(test)]
     pub fn count(&self) -> usize {
         self.drawn.len()
+    }
+
+    /// The bytes held as counted, and as the pieces and definitions kept add up.
+    #[cfg(test)]
+    pub fn bytes(&self) -> (usize, usize) {
+        let pieces: usize = self.drawn.values().map(|p| p.len()).sum();
+        let defs: usize = self.defs.values().map(|d| d.len()).sum();
+        (self.bytes, pieces + defs)
     }
 }
 
@@ -375,22 +404,29 @@ pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> 
         // Not as expected: the page drawn whole.
         return merge_glyph_runs(&typst_svg::svg(page, &typst_svg::SvgOptions::default()));
     };
-    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard = kept.lock().unwrap_or_else(|e| e.into_inner());
+    let kept = &mut *guard;
     let new_bytes: usize = split.pieces.iter().map(|p| p.len()).sum::<usize>()
         + split.defs.iter().map(|(_, d)| d.len()).sum::<usize>();
-    if kept.bytes + new_bytes > PIECES_KEPT {
+    if kept.bytes + new_bytes > kept.limit {
         kept.drawn.clear();
         kept.defs.clear();
         kept.bytes = 0;
     }
-    kept.bytes += new_bytes;
     for (&i, body) in missing.iter().zip(split.pieces) {
         let body: std::sync::Arc<str> = body.into();
-        kept.drawn.insert(list[i].key, body.clone());
-        drawn[i] = Some(body);
+        drawn[i] = Some(body.clone());
+        // Another page drawn meanwhile (or this one) may have drawn it too.
+        if let std::collections::hash_map::Entry::Vacant(entry) = kept.drawn.entry(list[i].key) {
+            kept.bytes += body.len();
+            entry.insert(body);
+        }
     }
     for (id, def) in split.defs {
-        kept.defs.entry(id).or_insert_with(|| def.into());
+        if let std::collections::hash_map::Entry::Vacant(entry) = kept.defs.entry(id) {
+            kept.bytes += def.len();
+            entry.insert(def.into());
+        }
     }
     let mut out = String::with_capacity(svg.len() * 2);
     out.push_str(&split.start);
@@ -649,5 +685,12 @@ mod tests {
         let theirs = r#"<a href="brief-piece:0"><rect/></a>"#;
         let split = split(&page(format!("{}{theirs}{}", m("0"), m("end"))), 1).unwrap();
         assert_eq!(split.pieces, vec![theirs]);
+    }
+
+    #[test]
+    fn references_are_the_ids_after_a_hash_sign() {
+        let found: Vec<&str> =
+            references(r##"<g clip-path="url(#c1_a-B)"><use href="#g2"/> # #"##).collect();
+        assert_eq!(found, vec!["c1_a-B", "g2"]);
     }
 }
