@@ -949,7 +949,9 @@ mod tests {
                     "#rect(stroke: 1pt + blue, width: 3cm)[In a rect]\n",
                     "#table(columns: 2, [a], [b], [c], [d])\n",
                     "#place(top + right, rotate(10deg)[Turned])\n",
-                    "#lorem(150)\n#pagebreak()\nTwo"
+                    "#lorem(150)\n#pagebreak()\nTwo ",
+                    // Definitions of its own on the second page.
+                    "#box(fill: gradient.linear(green, blue), clip: true, radius: 2pt)[Box two]"
                 ),
                 word
             )

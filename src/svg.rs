@@ -693,4 +693,55 @@ mod tests {
             references(r##"<g clip-path="url(#c1_a-B)"><use href="#g2"/> # #"##).collect();
         assert_eq!(found, vec!["c1_a-B", "g2"]);
     }
+
+    /// A plain group is drawn as its items, each a piece; a hard or clipped group is one
+    /// piece; drawn piece by piece, the page is the page drawn whole.
+    #[test]
+    fn plain_groups_are_drawn_as_their_items_other_groups_as_pieces() {
+        use typst::foundations::{Content, Smart};
+        use typst::layout::{
+            Abs, Frame, FrameItem, FrameKind, GroupItem, Point, Sides, Size, Transform,
+        };
+        use typst::visualize::{Color, Curve, Geometry};
+        let pt = Abs::pt;
+        let shape = |w: f64| {
+            FrameItem::Shape(
+                Geometry::Rect(Size::new(pt(w), pt(2.0))).filled(Color::BLACK),
+                typst::syntax::Span::detached(),
+            )
+        };
+        let group = |kind: FrameKind, clip: bool| {
+            let mut frame = Frame::new(Size::new(pt(50.0), pt(50.0)), kind);
+            frame.push(Point::zero(), shape(1.0));
+            frame.push(Point::with_y(pt(5.0)), shape(2.0));
+            let mut group = GroupItem::new(frame);
+            group.transform = Transform::translate(pt(3.0), pt(4.0));
+            if clip {
+                group.clip = Some(Curve::rect(Size::new(pt(10.0), pt(10.0))));
+            }
+            FrameItem::Group(group)
+        };
+        let size = Size::new(pt(100.0), pt(100.0));
+        let mut frame = Frame::soft(size);
+        frame.push(Point::zero(), group(FrameKind::Soft, false));
+        frame.push(Point::with_x(pt(10.0)), group(FrameKind::Hard, false));
+        frame.push(Point::with_x(pt(20.0)), group(FrameKind::Soft, true));
+        frame.push(Point::with_x(pt(30.0)), shape(3.0));
+        let mut list = Vec::new();
+        pieces(size, &frame, &mut Vec::new(), &mut list);
+        assert_eq!(list.len(), 5);
+        let page = typst_layout::Page {
+            frame,
+            bleed: Sides::splat(Abs::zero()),
+            fill: Smart::Auto,
+            numbering: None,
+            supplement: Content::empty(),
+            number: 1,
+        };
+        let kept = std::sync::Mutex::new(Pieces::default());
+        let whole = merge_glyph_runs(&typst_svg::svg(&page, &typst_svg::SvgOptions::default()));
+        assert!(whole.contains("clip-path"), "{whole}");
+        assert_eq!(draw_page(&page, &kept), whole);
+        assert_eq!(kept.lock().unwrap().count(), 5);
+    }
 }
