@@ -998,29 +998,31 @@ mod tests {
             after - before,
             drawn.len()
         );
-        // Kept within their limit: drawing the second page after the first empties them
-        // when both do not fit, and not when they just fit.
+        // Kept within their limit: past it, they are emptied before the next drawing (and
+        // the pages are still drawn right).
         let pages: Vec<_> = edited.pages().iter().take(2).collect();
         let held = |limit: usize| {
             let kept = std::sync::Mutex::new(crate::svg::Pieces::with_limit(limit));
-            let mut counts = Vec::new();
+            let mut after = Vec::new();
             for page in &pages {
                 let drawn = crate::svg::draw_page(page, &kept);
                 assert_eq!(parts(&drawn), parts(&whole(page)));
-                counts.push(kept.lock().unwrap().count());
+                let kept = kept.lock().unwrap();
+                let (bytes, added) = kept.bytes();
+                assert_eq!(bytes, added);
+                after.push((kept.count(), bytes));
             }
-            let (bytes, added) = kept.lock().unwrap().bytes();
-            assert_eq!(bytes, added);
-            (counts, bytes)
+            after
         };
-        let (counts, both) = held(usize::MAX);
-        assert!(counts[1] > counts[0]);
-        assert_eq!(held(both).0, counts, "everything fits");
-        let (emptied, _) = held(both - 1);
-        assert_eq!(emptied[0], counts[0]);
+        let all = held(usize::MAX);
+        let (first_count, first_bytes) = all[0];
+        assert!(all[1].0 > first_count);
+        assert_eq!(held(first_bytes), all, "at the limit: nothing let go");
+        let past = held(first_bytes - 1);
+        assert_eq!(past[0], all[0]);
         assert_eq!(
-            emptied[1],
-            counts[1] - counts[0],
+            past[1].0,
+            all[1].0 - first_count,
             "emptied before the second page"
         );
     }

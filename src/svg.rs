@@ -189,16 +189,7 @@ fn merge_runs(svg: &str, glyphs: &HashMap<&str, String>) -> String {
 
 /// `svg` without the glyph symbols nothing refers to any more (`#ID`).
 fn drop_unused(svg: &str, glyphs: &HashMap<&str, String>) -> String {
-    let mut used = HashSet::new();
-    let mut from = 0;
-    while let Some(found) = svg[from..].find('#') {
-        let start = from + found + 1;
-        let len = svg[start..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .unwrap_or(svg.len() - start);
-        used.insert(&svg[start..start + len]);
-        from = start + len;
-    }
+    let used: HashSet<&str> = references(svg).collect();
     let mut out = String::with_capacity(svg.len());
     let mut from = 0;
     while let Some(found) = svg[from..].find("<symbol ") {
@@ -219,10 +210,12 @@ fn drop_unused(svg: &str, glyphs: &HashMap<&str, String>) -> String {
 }
 
 fn is_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty() && id.bytes().all(in_id)
+}
+
+/// Whether `b` may be part of an id as Typst's SVG writer makes them.
+fn in_id(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
 }
 
 fn is_number(n: &str) -> bool {
@@ -248,21 +241,31 @@ fn is_relative(tail: &str) -> bool {
 /// Typst's SVG writer draws as elements of the page itself (a line of text, a shape, a box,
 /// a link), with the transforms of the groups around it that it draws as no element.
 pub struct Pieces {
-    drawn: HashMap<u128, std::sync::Arc<str>>,
-    /// Definitions (clip paths, gradients, glyphs left as symbols) by id: their ids are the
-    /// hashes of what they define.
-    defs: HashMap<String, std::sync::Arc<str>>,
-    /// What `drawn` and `defs` hold, in bytes.
+    drawn: HashMap<u128, std::sync::Arc<Drawn>>,
+    /// What `drawn` holds, in bytes.
     bytes: usize,
-    /// How many bytes they may hold: a drawing that would hold more empties them first.
+    /// How many bytes it may hold: past that, it is emptied before the next drawing.
     limit: usize,
+}
+
+/// A piece as drawn, with the definitions it refers to (clip paths, gradients, glyphs left as
+/// symbols): a piece is complete on its own, whatever else is kept or let go.
+struct Drawn {
+    body: String,
+    /// By id (Typst's ids are the hashes of what they define).
+    defs: Vec<(String, std::sync::Arc<str>)>,
+}
+
+impl Drawn {
+    fn bytes(&self) -> usize {
+        self.body.len() + self.defs.iter().map(|(_, d)| d.len()).sum::<usize>()
+    }
 }
 
 impl Default for Pieces {
     fn default() -> Pieces {
         Pieces {
             drawn: HashMap::new(),
-            defs: HashMap::new(),
             bytes: 0,
             limit: PIECES_KEPT,
         }
@@ -285,12 +288,10 @@ impl Pieces {
         self.drawn.len()
     }
 
-    /// The bytes held as counted, and as the pieces and definitions kept add up.
+    /// The bytes held as counted, and as the pieces kept add up.
     #[cfg(test)]
     pub fn bytes(&self) -> (usize, usize) {
-        let pieces: usize = self.drawn.values().map(|p| p.len()).sum();
-        let defs: usize = self.defs.values().map(|d| d.len()).sum();
-        (self.bytes, pieces + defs)
+        (self.bytes, self.drawn.values().map(|d| d.bytes()).sum())
     }
 }
 
@@ -373,8 +374,12 @@ pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> 
     use typst::model::{Destination, Url};
     let mut list = Vec::new();
     pieces(page.frame.size(), &page.frame, &mut Vec::new(), &mut list);
-    let mut drawn: Vec<Option<std::sync::Arc<str>>> = {
-        let kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+    let mut drawn: Vec<Option<std::sync::Arc<Drawn>>> = {
+        let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.bytes > kept.limit {
+            kept.drawn.clear();
+            kept.bytes = 0;
+        }
         list.iter()
             .map(|p| kept.drawn.get(&p.key).cloned())
             .collect()
@@ -404,66 +409,74 @@ pub fn draw_page(page: &typst_layout::Page, kept: &std::sync::Mutex<Pieces>) -> 
         // Not as expected: the page drawn whole.
         return merge_glyph_runs(&typst_svg::svg(page, &typst_svg::SvgOptions::default()));
     };
-    let mut guard = kept.lock().unwrap_or_else(|e| e.into_inner());
-    let kept = &mut *guard;
-    let new_bytes: usize = split.pieces.iter().map(|p| p.len()).sum::<usize>()
-        + split.defs.iter().map(|(_, d)| d.len()).sum::<usize>();
-    if kept.bytes + new_bytes > kept.limit {
-        kept.drawn.clear();
-        kept.defs.clear();
-        kept.bytes = 0;
-    }
-    for (&i, body) in missing.iter().zip(split.pieces) {
-        let body: std::sync::Arc<str> = body.into();
-        drawn[i] = Some(body.clone());
-        // Another page drawn meanwhile (or this one) may have drawn it too.
-        if let std::collections::hash_map::Entry::Vacant(entry) = kept.drawn.entry(list[i].key) {
-            kept.bytes += body.len();
-            entry.insert(body);
-        }
-    }
-    for (id, def) in split.defs {
-        if let std::collections::hash_map::Entry::Vacant(entry) = kept.defs.entry(id) {
-            kept.bytes += def.len();
-            entry.insert(def.into());
+    let defs: HashMap<&str, std::sync::Arc<str>> = (split.defs.iter())
+        .map(|(id, def)| (id.as_str(), std::sync::Arc::from(def.as_str())))
+        .collect();
+    let head_defs = needed(&split.head, &defs);
+    {
+        let mut guard = kept.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = &mut *guard;
+        for (&i, body) in missing.iter().zip(split.pieces) {
+            let piece = std::sync::Arc::new(Drawn {
+                defs: needed(&body, &defs),
+                body,
+            });
+            drawn[i] = Some(piece.clone());
+            // Another page drawn meanwhile may have drawn it too.
+            if let std::collections::hash_map::Entry::Vacant(entry) = kept.drawn.entry(list[i].key)
+            {
+                kept.bytes += piece.bytes();
+                entry.insert(piece);
+            }
         }
     }
     let mut out = String::with_capacity(svg.len() * 2);
     out.push_str(&split.start);
     out.push_str(&split.head);
-    for body in drawn.iter().flatten() {
-        out.push_str(body);
+    let drawn: Vec<std::sync::Arc<Drawn>> = drawn.into_iter().flatten().collect();
+    for piece in &drawn {
+        out.push_str(&piece.body);
     }
-    // The definitions the page uses, and those they use.
+    // The definitions the page uses, each once.
     out.push_str("<defs>");
-    let mut used: HashSet<String> = HashSet::new();
-    let mut unread = 0;
-    loop {
-        let found: Vec<String> = references(&out[unread..])
-            .filter(|id| kept.defs.contains_key(*id) && !used.contains(*id))
-            .map(str::to_owned)
-            .collect();
-        if found.is_empty() {
-            break;
-        }
-        unread = out.len();
-        for id in found {
-            if used.insert(id.clone()) {
-                out.push_str(&kept.defs[&id]);
-            }
+    let mut written = HashSet::new();
+    let all = head_defs
+        .iter()
+        .chain(drawn.iter().flat_map(|p| p.defs.iter()));
+    for (id, def) in all {
+        if written.insert(id.as_str()) {
+            out.push_str(def);
         }
     }
     out.push_str("</defs></svg>");
     out
 }
 
+/// The definitions of `defs` that `body` refers to, and those they refer to, by id.
+fn needed(
+    body: &str,
+    defs: &HashMap<&str, std::sync::Arc<str>>,
+) -> Vec<(String, std::sync::Arc<str>)> {
+    let mut found: Vec<(String, std::sync::Arc<str>)> = Vec::new();
+    let mut unread = vec![body];
+    while let Some(text) = unread.pop() {
+        for id in references(text) {
+            if let Some(def) = defs.get(id)
+                && !found.iter().any(|(f, _)| f == id)
+            {
+                found.push((id.to_owned(), def.clone()));
+                unread.push(&defs[id]);
+            }
+        }
+    }
+    found
+}
+
 /// The ids `svg` refers to (`#id`).
 fn references(svg: &str) -> impl Iterator<Item = &str> {
     svg.match_indices('#').filter_map(|(at, _)| {
         let rest = &svg[at + 1..];
-        let len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .unwrap_or(rest.len());
+        let len = rest.bytes().position(|b| !in_id(b)).unwrap_or(rest.len());
         (len > 0).then(|| &rest[..len])
     })
 }
