@@ -155,7 +155,7 @@ pub struct SvgPage {
     /// The laid-out page's hash (Typst's): the very same page has the same key, and is drawn
     /// the same.
     pub key: u128,
-    /// Shared: a page that did not change is kept from one build to the next.
+    /// Drawn when first asked for.
     pub svg: Drawing,
     pub width: f64,
     pub height: f64,
@@ -205,12 +205,6 @@ impl Drawing {
                 .expect("a drawing not made has its page");
             std::sync::Arc::new(crate::svg::draw_page(page, &PIECES))
         })
-    }
-
-    /// Whether it is the very same drawing (shared, not only equal).
-    #[cfg(test)]
-    pub fn same(&self, other: &Drawing) -> bool {
-        std::sync::Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -411,7 +405,7 @@ pub fn compile(sandbox: &Sandbox, export: &Export, origin: &Origin) -> Result<Co
             Vec::new()
         }
     };
-    // The pages as SVG (for the preview) beside the export, on another core.
+    // The pages for the preview (hashed, their text read; drawn later) beside the export.
     let (files, svgs) = rayon::join(export_files, make_svgs);
     let files = files?;
     // Keep the process-wide memo cache small between documents.
@@ -529,42 +523,19 @@ pub(crate) fn layout_order(world: &DocumentWorld) -> Option<typst::foundations::
 static PIECES: std::sync::LazyLock<std::sync::Mutex<crate::svg::Pieces>> =
     std::sync::LazyLock::new(Default::default);
 
-/// The pages of the last time, by the hash of the laid-out page: a save usually changes a
-/// page or two, and drawing a page as SVG costs as much as laying it out again.
-static DRAWN: std::sync::Mutex<Vec<(u128, SvgPage)>> = std::sync::Mutex::new(Vec::new());
-
-/// Every page as SVG, with its size and text: the pages of the last document reused where
-/// the layout gave the very same page, the others to be drawn when asked for.
+/// Every page as SVG, drawn when first asked for, with its layout's hash, size and text. The
+/// preview keeps the drawing of a page whose layout it has seen before (by the hash).
 fn svg_pages(document: &PagedDocument) -> Vec<SvgPage> {
-    let mut drawn = DRAWN.lock().unwrap_or_else(|e| e.into_inner());
-    draw(document, &mut drawn).0
-}
-
-/// Every page of `document` as SVG, taken from `drawn` (the pages of last time, by hash)
-/// where it has the very page; `drawn` becomes this document's pages. Also how many pages
-/// are new (drawn when first asked for).
-fn draw(document: &PagedDocument, drawn: &mut Vec<(u128, SvgPage)>) -> (Vec<SvgPage>, usize) {
     use rayon::prelude::*;
-    let keys: Vec<u128> = document.pages().iter().map(typst::utils::hash128).collect();
-    let pages: Vec<(SvgPage, bool)> = (document.pages().par_iter().zip(&keys))
-        .map(|(page, key)| match drawn.iter().find(|(k, _)| k == key) {
-            Some((_, svg)) => (svg.clone(), false),
-            None => (
-                SvgPage {
-                    key: *key,
-                    svg: Drawing::of(page),
-                    width: page.frame.width().to_pt(),
-                    height: page.frame.height().to_pt(),
-                    text: page_text(&page.frame),
-                },
-                true,
-            ),
+    (document.pages().par_iter())
+        .map(|page| SvgPage {
+            key: typst::utils::hash128(page),
+            svg: Drawing::of(page),
+            width: page.frame.width().to_pt(),
+            height: page.frame.height().to_pt(),
+            text: page_text(&page.frame),
         })
-        .collect();
-    let count = pages.iter().filter(|(_, new)| *new).count();
-    let pages: Vec<SvgPage> = pages.into_iter().map(|(page, _)| page).collect();
-    *drawn = keys.into_iter().zip(pages.iter().cloned()).collect();
-    (pages, count)
+        .collect()
 }
 
 /// Turns a Typst diagnostic into a problem located in the generated or a project file.
@@ -879,34 +850,25 @@ mod tests {
     }
 
     #[test]
-    fn only_pages_the_layout_changed_are_drawn_again() {
+    fn a_page_is_drawn_when_first_asked_for_and_keyed_by_its_layout() {
         let (sandbox, _) = world_of("");
         let today = Datetime::from_ymd(2026, 1, 1).unwrap();
         let laid_out = |body: &str| {
             let world = DocumentWorld::new(Engine::shared(), &sandbox, body.to_owned(), today);
-            typst::compile::<PagedDocument>(&world).output.unwrap()
+            svg_pages(&typst::compile::<PagedDocument>(&world).output.unwrap())
         };
-        let mut drawn = Vec::new();
-        let first = laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree");
-        let (pages, count) = draw(&first, &mut drawn);
-        assert_eq!((pages.len(), count), (3, 3));
-        // The same layout again: nothing to draw, the very same pages.
-        let (again, count) = draw(
-            &laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree"),
-            &mut drawn,
-        );
-        assert_eq!(count, 0);
-        assert!(pages.iter().zip(&again).all(|(a, b)| a.svg.same(&b.svg)));
-        // The middle page changed: only it is drawn, and it is the new one.
-        let (changed, count) = draw(
-            &laid_out("One\n#pagebreak()\nTwo, edited\n#pagebreak()\nThree"),
-            &mut drawn,
-        );
-        assert_eq!(count, 1);
+        let pages = laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree");
+        assert_eq!(pages.len(), 3);
+        // The same layout: the same keys. The middle page changed: only its key.
+        let keys = |p: &[SvgPage]| p.iter().map(|p| p.key).collect::<Vec<_>>();
+        let again = laid_out("One\n#pagebreak()\nTwo\n#pagebreak()\nThree");
+        assert_eq!(keys(&again), keys(&pages));
+        let changed = laid_out("One\n#pagebreak()\nTwo, edited\n#pagebreak()\nThree");
+        let same: Vec<bool> = (pages.iter().zip(&changed))
+            .map(|(a, b)| a.key == b.key)
+            .collect();
+        assert_eq!(same, [true, false, true]);
         assert!(changed[1].text.contains("edited"), "{}", changed[1].text);
-        assert!(changed[0].svg.same(&pages[0].svg));
-        assert!(changed[2].svg.same(&pages[2].svg));
-        assert!(!changed[1].svg.same(&pages[1].svg));
         // Drawn when asked for, once.
         assert!(format!("{:?}", changed[1].svg).contains("not drawn"));
         let svg = changed[1].svg.svg().clone();
@@ -1041,7 +1003,7 @@ mod tests {
         let raw = typst_svg::svg(&document.pages()[0], &typst_svg::SvgOptions::default());
         let glyphs = raw.matches("<use").count();
         assert!(glyphs >= 15, "{raw}");
-        let (pages, _) = draw(&document, &mut Vec::new());
+        let pages = svg_pages(&document);
         let svg = pages[0].svg.svg();
         assert!(!svg.contains("<use") && !svg.contains("<symbol"), "{svg}");
         // Every glyph is still drawn, each starting where it stood (`M`; the page's other

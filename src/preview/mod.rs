@@ -721,6 +721,38 @@ mod tests {
         assert_eq!(preview.answer("/page/nothing.svg").status, 404);
     }
 
+    /// A page whose layout was published before keeps the drawing (and the elements read
+    /// off it) it had: only pages whose layout changed are drawn again.
+    #[test]
+    fn a_page_whose_layout_did_not_change_keeps_its_drawing() {
+        let preview = Preview::serve(bind(None).unwrap()).unwrap();
+        let page = |key: u128, svg: &str| SvgPage {
+            key,
+            svg: crate::compile::Drawing::drawn(svg.to_owned()),
+            width: 1.0,
+            height: 1.0,
+            text: String::new(),
+        };
+        let kept = |key: u128| {
+            let state = preview.shared.0.lock().unwrap();
+            state.svgs[&page_name(key)].0.clone()
+        };
+        let none = || Ok(Vec::new());
+        preview.publish("t", "t.pdf", none, vec![page(1, "<svg>one</svg>")]);
+        let first = kept(1);
+        // The same layout, drawn again by a new build: the first drawing stays.
+        preview.publish(
+            "t",
+            "t.pdf",
+            none,
+            vec![page(1, "<svg>again</svg>"), page(2, "<svg>two</svg>")],
+        );
+        assert!(Arc::ptr_eq(&first, &kept(1)));
+        let answer = preview.answer(&format!("/page/{}.svg", page_name(1)));
+        assert_eq!(answer.body, b"<svg>one</svg>");
+        assert_eq!(kept(2).drawing.svg().as_str(), "<svg>two</svg>");
+    }
+
     #[test]
     fn a_page_is_named_by_its_layout() {
         assert_eq!(page_name(1), page_name(1));
