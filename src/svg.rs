@@ -288,10 +288,14 @@ impl Pieces {
         self.drawn.len()
     }
 
-    /// The bytes held as counted, and as the pieces kept add up.
+    /// The bytes held as counted, and as the pieces kept and their definitions add up.
     #[cfg(test)]
     pub fn bytes(&self) -> (usize, usize) {
-        (self.bytes, self.drawn.values().map(|d| d.bytes()).sum())
+        let pieces = self.drawn.values().map(|d| d.body.len()).sum::<usize>();
+        let defs = (self.drawn.values())
+            .flat_map(|d| d.defs.iter().map(|(_, def)| def.len()))
+            .sum::<usize>();
+        (self.bytes, pieces + defs)
     }
 }
 
@@ -756,5 +760,17 @@ mod tests {
         assert!(whole.contains("clip-path"), "{whole}");
         assert_eq!(draw_page(&page, &kept), whole);
         assert_eq!(kept.lock().unwrap().count(), 5);
+    }
+
+    /// A glyph whose id is not written as Typst writes ids is left as it is.
+    #[test]
+    fn a_glyph_with_an_unexpected_id_is_left_alone() {
+        let odd = r#"<symbol id="g.A" overflow="visible"><path d="M 0 0m 1 2l 3 0Z "/></symbol>"#;
+        let svg = format!(
+            r#"<svg><g>{}</g><defs>{odd}</defs></svg>"#,
+            glyph("g.A", "0", "#000000")
+        );
+        assert_eq!(merge_glyph_runs(&svg), svg);
+        assert!(!is_id("") && !is_id("g.A") && is_id("g-A_1"));
     }
 }
